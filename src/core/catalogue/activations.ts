@@ -1,0 +1,3 @@
+import type { ActivationDoc } from './docTypes';
+
+export const activationDocs: readonly ActivationDoc[] = [];

@@ -1,0 +1,4 @@
+import type { FrameworkName } from '../types';
+
+/** Catalogue id → how each framework spells it. */
+export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> = {};

@@ -1,0 +1,3 @@
+import type { LossDoc } from './docTypes';
+
+export const lossDocs: readonly LossDoc[] = [];

@@ -1,0 +1,127 @@
+/**
+ * Shapes shared by every part of the numeric core. A family file (activations/*.ts, losses/*.ts)
+ * exports plain scalar functions; the catalogue pairs them with their documentation and framework
+ * names; api.ts validates input and maps them over arrays.
+ */
+
+/** Parameter values by name, e.g. `{ alpha: 0.2 }`. */
+export type Params = Readonly<Record<string, number>>;
+
+export type FunctionKind = 'activation' | 'loss';
+
+export type Framework = 'pytorch' | 'tensorflow' | 'jax' | 'tfjs';
+
+/** One tunable parameter of a catalogue function. */
+export interface ParamSpec {
+  readonly name: string;
+  readonly default: number;
+  /** Smallest allowed value (inclusive unless `minExclusive`). */
+  readonly min: number;
+  /** Largest allowed value (inclusive unless `maxExclusive`). */
+  readonly max: number;
+  readonly minExclusive?: boolean;
+  readonly maxExclusive?: boolean;
+  /** Suggested slider range for plots (defaults to [min, max] clipped to something finite). */
+  readonly sliderRange?: readonly [number, number];
+  /** One line: what the parameter does. */
+  readonly meaning: string;
+}
+
+/** An activation applied to each element on its own. */
+export interface ElementwiseActivationDef {
+  readonly shape: 'elementwise';
+  value(x: number, p: Params): number;
+  derivative(x: number, p: Params): number;
+}
+
+/** An activation whose outputs couple the whole vector (softmax, log_softmax). */
+export interface VectorActivationDef {
+  readonly shape: 'vector';
+  value(x: Float64Array, p: Params): Float64Array;
+  /** Row-major n×n: J[i*n + j] = ∂f_i/∂x_j. */
+  jacobian(x: Float64Array, p: Params): Float64Array;
+}
+
+export type ActivationDef = ElementwiseActivationDef | VectorActivationDef;
+
+/** A loss ℓ(y, ŷ) computed per element (reduction 'none'). */
+export interface ElementwiseLossDef {
+  readonly shape: 'elementwise';
+  value(y: number, yHat: number, p: Params): number;
+  /** ∂ℓ/∂ŷ. */
+  gradient(y: number, yHat: number, p: Params): number;
+  /** A message naming the problem when y is outside the loss's label domain, else undefined. */
+  checkLabel?(y: number): string | undefined;
+  /** A message naming the problem when ŷ is outside the loss's prediction domain, else undefined. */
+  checkPrediction?(yHat: number): string | undefined;
+}
+
+/** A loss whose per-element terms couple the vector (cce_with_logits: the softmax normaliser). */
+export interface VectorLossDef {
+  readonly shape: 'vector';
+  /** ℓ per element; their sum is the sample's loss. */
+  value(y: Float64Array, yHat: Float64Array, p: Params): Float64Array;
+  /** ∂(Σℓ)/∂ŷ_i per element. */
+  gradient(y: Float64Array, yHat: Float64Array, p: Params): Float64Array;
+  checkLabel?(y: number): string | undefined;
+  checkPrediction?(yHat: number): string | undefined;
+}
+
+export type LossDef = ElementwiseLossDef | VectorLossDef;
+
+/**
+ * How a framework spells a catalogue function, and how its arguments map onto the core's parameters.
+ * Example: torch.nn.LeakyReLU(0.2) → `{ framework: 'pytorch', name: 'torch.nn.LeakyReLU', form: 'class',
+ * positional: ['alpha'], keywords: { negative_slope: 'alpha' }, defaults: { alpha: 0.01 } }`.
+ */
+export interface FrameworkName {
+  readonly framework: Framework;
+  /** Fully qualified name (`torch.nn.functional.leaky_relu`) or, for form 'string', the string itself. */
+  readonly name: string;
+  /** 'function' is called on tensors; 'class' is constructed then applied; 'string' is `activation="relu"`. */
+  readonly form: 'function' | 'class' | 'string';
+  /** Core parameter name for each positional argument, null for a tensor argument. */
+  readonly positional?: readonly (string | null)[];
+  /** Framework keyword → core parameter name. */
+  readonly keywords?: Readonly<Record<string, string>>;
+  /** This framework's defaults for the core's parameters, where it has the parameter at all. */
+  readonly defaults?: Params;
+  /** One line on how this framework differs (clamping, approximation, argument order). */
+  readonly note?: string;
+}
+
+/** What a loss's x axis (ŷ) is, so plots can name it. */
+export type PredictionSpace = 'probability' | 'logit' | 'real' | 'score';
+
+/** Everything the views know about one function, without the code. */
+export interface FunctionInfo {
+  readonly id: string;
+  readonly kind: FunctionKind;
+  /** 'elementwise' or 'vector' (softmax, log_softmax, cce_with_logits). */
+  readonly shape: 'elementwise' | 'vector';
+  readonly title: string;
+  /** One sentence: what it is. */
+  readonly summary: string;
+  readonly params: readonly ParamSpec[];
+  /** LaTeX of f (for losses ℓ(y, ŷ)). */
+  readonly latex: string;
+  /** LaTeX of f′ (for losses ∂ℓ/∂ŷ). */
+  readonly derivativeLatex: string;
+  /** Output range in words or interval notation, e.g. '(0, 1)'. */
+  readonly range: string;
+  readonly properties: readonly string[];
+  readonly useCases: readonly string[];
+  /** Pairing advice, mostly for losses (BCE with logits rather than sigmoid + BCE). */
+  readonly pairing: readonly string[];
+  readonly frameworks: readonly FrameworkName[];
+  /** A sensible x range for a plot. */
+  readonly plotRange: readonly [number, number];
+  /** Losses only: what ŷ is, and the labels y worth plotting (e.g. [0, 1], [-1, 1]). */
+  readonly prediction?: PredictionSpace;
+  readonly plotLabels?: readonly number[];
+}
+
+/** A catalogue row: the documentation plus the code. */
+export type CatalogueEntry =
+  | (FunctionInfo & { readonly kind: 'activation'; readonly def: ActivationDef })
+  | (FunctionInfo & { readonly kind: 'loss'; readonly def: LossDef });

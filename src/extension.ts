@@ -1,0 +1,25 @@
+/**
+ * Wiring only: register the hover, the commands and the panel serializer. Nothing is computed here and no
+ * document is read until the user hovers or runs a command.
+ */
+import * as vscode from 'vscode';
+import { registerGradientCheckCommands } from './commands/gradientCheck';
+import { registerPlaygroundCommands } from './commands/openPlayground';
+import { registerHover } from './hover';
+
+export function activate(context: vscode.ExtensionContext): void {
+  try {
+    registerHover(context);
+    registerPlaygroundCommands(context);
+    registerGradientCheckCommands(context);
+  } catch (error) {
+    // VS Code swallows activation errors silently; say what went wrong.
+    const message = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(`DL Formula Playground failed to start: ${message}`);
+    throw error;
+  }
+}
+
+export function deactivate(): void {
+  // Everything registered is disposed through context.subscriptions.
+}
