@@ -13,6 +13,9 @@ export interface LossOptions {
   reduction?: Reduction;
 }
 
+/** A loss's parameters by name, plus `reduction`. */
+export type LossParams = Readonly<Record<string, number | Reduction | undefined>> & LossOptions;
+
 export function listFunctions(): FunctionInfo[] {
   return functionInfos();
 }
@@ -61,7 +64,7 @@ export function lossValue(
   id: string,
   yTrue: ArrayLike<number>,
   yPred: ArrayLike<number>,
-  params?: Record<string, number> & LossOptions,
+  params?: LossParams,
 ): Float64Array {
   const { entry, p, y, yHat, reduction } = prepareLoss(id, yTrue, yPred, params, 'lossValue');
   const def = entry.def;
@@ -79,7 +82,7 @@ export function lossGradient(
   id: string,
   yTrue: ArrayLike<number>,
   yPred: ArrayLike<number>,
-  params?: Record<string, number> & LossOptions,
+  params?: LossParams,
 ): Float64Array {
   const { entry, p, y, yHat, reduction } = prepareLoss(id, yTrue, yPred, params, 'lossGradient');
   const def = entry.def;
@@ -140,7 +143,7 @@ function prepareLoss(
   id: string,
   yTrue: ArrayLike<number>,
   yPred: ArrayLike<number>,
-  params: (Record<string, number> & LossOptions) | undefined,
+  params: LossParams | undefined,
   caller: string,
 ) {
   const entry = entryFor(id);

@@ -1,3 +1,486 @@
+/**
+ * The loss half of the catalogue: for each id, its documentation (formula, gradient, range, advice)
+ * joined with the scalar code of src/core/losses/*. Framework names live in frameworks.ts.
+ */
+import { bce, bceGradient, bceWithLogits, bceWithLogitsGradient, checkUnitInterval } from '../losses/bce';
+import { cce, cceGradient, cceWithLogits, cceWithLogitsGradient, klDiv, klDivGradient } from '../losses/categorical';
+import { focal, focalGradient } from '../losses/focal';
+import { checkSignLabel, hinge, hingeGradient, squaredHinge, squaredHingeGradient } from '../losses/hinge';
+import { huber, huberGradient, smoothL1, smoothL1Gradient } from '../losses/huber';
+import { logCosh, logCoshGradient, mae, maeGradient, mse, mseGradient } from '../losses/regression';
+import type { ParamSpec } from '../types';
 import type { LossDoc } from './docTypes';
 
-export const lossDocs: readonly LossDoc[] = [];
+const probabilityLabel = checkUnitInterval('a label');
+const probabilityPrediction = checkUnitInterval('a probability');
+
+const deltaParam: ParamSpec = {
+  name: 'delta',
+  default: 1,
+  min: 0,
+  minExclusive: true,
+  max: Number.MAX_VALUE,
+  sliderRange: [0.1, 5],
+  meaning: 'Half-width of the quadratic band: residuals beyond it are penalised linearly.',
+};
+
+const betaParam: ParamSpec = {
+  name: 'beta',
+  default: 1,
+  min: 0,
+  minExclusive: true,
+  max: Number.MAX_VALUE,
+  sliderRange: [0.1, 5],
+  meaning: 'Where the quadratic part hands over to |r| − β/2; smaller β is closer to L1.',
+};
+
+const alphaParam: ParamSpec = {
+  name: 'alpha',
+  default: 0.25,
+  min: 0,
+  max: 1,
+  meaning: 'Weight of the positive class (the negative class gets 1 − α).',
+};
+
+const gammaParam: ParamSpec = {
+  name: 'gamma',
+  default: 2,
+  min: 0,
+  max: Number.MAX_VALUE,
+  sliderRange: [0, 5],
+  meaning: 'Focusing exponent: larger γ shrinks the loss of well-classified examples faster.',
+};
+
+export const lossDocs: readonly LossDoc[] = [
+  {
+    id: 'mse',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Mean squared error',
+    summary: 'The squared residual (ŷ − y)², averaged over elements with the mean reduction.',
+    params: [],
+    latex: '\\ell(y, \\hat{y}) = (\\hat{y} - y)^2',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = 2(\\hat{y} - y)',
+    range: '[0, ∞)',
+    properties: [
+      'Convex and smooth everywhere',
+      'Grows quadratically, so a few large residuals dominate the total',
+      'Its minimiser over a set of targets is their mean',
+      'Gradient proportional to the residual: large early, small near the optimum',
+    ],
+    useCases: [
+      'Regression where large errors really are worse in proportion to their square',
+      'Targets with Gaussian-like noise and few outliers',
+      'Reconstruction terms in autoencoders and signal denoising',
+    ],
+    pairing: ['Use a linear output layer: squashing the output first (sigmoid, tanh) limits what it can fit'],
+    prediction: 'real',
+    plotLabels: [0],
+    plotRange: [-3, 3],
+    def: { shape: 'elementwise', value: (y, yHat) => mse(y, yHat), gradient: (y, yHat) => mseGradient(y, yHat) },
+  },
+  {
+    id: 'mae',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Mean absolute error (L1)',
+    summary: 'The absolute residual |ŷ − y|, averaged over elements with the mean reduction.',
+    params: [],
+    latex: '\\ell(y, \\hat{y}) = |\\hat{y} - y|',
+    derivativeLatex:
+      '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\operatorname{sign}(\\hat{y} - y) \\quad (0 \\text{ at } \\hat{y} = y)',
+    range: '[0, ∞)',
+    properties: [
+      'Convex; not differentiable at ŷ = y (the gradient reported there is 0)',
+      'Grows linearly, so outliers weigh no more than their distance',
+      'Its minimiser over a set of targets is their median',
+      'Gradient magnitude is constant: it does not shrink near the optimum',
+    ],
+    useCases: [
+      'Regression with heavy-tailed noise or occasional gross errors',
+      'Forecasting when the median is the quantity of interest',
+      'Image-to-image losses where L2 gives blurry results',
+    ],
+    pairing: ['Linear output; consider a decaying learning rate, since the gradient does not vanish at the optimum'],
+    prediction: 'real',
+    plotLabels: [0],
+    plotRange: [-3, 3],
+    def: { shape: 'elementwise', value: (y, yHat) => mae(y, yHat), gradient: (y, yHat) => maeGradient(y, yHat) },
+  },
+  {
+    id: 'log_cosh',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Log-cosh',
+    summary: 'log cosh of the residual: quadratic for small residuals, close to |r| − log 2 for large ones.',
+    params: [],
+    latex: '\\ell(y, \\hat{y}) = \\log\\cosh(\\hat{y} - y)',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\tanh(\\hat{y} - y)',
+    range: '[0, ∞)',
+    properties: [
+      'Convex and infinitely differentiable',
+      'About r²/2 near zero and |r| − log 2 far out: a smooth Huber with δ ≈ 1',
+      'Gradient bounded by ±1',
+      'cosh overflows beyond |r| ≈ 710; the stable form never forms it',
+    ],
+    useCases: [
+      'Regression that should resist outliers but keep a smooth second derivative',
+      'Second-order or curvature-aware optimisers that dislike Huber\'s kink in the Hessian',
+    ],
+    pairing: ['Linear output layer, as for MSE and Huber'],
+    prediction: 'real',
+    plotLabels: [0],
+    plotRange: [-4, 4],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => logCosh(y, yHat),
+      gradient: (y, yHat) => logCoshGradient(y, yHat),
+    },
+  },
+  {
+    id: 'huber',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Huber loss',
+    summary: 'Squared error inside a band of half-width δ around the target, linear (slope δ) outside it.',
+    params: [deltaParam],
+    latex:
+      '\\ell_\\delta(y, \\hat{y}) = \\begin{cases} \\tfrac{1}{2}(\\hat{y} - y)^2 & |\\hat{y} - y| \\le \\delta \\\\ ' +
+      '\\delta\\left(|\\hat{y} - y| - \\tfrac{1}{2}\\delta\\right) & \\text{otherwise} \\end{cases}',
+    derivativeLatex:
+      '\\frac{\\partial \\ell_\\delta}{\\partial \\hat{y}} = \\begin{cases} \\hat{y} - y & |\\hat{y} - y| \\le \\delta \\\\ ' +
+      '\\delta \\operatorname{sign}(\\hat{y} - y) & \\text{otherwise} \\end{cases}',
+    range: '[0, ∞)',
+    properties: [
+      'Convex, with a continuous first derivative (the second jumps at |r| = δ)',
+      'Gradient is ŷ − y inside the band (not y − ŷ) and clipped to ±δ outside',
+      'Large δ tends to half the squared error; small δ, scaled by 1/δ, tends to the absolute error',
+      'Less sensitive to outliers than MSE',
+    ],
+    useCases: [
+      'Regression with occasional outliers that should not dominate the fit',
+      'Value-function targets in deep Q-learning, where it bounds the TD-error gradient',
+      'Bounding-box regression in object detectors',
+    ],
+    pairing: [
+      'Linear output layer',
+      'Keras and PyTorch HuberLoss share this definition; PyTorch SmoothL1Loss is this divided by β = δ',
+    ],
+    prediction: 'real',
+    plotLabels: [0],
+    plotRange: [-3, 3],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat, p) => huber(y, yHat, p.delta),
+      gradient: (y, yHat, p) => huberGradient(y, yHat, p.delta),
+    },
+  },
+  {
+    id: 'smooth_l1',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Smooth L1',
+    summary: 'PyTorch\'s smooth L1: ½r²/β for |r| < β, |r| − ½β beyond, with r = ŷ − y.',
+    params: [betaParam],
+    latex:
+      '\\ell_\\beta(y, \\hat{y}) = \\begin{cases} \\dfrac{(\\hat{y} - y)^2}{2\\beta} & |\\hat{y} - y| < \\beta \\\\ ' +
+      '|\\hat{y} - y| - \\tfrac{1}{2}\\beta & \\text{otherwise} \\end{cases}',
+    derivativeLatex:
+      '\\frac{\\partial \\ell_\\beta}{\\partial \\hat{y}} = \\begin{cases} \\dfrac{\\hat{y} - y}{\\beta} & |\\hat{y} - y| < \\beta \\\\ ' +
+      '\\operatorname{sign}(\\hat{y} - y) & \\text{otherwise} \\end{cases}',
+    range: '[0, ∞)',
+    properties: [
+      'Equal to huber(δ = β)/β: same shape, slope 1 outside the band whatever β is',
+      'Tends to the absolute error as β → 0',
+      'Convex with a continuous first derivative',
+    ],
+    useCases: [
+      'Bounding-box regression (Fast R-CNN introduced it there)',
+      'Regression that should behave like L1 for large errors but stay smooth at zero',
+    ],
+    pairing: ['Linear output layer; for slope δ outside the band use huber instead'],
+    prediction: 'real',
+    plotLabels: [0],
+    plotRange: [-3, 3],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat, p) => smoothL1(y, yHat, p.beta),
+      gradient: (y, yHat, p) => smoothL1Gradient(y, yHat, p.beta),
+    },
+  },
+  {
+    id: 'bce',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Binary cross-entropy',
+    summary: 'Negative log-likelihood of a label y ∈ [0, 1] under a Bernoulli with probability ŷ.',
+    params: [],
+    latex: '\\ell(y, \\hat{y}) = -\\left[\\, y \\log \\hat{y} + (1 - y) \\log(1 - \\hat{y}) \\,\\right]',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\frac{\\hat{y} - y}{\\hat{y}\\,(1 - \\hat{y})}',
+    range: '[0, ∞)',
+    properties: [
+      'Unbounded: it grows without limit as ŷ approaches the wrong end (690.8 at ŷ = 1e-300 for y = 1)',
+      'Convex in ŷ; for soft labels its minimum is at ŷ = y, where it equals the entropy of y',
+      'PyTorch\'s BCELoss clamps each log at −100, so it never reports more than 100 per term',
+      'Gradient blows up like 1/ŷ, which is why it is usually fused with the sigmoid',
+    ],
+    useCases: [
+      'Binary classification with a probability output',
+      'Multi-label classification, one independent term per label',
+      'Discriminator loss in GANs',
+      'Reconstruction of data scaled to [0, 1]',
+    ],
+    pairing: [
+      'Prefer bce_with_logits on raw logits to sigmoid followed by bce: one stable expression, no saturation',
+    ],
+    prediction: 'probability',
+    plotLabels: [0, 1],
+    plotRange: [0, 1],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => bce(y, yHat),
+      gradient: (y, yHat) => bceGradient(y, yHat),
+      checkLabel: probabilityLabel,
+      checkPrediction: probabilityPrediction,
+    },
+  },
+  {
+    id: 'bce_with_logits',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Binary cross-entropy with logits',
+    summary: 'Binary cross-entropy of σ(ŷ) computed directly from the logit ŷ, without forming σ.',
+    params: [],
+    latex: '\\ell(y, z) = \\max(z, 0) - z\\,y + \\log\\!\\left(1 + e^{-|z|}\\right), \\quad z = \\hat{y}',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\sigma(\\hat{y}) - y',
+    range: '[0, ∞)',
+    properties: [
+      'Equal to bce(y, σ(ŷ)) but finite and exact for any finite logit',
+      'Convex in the logit; grows linearly (slope 1) on the wrong side',
+      'Gradient σ(ŷ) − y is bounded by 1 in magnitude and never saturates to 0 while wrong',
+    ],
+    useCases: [
+      'Binary and multi-label classification from a linear final layer',
+      'GAN discriminators trained on raw scores',
+      'Any setting where the logits can be large (confident models)',
+    ],
+    pairing: [
+      'Feed raw logits: no sigmoid before it (that would apply the sigmoid twice)',
+      'PyTorch BCEWithLogitsLoss, Keras BinaryCrossentropy(from_logits=True) and optax.sigmoid_binary_cross_entropy implement this',
+    ],
+    prediction: 'logit',
+    plotLabels: [0, 1],
+    plotRange: [-6, 6],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => bceWithLogits(y, yHat),
+      gradient: (y, yHat) => bceWithLogitsGradient(y, yHat),
+      checkLabel: probabilityLabel,
+    },
+  },
+  {
+    id: 'focal',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Focal loss (binary)',
+    summary: 'Cross-entropy scaled by (1 − p_t)^γ, so confidently correct examples contribute little.',
+    params: [alphaParam, gammaParam],
+    latex:
+      '\\ell(y, \\hat{y}) = -\\alpha\\, y\\, (1 - \\hat{y})^{\\gamma} \\log \\hat{y} ' +
+      '- (1 - \\alpha)(1 - y)\\, \\hat{y}^{\\gamma} \\log(1 - \\hat{y})',
+    derivativeLatex:
+      '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\alpha\\, y \\left[\\gamma (1 - \\hat{y})^{\\gamma - 1} \\log \\hat{y} ' +
+      '- \\frac{(1 - \\hat{y})^{\\gamma}}{\\hat{y}}\\right] + (1 - \\alpha)(1 - y) \\left[\\frac{\\hat{y}^{\\gamma}}{1 - \\hat{y}} ' +
+      '- \\gamma\\, \\hat{y}^{\\gamma - 1} \\log(1 - \\hat{y})\\right]',
+    range: '[0, ∞)',
+    properties: [
+      'For a hard label: −α_t (1 − p_t)^γ log p_t, with p_t the probability given to the true class',
+      'γ = 0 gives α-weighted binary cross-entropy; γ = 0, α = ½ is half of BCE',
+      'Larger γ flattens the loss near the correct answer and keeps it steep on mistakes',
+      'α balances the classes; α = 0.25 with γ = 2 are the defaults from the original paper',
+    ],
+    useCases: [
+      'Dense object detection, where easy background anchors vastly outnumber objects',
+      'Strongly imbalanced binary or multi-label problems',
+      'Segmentation of small structures, such as lesions in medical images',
+    ],
+    pairing: [
+      'torchvision.ops.sigmoid_focal_loss takes logits and applies the sigmoid inside; this entry takes probabilities',
+      'Keras BinaryFocalCrossentropy applies α only with apply_class_balancing=True',
+    ],
+    prediction: 'probability',
+    plotLabels: [0, 1],
+    plotRange: [0, 1],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat, p) => focal(y, yHat, p.alpha, p.gamma),
+      gradient: (y, yHat, p) => focalGradient(y, yHat, p.alpha, p.gamma),
+      checkLabel: probabilityLabel,
+      checkPrediction: probabilityPrediction,
+    },
+  },
+  {
+    id: 'hinge',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Hinge loss',
+    summary: 'max(0, 1 − y·ŷ): zero once a ±1-labelled score is on the right side with margin 1.',
+    params: [],
+    latex: '\\ell(y, \\hat{y}) = \\max(0,\\, 1 - y\\,\\hat{y}), \\quad y \\in \\{-1, 1\\}',
+    derivativeLatex:
+      '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\begin{cases} -y & y\\,\\hat{y} \\le 1 \\\\ 0 & y\\,\\hat{y} > 1 \\end{cases}',
+    range: '[0, ∞)',
+    properties: [
+      'Convex; a kink at the margin y·ŷ = 1, where the gradient reported is −y (as torch.clamp and tf.maximum pass it)',
+      'Exactly zero, with zero gradient, for examples beyond the margin: sparse updates',
+      'Grows linearly with the margin violation',
+    ],
+    useCases: [
+      'Linear and kernel support vector machines',
+      'Maximum-margin classifiers trained by (sub)gradient descent',
+      'Adversarial losses in some GAN variants',
+    ],
+    pairing: ['Labels must be −1 and 1 and ŷ a raw score (no sigmoid); Keras silently maps 0/1 labels, this does not'],
+    prediction: 'score',
+    plotLabels: [-1, 1],
+    plotRange: [-3, 3],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => hinge(y, yHat),
+      gradient: (y, yHat) => hingeGradient(y, yHat),
+      checkLabel: checkSignLabel,
+    },
+  },
+  {
+    id: 'squared_hinge',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Squared hinge loss',
+    summary: 'The square of the hinge loss, max(0, 1 − y·ŷ)², for labels ±1.',
+    params: [],
+    latex: '\\ell(y, \\hat{y}) = \\max(0,\\, 1 - y\\,\\hat{y})^2, \\quad y \\in \\{-1, 1\\}',
+    derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = -2\\,y \\max(0,\\, 1 - y\\,\\hat{y})',
+    range: '[0, ∞)',
+    properties: [
+      'Convex and differentiable everywhere (the gradient is 0 at the margin)',
+      'Penalises large violations quadratically, so it is more outlier-sensitive than the hinge',
+    ],
+    useCases: [
+      'L2-SVMs (LinearSVC\'s default loss in scikit-learn)',
+      'Margin classifiers that need a smooth objective',
+    ],
+    pairing: ['Labels −1 and 1, raw scores as predictions'],
+    prediction: 'score',
+    plotLabels: [-1, 1],
+    plotRange: [-3, 3],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => squaredHinge(y, yHat),
+      gradient: (y, yHat) => squaredHingeGradient(y, yHat),
+      checkLabel: checkSignLabel,
+    },
+  },
+  {
+    id: 'cce',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Categorical cross-entropy',
+    summary: 'Cross-entropy between a target distribution y and predicted class probabilities ŷ, per class.',
+    params: [],
+    latex: '\\ell_i(y, \\hat{y}) = -\\,y_i \\log \\hat{y}_i \\quad (0 \\text{ when } y_i = 0)',
+    derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial \\hat{y}_i} = -\\frac{y_i}{\\hat{y}_i}',
+    range: '[0, ∞)',
+    properties: [
+      'Sum over classes is the sample\'s loss; with one-hot targets only the true class counts',
+      'Unbounded: −log of a vanishing probability grows without limit',
+      'Classes with y_i = 0 contribute exactly 0, even where ŷ_i = 0',
+    ],
+    useCases: [
+      'Multi-class classification with one-hot or label-smoothed targets',
+      'Knowledge distillation with a teacher\'s soft targets',
+    ],
+    pairing: [
+      'Softmax belongs inside the cross-entropy (cce_with_logits), not before it — applying it twice flattens the gradients',
+    ],
+    prediction: 'probability',
+    plotLabels: [1],
+    plotRange: [0, 1],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => cce(y, yHat),
+      gradient: (y, yHat) => cceGradient(y, yHat),
+      checkLabel: probabilityLabel,
+      checkPrediction: probabilityPrediction,
+    },
+  },
+  {
+    id: 'cce_with_logits',
+    kind: 'loss',
+    shape: 'vector',
+    title: 'Softmax cross-entropy (with logits)',
+    summary: 'Categorical cross-entropy of softmax(ŷ), computed from the logits with the max subtracted.',
+    params: [],
+    latex:
+      '\\ell_i(y, z) = -\\,y_i \\left( z_i - \\log \\sum_j e^{z_j} \\right), \\quad z = \\hat{y}',
+    derivativeLatex:
+      '\\frac{\\partial \\sum_k \\ell_k}{\\partial \\hat{y}_i} = \\operatorname{softmax}(\\hat{y})_i \\sum_j y_j - y_i',
+    range: '[0, ∞)',
+    properties: [
+      'Equal to cce(y, softmax(ŷ)) but finite for any finite logits',
+      'Invariant to adding a constant to every logit',
+      'For targets that sum to 1 the gradient is softmax(ŷ) − y: bounded, never saturating while wrong',
+    ],
+    useCases: [
+      'Multi-class classification from a linear final layer',
+      'Language-model next-token training',
+      'Distillation with temperature-scaled logits',
+    ],
+    pairing: [
+      'Give it raw logits: softmax belongs inside the cross-entropy, not before it — applying it twice flattens the gradients',
+      'PyTorch CrossEntropyLoss, Keras CategoricalCrossentropy(from_logits=True) and optax.softmax_cross_entropy implement this',
+    ],
+    prediction: 'logit',
+    plotLabels: [1],
+    plotRange: [-6, 6],
+    def: {
+      shape: 'vector',
+      value: (y, yHat) => cceWithLogits(y, yHat),
+      gradient: (y, yHat) => cceWithLogitsGradient(y, yHat),
+      checkLabel: probabilityLabel,
+    },
+  },
+  {
+    id: 'kl_div',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Kullback–Leibler divergence',
+    summary: 'Per-class term y·log(y/ŷ) of KL(y ‖ ŷ), with ŷ a probability (Keras KLDivergence semantics).',
+    params: [],
+    latex: '\\ell_i(y, \\hat{y}) = y_i \\log \\frac{y_i}{\\hat{y}_i} \\quad (0 \\text{ when } y_i = 0)',
+    derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial \\hat{y}_i} = -\\frac{y_i}{\\hat{y}_i}',
+    range: '[−1/e, ∞) per class; the sum over a distribution is ≥ 0',
+    properties: [
+      'Differs from categorical cross-entropy by the entropy of y, a constant in ŷ: same gradient',
+      'Zero when ŷ = y; a single class\'s term can be negative, the total cannot',
+      'Not symmetric: KL(y ‖ ŷ) ≠ KL(ŷ ‖ y)',
+    ],
+    useCases: [
+      'Distillation, matching a student\'s distribution to a teacher\'s',
+      'The regularising term of variational autoencoders (in its closed Gaussian form)',
+      'Policy-update constraints in reinforcement learning (TRPO, PPO penalties)',
+    ],
+    pairing: [
+      'PyTorch\'s kl_div expects log-probabilities as its input (and targets as probabilities unless log_target=True); this entry takes probabilities',
+    ],
+    prediction: 'probability',
+    plotLabels: [0.5],
+    plotRange: [0, 1],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => klDiv(y, yHat),
+      gradient: (y, yHat) => klDivGradient(y, yHat),
+      checkLabel: probabilityLabel,
+      checkPrediction: probabilityPrediction,
+    },
+  },
+];

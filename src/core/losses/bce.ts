@@ -1,0 +1,87 @@
+/**
+ * Binary cross-entropy on probabilities (bce) and on logits (bce_with_logits), labels y ∈ [0, 1]
+ * (soft labels allowed). No clamping anywhere: the exact value is returned, up to +∞.
+ */
+import { ddAdd, ddDiv, ddMul, expDD, ddNeg, sigmoid, softplus, twoSum } from './stable';
+
+/** Shared domain check: labels and probabilities must lie in [0, 1]. */
+export function checkUnitInterval(what: string): (v: number) => string | undefined {
+  return (v) => (v >= 0 && v <= 1 ? undefined : `expected ${what} in [0, 1], got ${v}`);
+}
+
+/**
+ * Binary cross-entropy ℓ(y, p) = −(y·log p + (1 − y)·log(1 − p)), p = ŷ ∈ [0, 1].
+ * Gradient ∂ℓ/∂p = (p − y)/(p(1 − p)), i.e. −1/p for y = 1 and 1/(1 − p) for y = 0.
+ *
+ * Stable form: log(1 − p) as log1p(−p), exact for tiny p; each term is ≥ 0 so the sum does not
+ * cancel; the gradient as one quotient (p − y)/(p(1 − p)), whose numerator is exact near p = y,
+ * instead of −y/p + (1 − y)/(1 − p), which cancels there.
+ *
+ * Special cases: a term whose weight is 0 is dropped, so y = 0, p = 0 gives 0 (not 0·−∞ = NaN);
+ * y = 1, p = 0 gives +∞; unbounded above (not limited to 1): bce(1, 1e-300) = 690.77…
+ * PyTorch's BCELoss clamps each log at −100 (at most 100 per term); this is the math without it.
+ * @example bce(1, 0.5) // returns 0.6931471805599453
+ * @example bce(1, 1e-300) // returns 690.7755278982137
+ * @example bce(0, 0) // returns 0
+ */
+export function bce(y: number, p: number): number {
+  // Hard labels: only one term exists (0 − log, so a zero loss is +0 rather than −0).
+  if (y === 1) return 0 - Math.log(p);
+  if (y === 0) return 0 - Math.log1p(-p);
+  return -(y * Math.log(p)) - (1 - y) * Math.log1p(-p);
+}
+
+/**
+ * ∂/∂p bce = (p − y)/(p(1 − p)).
+ * @example bceGradient(1, 0.25) // returns -4
+ * @example bceGradient(0, 0.75) // returns 4
+ */
+export function bceGradient(y: number, p: number): number {
+  if (y === 1) return -1 / p;
+  if (y === 0) return 1 / (1 - p);
+  return (p - y) / (p * (1 - p));
+}
+
+/**
+ * Binary cross-entropy on a logit z = ŷ: ℓ = max(z, 0) − z·y + log1p(e^(−|z|)), equal to
+ * bce(y, σ(z)) but without forming σ(z), which rounds to 0 or 1 and loses the loss.
+ * Gradient ∂ℓ/∂z = σ(z) − y.
+ *
+ * Stable form: for z ≥ 0 the value is z(1 − y) + log1p(e^(−z)), for z < 0 it is −z·y + log1p(e^z):
+ * sums of non-negative parts with no overflow. The gradient for y = 1 is −σ(−z) (not σ(z) − 1, which
+ * is 0 for z > 37); for soft labels σ(z) − y = ((1 − y) − y·e^(−z))/(1 + e^(−z)) is formed in
+ * double-double, so it stays exact where σ(z) ≈ y.
+ *
+ * Special cases: exact at |z| = 1e4 (value 1e4 or 0, gradient ±1 or 0); NaN gives NaN.
+ * @example bceWithLogits(1, 0) // returns 0.6931471805599453
+ * @example bceWithLogits(0, 10000) // returns 10000
+ */
+export function bceWithLogits(y: number, z: number): number {
+  if (y === 0) return softplus(z);
+  if (y === 1) return softplus(-z);
+  if (z >= 0) return z * (1 - y) + Math.log1p(Math.exp(-z));
+  return -z * y + Math.log1p(Math.exp(z));
+}
+
+/**
+ * ∂/∂z bce_with_logits = σ(z) − y.
+ * @example bceWithLogitsGradient(1, 0) // returns -0.5
+ * @example bceWithLogitsGradient(0, -10000) // returns 0 (true value e^-10000 underflows)
+ */
+export function bceWithLogitsGradient(y: number, z: number): number {
+  if (y === 0) return sigmoid(z);
+  // σ(z) − 1 = −σ(−z), exact in the tail.
+  if (y === 1) return -sigmoid(-z);
+  if (Number.isNaN(z) || Number.isNaN(y)) return NaN;
+  const oneMinusY = twoSum(1, -y);
+  if (z >= 0) {
+    // σ(z) − y = ((1 − y) − y·E)/(1 + E), E = e^−z ≤ 1.
+    const e = expDD(-z);
+    const numerator = ddAdd(oneMinusY, ddNeg(ddMul(e, [y, 0])));
+    return ddDiv(numerator, ddAdd([1, 0], e))[0];
+  }
+  // σ(z) − y = (F(1 − y) − y)/(1 + F), F = e^z < 1.
+  const f = expDD(z);
+  const numerator = ddAdd(ddMul(f, oneMinusY), [-y, 0]);
+  return ddDiv(numerator, ddAdd([1, 0], f))[0];
+}

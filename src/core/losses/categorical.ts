@@ -1,0 +1,160 @@
+/**
+ * Categorical losses: cross-entropy on probabilities (cce), on logits (cce_with_logits, a vector loss
+ * coupled through the softmax normaliser) and the KL divergence (kl_div). Per element; the sample's
+ * loss is the sum over classes.
+ */
+import { ddAdd, ddDiv, ddMul, ddNeg, expDD, twoSum, type DoubleDouble } from './stable';
+
+/**
+ * Categorical cross-entropy term ℓ_i = −y_i·log ŷ_i on probabilities ŷ_i ∈ [0, 1], 0 when y_i = 0.
+ * Gradient ∂ℓ_i/∂ŷ_i = −y_i/ŷ_i (0 when y_i = 0).
+ *
+ * Special cases: y = 0 drops the term even at ŷ = 0 (no 0·∞); ŷ = 0 with y > 0 gives +∞.
+ * @example cce(1, 0.5) // returns 0.6931471805599453
+ */
+export function cce(y: number, p: number): number {
+  // Classes absent from the target contribute nothing.
+  if (y === 0) return 0;
+  return -(y * Math.log(p));
+}
+
+/**
+ * ∂/∂ŷ (−y log ŷ) = −y/ŷ.
+ * @example cceGradient(1, 0.25) // returns -4
+ */
+export function cceGradient(y: number, p: number): number {
+  if (y === 0) return 0;
+  return -y / p;
+}
+
+/** Ratios outside this range are not normal doubles, so log y − log ŷ is used instead of log(y/ŷ). */
+const RATIO_MIN = 1e-300;
+const RATIO_MAX = 1e300;
+
+/** log(y/p) for y, p > 0 without cancellation near y = p and without overflow of y/p. */
+function logRatio(y: number, p: number): number {
+  const q = y / p;
+  // Near 1: y − p is exact (Sterbenz), so log1p((y − p)/p) keeps every digit.
+  if (q >= 0.5 && q <= 2) return Math.log1p((y - p) / p);
+  if (q > RATIO_MIN && q < RATIO_MAX) return Math.log(q);
+  // Far apart: the logs differ by over 690, so their difference has no cancellation.
+  return Math.log(y) - Math.log(p);
+}
+
+/**
+ * Kullback–Leibler divergence term ℓ_i = y_i·log(y_i/ŷ_i), 0 when y_i = 0 (Keras KLDivergence;
+ * PyTorch's kl_div takes log ŷ as its input instead). Gradient ∂ℓ_i/∂ŷ_i = −y_i/ŷ_i.
+ *
+ * Stable form: y·log1p((y − ŷ)/ŷ) when y/ŷ ∈ [½, 2], so the term is exact as ŷ → y; log(y/ŷ) or
+ * log y − log ŷ elsewhere. A single term can be negative (down to −1/e); the sum over a
+ * distribution cannot.
+ *
+ * Special cases: y = 0 gives 0; ŷ = 0 with y > 0 gives +∞.
+ * @example klDiv(0.5, 0.25) // returns 0.34657359027997264
+ * @example klDiv(0, 0.3) // returns 0
+ */
+export function klDiv(y: number, p: number): number {
+  if (Number.isNaN(y) || Number.isNaN(p)) return NaN;
+  if (y === 0) return 0;
+  // The target puts mass where the prediction has none.
+  if (p === 0) return Infinity;
+  return y * logRatio(y, p);
+}
+
+/**
+ * ∂/∂ŷ y·log(y/ŷ) = −y/ŷ.
+ * @example klDivGradient(0.5, 0.25) // returns -2
+ */
+export function klDivGradient(y: number, p: number): number {
+  if (y === 0) return 0;
+  return -y / p;
+}
+
+/** Index of the largest logit and the sum of e^(z_j − max) over the others; NaN max if any z is NaN. */
+function maxAndRest(z: Float64Array): { max: number; argmax: number } {
+  let argmax = 0;
+  for (let j = 0; j < z.length; j++) {
+    if (Number.isNaN(z[j])) return { max: NaN, argmax: j };
+    if (z[j] > z[argmax]) argmax = j;
+  }
+  return { max: z[argmax], argmax };
+}
+
+/**
+ * Softmax cross-entropy per class: ℓ_i = −y_i·log_softmax(z)_i, with
+ * log_softmax(z)_i = (z_i − m) − log(1 + Σ_{j≠k} e^(z_j − m)), m = z_k = max z.
+ * Gradient of the sum: ∂(Σℓ)/∂z_i = softmax(z)_i·Σ_j y_j − y_i.
+ *
+ * Stable form: subtracting the max keeps every exponential ≤ 1; the normaliser's log is log1p of the
+ * non-maximal terms, exact when they are tiny; both parts of −log_softmax are ≥ 0, so no
+ * cancellation. The gradient is written as (T_i·e_i − y_i·R_i)/(e_i + R_i), with T_i = Σ_{j≠i} y_j and
+ * R_i = Σ_{j≠i} e^(z_j − m) (sums of non-negative terms, no 1 − s_i cancellation), and evaluated in
+ * double-double, so it stays exact near its zero with soft labels.
+ *
+ * Special cases: y_i = 0 gives ℓ_i = 0; NaN anywhere in z gives NaN everywhere.
+ * @example cceWithLogits([0, 1], [0, 0]) // returns [0, 0.6931471805599453]
+ */
+export function cceWithLogits(y: Float64Array, z: Float64Array): Float64Array {
+  const n = z.length;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  const { max, argmax } = maxAndRest(z);
+  if (Number.isNaN(max)) return out.fill(NaN);
+  let rest = 0;
+  for (let j = 0; j < n; j++) {
+    if (j === argmax) continue;
+    // e^(d + δ) ≈ e^d (1 + δ): the rounding δ of z_j − m would be amplified by |d| otherwise.
+    const [d, dErr] = twoSum(z[j], -max);
+    const ej = Math.exp(d);
+    rest += ej + ej * dErr;
+  }
+  const logNormaliser = Math.log1p(rest);
+  for (let i = 0; i < n; i++) {
+    // Classes absent from the target contribute nothing.
+    if (y[i] === 0) continue;
+    const gap = max - z[i];
+    // The gap overflows only for logits near ±1.8e308: halve everything, then double.
+    out[i] = Number.isFinite(gap)
+      ? y[i] * gap + y[i] * logNormaliser
+      : 2 * (y[i] * (max / 2 - z[i] / 2) + (y[i] * logNormaliser) / 2);
+  }
+  return out;
+}
+
+/**
+ * ∂(Σ_i ℓ_i)/∂z_i = softmax(z)_i·Σ_j y_j − y_i, exact near its zero (see cceWithLogits).
+ * @example cceWithLogitsGradient([0, 1], [0, 0]) // returns [0.5, -0.5]
+ */
+export function cceWithLogitsGradient(y: Float64Array, z: Float64Array): Float64Array {
+  const n = z.length;
+  const out = new Float64Array(n);
+  if (n === 0) return out;
+  const { max } = maxAndRest(z);
+  if (Number.isNaN(max)) return out.fill(NaN);
+  // e_j = e^(z_j − m) with the subtraction's rounding error folded in: e^(d + δ) ≈ e^d (1 + δ).
+  const e: DoubleDouble[] = [];
+  for (let j = 0; j < n; j++) {
+    const [d, dErr] = twoSum(z[j], -max);
+    const ej = d === -Infinity || Number.isNaN(d) ? ([0, 0] as DoubleDouble) : expDD(d);
+    e.push(dErr === 0 ? ej : ddMul(ej, twoSum(1, dErr)));
+  }
+  // Prefix and suffix sums give Σ_{j≠i} without subtracting anything.
+  const zero: DoubleDouble = [0, 0];
+  const ePrefix: DoubleDouble[] = [zero];
+  const yPrefix: DoubleDouble[] = [zero];
+  for (let j = 0; j < n; j++) {
+    ePrefix.push(ddAdd(ePrefix[j], e[j]));
+    yPrefix.push(ddAdd(yPrefix[j], [y[j], 0]));
+  }
+  let eSuffix = zero;
+  let ySuffix = zero;
+  for (let i = n - 1; i >= 0; i--) {
+    const restE = ddAdd(ePrefix[i], eSuffix);
+    const restY = ddAdd(yPrefix[i], ySuffix);
+    const numerator = ddAdd(ddMul(restY, e[i]), ddNeg(ddMul([y[i], 0], restE)));
+    out[i] = ddDiv(numerator, ddAdd(e[i], restE))[0];
+    eSuffix = ddAdd(eSuffix, e[i]);
+    ySuffix = ddAdd(ySuffix, [y[i], 0]);
+  }
+  return out;
+}
