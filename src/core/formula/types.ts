@@ -21,4 +21,11 @@ export interface CompiledFormula {
   readonly derivativeLatex: string;
   /** Free names other than the variable, sorted. */
   readonly params: readonly string[];
+  /** The generated JavaScript of the value and derivative loops, for inspection and tests. */
+  readonly js?: { readonly value: string; readonly derivative: string };
+  /**
+   * Scalar f and f′ with the parameters checked once (for gradient checks and root finding); throws the
+   * same FormulaErrors as evaluate.
+   */
+  scalar?(params?: Record<string, number>): { f: (x: number) => number; df: (x: number) => number };
 }

@@ -1,0 +1,262 @@
+/**
+ * Compiles an expression graph to one JavaScript function that loops over a Float64Array: straight-line
+ * code per point, one `const` per shared subexpression, no tree walk at run time.
+ *
+ * What the generated source can contain is closed: numeric literals from `numberLiteral` (checked against a
+ * pattern), generated names (`v` the point, `p3` parameter slot 3, `t12` a temporary, `f0` a table function,
+ * `c0` a catalogue definition, `q0` a catalogue parameter object), operators, and calls into the table `T`
+ * handed in as an argument. No text of the formula is ever emitted: a parameter is an index into the
+ * parameter array, a function an index into the table.
+ *
+ * Expressions that do not depend on x are computed once, before the loop. `where` becomes if/else, so only
+ * the chosen branch is computed at each point.
+ */
+import type { ElementwiseActivationDef, Params } from '../types';
+import { type Expr } from './expr';
+import { builtins } from './functions';
+
+/** What the generated function reaches at run time, by index. */
+export interface RuntimeTable {
+  readonly f: readonly ((...args: number[]) => number)[];
+  readonly c: readonly ElementwiseActivationDef[];
+  /** Validates and builds the parameter object of catalogue parameter site `site`. */
+  readonly q: (site: number, values: readonly number[]) => Params;
+}
+
+export type Kernel = (X: Float64Array, OUT: Float64Array, P: Float64Array, T: RuntimeTable) => void;
+
+export interface Generated {
+  readonly kernel: Kernel;
+  readonly source: string;
+  /** Built-in names by table index. */
+  readonly functions: readonly string[];
+  /** Catalogue ids by table index. */
+  readonly catalogueIds: readonly string[];
+  /** Parameter-site keys (see lower.ts) by index. */
+  readonly paramSites: readonly string[];
+}
+
+const JS_COMPARE: Readonly<Record<string, string>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '===', '!=': '!==' };
+const JS_ARITH: Readonly<Record<string, string>> = { add: '+', sub: '-', mul: '*', div: '/' };
+
+interface Block {
+  readonly lines: string[];
+  readonly names: Map<number, string>;
+  readonly parent?: Block;
+}
+
+/** Comparisons and logic used as conditions are written inline as booleans, not computed as 1/0 first. */
+function isCondition(e: Expr): boolean {
+  return ['<', '<=', '>', '>=', '==', '!=', 'and', 'or', 'not'].includes(e.op);
+}
+
+/**
+ * A JavaScript literal for `value`, checked: only digits, one '.', an exponent, or one of the spelled-out
+ * non-finite values can come out.
+ */
+export function numberLiteral(value: number): string {
+  if (typeof value !== 'number') throw new Error(`formula codegen: not a number: ${typeof value}`);
+  if (Number.isNaN(value)) return '(0 / 0)';
+  if (value === Infinity) return '(1 / 0)';
+  if (value === -Infinity) return '(-1 / 0)';
+  if (Object.is(value, -0)) return '(-0)';
+  const text = String(Math.abs(value));
+  if (!/^\d+(\.\d+)?(e[+-]\d+)?$/.test(text) || Number(text) !== Math.abs(value)) {
+    throw new Error(`formula codegen: unsafe literal ${text}`);
+  }
+  return value < 0 ? `(-${text})` : text;
+}
+
+/**
+ * `paramIndex` maps a parameter name to its slot; `siteKey` gives a catalogue node's parameter-site key.
+ */
+export function generate(
+  root: Expr,
+  paramIndex: ReadonlyMap<string, number>,
+  siteKey: (e: Expr) => string,
+): Generated {
+  const functions: string[] = [];
+  const catalogueIds: string[] = [];
+  const paramSites: string[] = [];
+  const siteNames = new Map<string, string>();
+  let temps = 0;
+
+  const prologue: Block = { lines: [], names: new Map() };
+  const loop: Block = { lines: [], names: new Map(), parent: prologue };
+
+  const lookup = (e: Expr, block: Block | undefined): string | undefined => {
+    for (let b = block; b; b = b.parent) {
+      const name = b.names.get(e.id);
+      if (name !== undefined) return name;
+    }
+    return undefined;
+  };
+
+  const tableIndex = (list: string[], name: string): number => {
+    let i = list.indexOf(name);
+    if (i < 0) i = list.push(name) - 1;
+    return i;
+  };
+
+  /** A JS operand (name or literal) holding e's value, emitting what it needs into `block`. */
+  const value = (e: Expr, block: Block): string => {
+    switch (e.op) {
+      case 'num':
+      case 'const':
+        return numberLiteral(e.value);
+      case 'x':
+        return 'v';
+      case 'param': {
+        const slot = paramIndex.get(e.name);
+        if (slot === undefined) throw new Error('formula codegen: unknown parameter');
+        return `p${slot}`;
+      }
+    }
+    const target = e.dependsOnX ? block : prologue;
+    const known = lookup(e, target);
+    if (known !== undefined) return known;
+    const name = `t${temps++}`;
+    if (e.op === 'where') {
+      const cond = truth(e.args[0], target);
+      const yes: Block = { lines: [], names: new Map(), parent: target };
+      const no: Block = { lines: [], names: new Map(), parent: target };
+      prepare(e.args[1], yes);
+      const a = value(e.args[1], yes);
+      prepare(e.args[2], no);
+      const b = value(e.args[2], no);
+      target.lines.push(
+        `let ${name};`,
+        `if (${cond}) {`,
+        ...yes.lines,
+        `${name} = ${a};`,
+        '} else {',
+        ...no.lines,
+        `${name} = ${b};`,
+        '}',
+      );
+    } else {
+      target.lines.push(`const ${name} = ${expression(e, target)};`);
+    }
+    target.names.set(e.id, name);
+    return name;
+  };
+
+  /** A JS boolean expression: true where e is nonzero (NaN counts as true, as in NumPy). */
+  const truth = (e: Expr, block: Block): string => {
+    const [a, b] = e.args;
+    switch (e.op) {
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+      case '==':
+      case '!=':
+        return `(${value(a, block)} ${JS_COMPARE[e.op]} ${value(b, block)})`;
+      case 'and':
+        return `(${truth(a, block)} && ${truth(b, block)})`;
+      case 'or':
+        return `(${truth(a, block)} || ${truth(b, block)})`;
+      case 'not':
+        return `!${truth(a, block)}`;
+      default:
+        return `(${value(e, block)} !== 0)`;
+    }
+  };
+
+  /** The right-hand side computing e from operands. */
+  const expression = (e: Expr, block: Block): string => {
+    const args = e.args;
+    switch (e.op) {
+      case 'neg':
+        return `-${value(args[0], block)}`;
+      case 'add':
+      case 'sub':
+      case 'mul':
+      case 'div':
+        return `${value(args[0], block)} ${JS_ARITH[e.op]} ${value(args[1], block)}`;
+      case 'pow':
+        return `f${tableIndex(functions, 'pow')}(${value(args[0], block)}, ${value(args[1], block)})`;
+      case 'and':
+      case 'or':
+      case 'not':
+      case '<':
+      case '<=':
+      case '>':
+      case '>=':
+      case '==':
+      case '!=':
+        return `${truth(e, block)} ? 1 : 0`;
+      case 'fn': {
+        if (!builtins.has(e.name)) throw new Error('formula codegen: unknown function');
+        const operands = args.map((a) => value(a, block));
+        return `f${tableIndex(functions, e.name)}(${operands.join(', ')})`;
+      }
+      case 'cat':
+      case 'dcat': {
+        const c = tableIndex(catalogueIds, e.name);
+        const q = paramObject(e);
+        return `c${c}.${e.op === 'cat' ? 'value' : 'derivative'}(${value(args[0], block)}, ${q})`;
+      }
+      default:
+        throw new Error(`formula codegen: unexpected node ${e.op}`);
+    }
+  };
+
+  /** The name of the catalogue parameter object for e's parameter arguments, built once before the loop. */
+  const paramObject = (e: Expr): string => {
+    const key = siteKey(e);
+    const known = siteNames.get(key);
+    if (known !== undefined) return known;
+    const index = paramSites.push(key) - 1;
+    const operands = e.args.slice(1).map((a) => value(a, prologue));
+    const name = `q${index}`;
+    prologue.lines.push(`const ${name} = T.q(${index}, [${operands.join(', ')}]);`);
+    siteNames.set(key, name);
+    return name;
+  };
+
+  /**
+   * Emits e's operands bottom-up without recursion (a 1,000-term chain would otherwise recurse 1,000 deep):
+   * every node reachable from e outside where-branches, children first. value() then finds them computed.
+   */
+  const prepare = (e: Expr, block: Block): void => {
+    const order: Expr[] = [];
+    const seen = new Set<number>();
+    const stack: [Expr, boolean][] = [[e, false]];
+    while (stack.length > 0) {
+      const [node, expanded] = stack.pop() as [Expr, boolean];
+      if (expanded) {
+        order.push(node);
+        continue;
+      }
+      if (seen.has(node.id) || node.args.length === 0) continue;
+      seen.add(node.id);
+      stack.push([node, true]);
+      // A where's branches are emitted inside their own blocks; only its condition is computed here.
+      const children = node.op === 'where' ? [node.args[0]] : node.args;
+      for (const child of children) stack.push([child, false]);
+    }
+    for (const node of order) {
+      if (isCondition(node)) continue;
+      value(node, block);
+    }
+  };
+
+  prepare(root, loop);
+  const result = value(root, loop);
+  const header: string[] = ['"use strict";', 'const n = X.length;'];
+  for (const slot of paramIndex.values()) header.push(`const p${slot} = P[${slot}];`);
+  functions.forEach((_, i) => header.push(`const f${i} = T.f[${i}];`));
+  catalogueIds.forEach((_, i) => header.push(`const c${i} = T.c[${i}];`));
+  const source = [
+    ...header,
+    ...prologue.lines,
+    'for (let i = 0; i < n; i++) {',
+    'const v = X[i];',
+    ...loop.lines,
+    `OUT[i] = ${result};`,
+    '}',
+  ].join('\n');
+  const kernel = new Function('X', 'OUT', 'P', 'T', source) as Kernel;
+  return { kernel, source, functions, catalogueIds, paramSites };
+}

@@ -1,0 +1,131 @@
+/**
+ * compileFormula: source → syntax tree → expression graph → symbolic derivative → LaTeX and two compiled
+ * loops (value, derivative). Everything that can go wrong with the text is a FormulaError with a span.
+ */
+import { checkParam, toFloat64 } from '../api';
+import { catalogue } from '../catalogue';
+import type { ElementwiseActivationDef, Params } from '../types';
+import { type Generated, type RuntimeTable, generate } from './codegen';
+import { differentiate } from './derivative';
+import { type Expr, ExprBuilder } from './expr';
+import { builtins } from './functions';
+import { toLatex } from './latex';
+import { type Lowered, type Span, lower, paramSiteKey } from './lower';
+import { parse } from './parser';
+import { type CompiledFormula, FormulaError } from './types';
+
+export function compileFormula(source: string): CompiledFormula {
+  try {
+    return compile(source);
+  } catch (error) {
+    // A formula within the length and depth limits can still be a long chain (x+x+…+x); should any walk
+    // over it exhaust the stack, that is the formula's size, not a bug to surface as a crash.
+    if (error instanceof RangeError) {
+      throw new FormulaError('the formula is too complex to compile', 0, typeof source === 'string' ? source.length : 0);
+    }
+    throw error;
+  }
+}
+
+function compile(source: string): CompiledFormula {
+  const tree = parse(source);
+  const builder = new ExprBuilder();
+  const lowered = lower(tree, builder);
+  const derivativeExpr = differentiate(lowered.expr, builder);
+  const params = [...lowered.params.keys()].sort();
+  const paramIndex = new Map(params.map((name, i) => [name, i]));
+  const siteKey = (e: Expr) => paramSiteKey(e.name, e.args.slice(1));
+  const valueCode = generate(lowered.expr, paramIndex, siteKey);
+  const derivativeCode = generate(derivativeExpr, paramIndex, siteKey);
+  const valueTable = runtimeTable(valueCode, lowered);
+  const derivativeTable = runtimeTable(derivativeCode, lowered);
+
+  const run = (code: Generated, table: RuntimeTable, x: ArrayLike<number>, given?: Record<string, number>) => {
+    const P = parameterVector(params, lowered, given, source);
+    const X = toFloat64(x, 'x');
+    const out = new Float64Array(X.length);
+    code.kernel(X, out, P, table);
+    return out;
+  };
+
+  return {
+    source,
+    latex: toLatex(lowered.expr),
+    derivativeLatex: toLatex(derivativeExpr),
+    params,
+    evaluate: (x, given) => run(valueCode, valueTable, x, given),
+    derivative: (x, given) => run(derivativeCode, derivativeTable, x, given),
+    js: { value: valueCode.source, derivative: derivativeCode.source },
+    scalar: (given) => {
+      const P = parameterVector(params, lowered, given, source);
+      const point = new Float64Array(1);
+      const result = new Float64Array(1);
+      const scalar = (code: Generated, table: RuntimeTable) => (x: number) => {
+        point[0] = x;
+        code.kernel(point, result, P, table);
+        return result[0];
+      };
+      return { f: scalar(valueCode, valueTable), df: scalar(derivativeCode, derivativeTable) };
+    },
+  };
+}
+
+function runtimeTable(code: Generated, lowered: Lowered): RuntimeTable {
+  const f = code.functions.map((name) => {
+    const builtin = builtins.get(name);
+    if (!builtin) throw new Error(`formula: no built-in '${name}'`);
+    return builtin.impl;
+  });
+  const c = code.catalogueIds.map((id) => catalogue.get(id)?.def as ElementwiseActivationDef);
+  const sites = code.paramSites.map((key) => {
+    const site = lowered.sites.get(key);
+    if (!site) throw new Error('formula: unknown parameter site');
+    return site;
+  });
+  const q = (index: number, values: readonly number[]): Params => {
+    const site = sites[index];
+    const out: Record<string, number> = {};
+    site.specs.forEach((spec, i) => {
+      const value = i < values.length ? values[i] : spec.default;
+      const problem = checkParam(spec, value);
+      const span = site.spans[i] ?? { start: 0, end: 0 };
+      if (problem) throw new FormulaError(`${site.id}: ${problem}`, span.start, span.end);
+      out[spec.name] = value;
+    });
+    return out;
+  };
+  return Object.freeze({ f: Object.freeze(f), c: Object.freeze(c), q });
+}
+
+/** The parameter values in slot order, each checked; a missing, misspelt or non-numeric one is an error. */
+function parameterVector(
+  names: readonly string[],
+  lowered: Lowered,
+  given: Record<string, unknown> | undefined,
+  source: string,
+): Float64Array {
+  const P = new Float64Array(names.length);
+  if (given !== undefined && (given === null || typeof given !== 'object')) {
+    throw new FormulaError(`parameters must be an object of numbers, got ${given === null ? 'null' : typeof given}`, 0, source.length);
+  }
+  const values = given ?? {};
+  names.forEach((name, i) => {
+    const span: Span = lowered.params.get(name) ?? { start: 0, end: source.length };
+    if (!Object.prototype.hasOwnProperty.call(values, name)) {
+      throw new FormulaError(`parameter '${name}' has no value`, span.start, span.end);
+    }
+    const value = values[name];
+    if (typeof value !== 'number' || Number.isNaN(value)) {
+      const shown = typeof value === 'number' ? 'NaN' : value === undefined ? 'undefined' : JSON.stringify(value) ?? typeof value;
+      throw new FormulaError(`parameter '${name}' must be a number, got ${shown}`, span.start, span.end);
+    }
+    P[i] = value;
+  });
+  for (const name of Object.keys(values)) {
+    if (!names.includes(name)) {
+      const known = names.length ? `its parameters are ${names.join(', ')}` : 'it has no parameters';
+      throw new FormulaError(`the formula has no parameter '${name}' (${known})`, 0, source.length);
+    }
+  }
+  return P;
+}
