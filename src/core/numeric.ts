@@ -1,11 +1,14 @@
 /**
  * Generic numeric helpers shared by the activation and loss families: error-free transformations
- * (double-double arithmetic), the logistic function and softplus in their stable forms, and an
- * exponential that stays exact when e^a alone would underflow.
+ * (double-double arithmetic, with e^x, log x and x^g on double-doubles), the logistic function and
+ * softplus in their stable forms, and an exponential that stays exact when e^a alone would underflow.
  *
- * A double-double is an unevaluated sum hi + lo with |lo| ≤ ulp(hi)/2, about 106 significant bits.
+ * A double-double is an unevaluated sum hi + lo with |lo| ≤ ulp(hi)/2, about 106 significant bits. It is
+ * used where two nearly equal quantities are subtracted (a gradient near its root with soft labels,
+ * log cosh near 0, GELU′ near its zero) and a plain double would keep only the rounding noise.
  * JavaScript has no fused multiply-add, so products are split with Veltkamp's constant (2^27 + 1);
  * the split overflows for |a| above about 1e300, so callers keep double-double work to moderate values.
+ * An infinite sum or product carries a zero error term (not the NaN its formula would give).
  */
 
 /** A double-double: the value is hi + lo. */
@@ -16,6 +19,8 @@ const SPLITTER = 134217729; // 2^27 + 1
 /** a + b exactly, as [rounded sum, rounding error] (Knuth's TwoSum, no ordering needed). */
 export function twoSum(a: number, b: number): DoubleDouble {
   const s = a + b;
+  // Infinite sums have no meaningful error term.
+  if (!Number.isFinite(s)) return [s, 0];
   const bb = s - a;
   const err = a - (s - bb) + (b - bb);
   return [s, err];
@@ -24,12 +29,14 @@ export function twoSum(a: number, b: number): DoubleDouble {
 /** a + b exactly when |a| ≥ |b| (Dekker's FastTwoSum); used to renormalise hi + lo. */
 export function fastTwoSum(a: number, b: number): DoubleDouble {
   const s = a + b;
+  if (!Number.isFinite(s)) return [s, 0];
   return [s, b - (s - a)];
 }
 
-/** a · b exactly, as [rounded product, rounding error] (Dekker's product with Veltkamp splitting). */
+/** a · b exactly, as [rounded product, rounding error] (Dekker's product with Veltkamp splitting; |a|, |b| < 2^996). */
 export function twoProd(a: number, b: number): DoubleDouble {
   const p = a * b;
+  if (!Number.isFinite(p)) return [p, 0];
   let t = SPLITTER * a;
   const aHi = t - (t - a);
   const aLo = a - aHi;
@@ -46,10 +53,45 @@ export function ddMul(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
   return fastTwoSum(p, e + (a[0] * b[1] + a[1] * b[0]));
 }
 
-/** (a.hi + a.lo) + (b.hi + b.lo) in double-double. */
+/**
+ * (a.hi + a.lo) + (b.hi + b.lo) in double-double, accurate even when the two nearly cancel: the low
+ * parts are added with their own TwoSum, so the relative error stays about 2^-104 (the sloppy form
+ * s + (e + a.lo + b.lo) loses that bound under cancellation).
+ */
 export function ddAdd(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
   const [s, e] = twoSum(a[0], b[0]);
-  return fastTwoSum(s, e + a[1] + b[1]);
+  const [t, f] = twoSum(a[1], b[1]);
+  const [u, g] = fastTwoSum(s, e + t);
+  return fastTwoSum(u, g + f);
+}
+
+/** −(a.hi + a.lo), exact. */
+export function ddNeg(a: DoubleDouble): DoubleDouble {
+  return [-a[0], -a[1]];
+}
+
+/** (a.hi + a.lo) · b for a double b, in double-double. */
+export function ddMulNumber(a: DoubleDouble, b: number): DoubleDouble {
+  const [p, e] = twoProd(a[0], b);
+  return fastTwoSum(p, e + a[1] * b);
+}
+
+/** (a.hi + a.lo)/(b.hi + b.lo) as a double-double, by one long-division correction step. */
+export function ddDiv(a: DoubleDouble, b: DoubleDouble): DoubleDouble {
+  const q1 = a[0] / b[0];
+  // A zero or infinite quotient has nothing to correct.
+  if (!Number.isFinite(q1) || q1 === 0) return [q1, 0];
+  const r = ddAdd(a, ddNeg(ddMulNumber(b, q1)));
+  const q2 = r[0] / b[0];
+  return fastTwoSum(q1, q2);
+}
+
+/** (a.hi + a.lo)/b for a double b, as a double-double (one correction from the exact remainder). */
+function ddDivNumber(a: DoubleDouble, b: number): DoubleDouble {
+  const q1 = a[0] / b;
+  const [p, e] = twoProd(q1, b);
+  const q2 = (a[0] - p - e + a[1]) / b;
+  return fastTwoSum(q1, q2);
 }
 
 /**
@@ -71,6 +113,82 @@ export function ddHorner(hi: readonly number[], lo: readonly number[], h: Double
   let acc: DoubleDouble = [hi[hi.length - 1], lo[lo.length - 1]];
   for (let k = hi.length - 2; k >= 0; k--) acc = ddAdd(ddMul(acc, h), [hi[k], lo[k]]);
   return acc;
+}
+
+/** ln 2 as a double-double. */
+const LN2_HI = 0.6931471805599453;
+const LN2_LO = 2.3190468138462996e-17;
+/** exp(x) overflows above this and is below half the smallest subnormal beneath EXP_UNDERFLOW. */
+const EXP_OVERFLOW = 709.782712893384;
+const EXP_UNDERFLOW = -745.1332191019412;
+
+/** x · 2^k without overflowing the intermediate power of two. */
+function scaleByPowerOfTwo(x: number, k: number): number {
+  if (k > 1000) return x * 2 ** 1000 * 2 ** (k - 1000);
+  if (k < -1000) return x * 2 ** -1000 * 2 ** (k + 1000);
+  return x * 2 ** k;
+}
+
+/**
+ * e^x as a double-double, relative error about 2^-100 for results in the normal range.
+ * Argument reduction x = k ln 2 + r with ln 2 carried in two parts, then r/1024 through a Taylor
+ * series of expm1 and ten squarings of the form (1+s)² − 1 = 2s + s², which keep the small part exact.
+ *
+ * Special cases: e^NaN = NaN; [∞, 0] above EXP_OVERFLOW and [0, 0] below EXP_UNDERFLOW.
+ */
+export function expDD(x: number): DoubleDouble {
+  if (Number.isNaN(x)) return [NaN, 0];
+  // Overflow and total underflow.
+  if (x > EXP_OVERFLOW) return [Infinity, 0];
+  if (x < EXP_UNDERFLOW) return [0, 0];
+  const k = Math.round(x / LN2_HI);
+  const [p, pe] = twoProd(k, LN2_HI);
+  let r = twoSum(x, -p);
+  r = ddAdd(r, [-pe, 0]);
+  r = ddAdd(r, ddNeg(twoProd(k, LN2_LO)));
+  const t: DoubleDouble = [r[0] / 1024, r[1] / 1024];
+  // expm1(t) = t(1 + t/2(1 + t/3(1 + … t/9))) by Horner, each step in double-double.
+  let s: DoubleDouble = [1, 0];
+  for (let n = 9; n >= 2; n--) s = ddAdd([1, 0], ddDivNumber(ddMul(t, s), n));
+  s = ddMul(t, s);
+  for (let i = 0; i < 10; i++) s = ddAdd(ddMulNumber(s, 2), ddMul(s, s));
+  const e = ddAdd([1, 0], s);
+  return [scaleByPowerOfTwo(e[0], k), scaleByPowerOfTwo(e[1], k)];
+}
+
+/**
+ * log x for a double-double x > 0, as a double-double: one Newton step on expDD from Math.log,
+ * log x = l₀ + log(x e^(−l₀)) ≈ l₀ + (x − e^(l₀))/e^(l₀), whose correction is ~1e-16 relative so its
+ * own square is negligible.
+ *
+ * Special cases: log 0 = −∞, log ∞ = ∞, NaN and negative x give NaN (all with a zero low part).
+ */
+export function logDD(x: DoubleDouble): DoubleDouble {
+  const l0 = Math.log(x[0]);
+  // 0, ∞ and NaN: nothing to refine.
+  if (!Number.isFinite(l0)) return [l0, 0];
+  const e = expDD(l0);
+  const correction = ddDiv(ddAdd(x, ddNeg(e)), e)[0];
+  return fastTwoSum(l0, correction);
+}
+
+/**
+ * x^g for a double-double x ≥ 0 and a double g: repeated products for small integer g, else e^(g log x).
+ *
+ * Special cases: x^0 = 1 (even for x = 0); 0^g is 0 for g > 0 and ∞ for g < 0.
+ */
+export function powDD(x: DoubleDouble, g: number): DoubleDouble {
+  if (g === 0) return [1, 0];
+  // 0^g: 0 for g > 0, ∞ for g < 0.
+  if (x[0] === 0) return g > 0 ? [0, 0] : [Infinity, 0];
+  if (Number.isInteger(g) && g > 0 && g <= 8) {
+    let out: DoubleDouble = x;
+    for (let i = 1; i < g; i++) out = ddMul(out, x);
+    return out;
+  }
+  const [a, b] = ddMulNumber(logDD(x), g);
+  const e = expDD(a);
+  return b === 0 ? e : ddMul(e, twoSum(1, b));
 }
 
 /** e^(-64) as a double-double: the rescaling factor of expTimes. */
@@ -103,7 +221,8 @@ export function expTimes(c: number, aHi: number, aLo = 0): number {
 
 /**
  * The logistic sigmoid σ(x) = 1/(1 + e^−x), evaluated so that e^(±x) never overflows:
- * x ≥ 0 uses 1/(1 + e^−x), x < 0 uses e^x/(1 + e^x). Both forms are within about 2 ulps.
+ * x ≥ 0 uses 1/(1 + e^−x), x < 0 uses e^x/(1 + e^x). Both forms are within about 2 ulps, and the
+ * left tail keeps its relative precision (σ(−740) is subnormal-small, not the 0 of 1/∞).
  *
  * Special cases: σ(±0) = 0.5, σ(+∞) = 1, σ(−∞) = 0, σ(NaN) = NaN; σ(x) is subnormal for
  * −745 < x < −708 and 0 below.

@@ -4,6 +4,7 @@
  * people use without importing them in the snippet at hand (F, nn, jnp…), the arguments that switch one
  * function into another (gelu `approximate`, Keras `from_logits`), and plain names like `sigmoid`.
  */
+import { catalogue } from '../core/catalogue';
 import { frameworkNames } from '../core/catalogue/frameworks';
 import type { Framework, FrameworkName } from '../core/types';
 import type { LanguageFamily } from './lexer';
@@ -180,20 +181,23 @@ export const LOSS_IDS: ReadonlySet<string> = new Set([
   'mse', 'mae', 'bce', 'bce_with_logits', 'focal', 'huber', 'smooth_l1', 'hinge', 'squared_hinge', 'cce', 'cce_with_logits', 'kl_div', 'log_cosh',
 ]);
 
+const NO_PARAMS: Readonly<Record<string, number>> = Object.freeze({});
+
+/** Each catalogue id's parameter defaults, read once from its ParamSpecs (ids without parameters omitted). */
+const DEFAULTS_BY_ID: ReadonlyMap<string, Readonly<Record<string, number>>> = new Map(
+  [...catalogue]
+    .filter(([, entry]) => entry.params.length > 0)
+    .map(([id, entry]) => [id, Object.freeze(Object.fromEntries(entry.params.map((p) => [p.name, p.default])))]),
+);
+
 /**
- * The core's parameters and their defaults, per id: the last layer under the framework's defaults and the
- * code's arguments. Kept here so the recognizer does not load the numeric core; a unit test checks it
- * against the catalogue.
+ * The core's parameters and their defaults for `id`, from the catalogue (`{ alpha: 0.01 }` for leaky_relu,
+ * `{}` for relu or an unknown id): the last layer under the framework's defaults and the code's arguments.
+ * Frozen and shared; copy it before changing anything.
  */
-export const CORE_DEFAULTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  leaky_relu: { alpha: 0.01 },
-  prelu: { alpha: 0.25 },
-  elu: { alpha: 1 },
-  celu: { alpha: 1 },
-  focal: { alpha: 0.25, gamma: 2 },
-  huber: { delta: 1 },
-  smooth_l1: { beta: 1 },
-};
+export function coreDefaults(id: string): Readonly<Record<string, number>> {
+  return DEFAULTS_BY_ID.get(id) ?? NO_PARAMS;
+}
 
 /** Identifiers that name a catalogue function on their own: `def sigmoid(x)`, `huberLoss(a, b)`. */
 export const PLAIN_NAMES: Readonly<Record<string, string>> = {

@@ -24,7 +24,7 @@ import {
   ARG_SWITCHES,
   canonicalPython,
   CONVENTIONAL_ALIASES,
-  CORE_DEFAULTS,
+  coreDefaults,
   EXTRA_QUALIFIED,
   frameworkOfModule,
   LOSS_IDS,
@@ -282,7 +282,7 @@ function qualifiedRef(doc: DocumentFacts, resolved: Resolved, start: number, end
   const args = argumentsAfter(text, end, doc.family);
   const written = text.slice(start, end);
   if (resolved.extra) {
-    return { id: resolved.extra.id, params: { ...(CORE_DEFAULTS[resolved.extra.id] ?? {}) }, explicit: [], range: { start, end }, written, framework: resolved.extra.framework };
+    return { id: resolved.extra.id, params: { ...coreDefaults(resolved.extra.id) }, explicit: [], range: { start, end }, written, framework: resolved.extra.framework };
   }
   const hit = chooseHit(resolved, args ?? []);
   const { params, explicit } = applyArguments(hit.id, hit.fn, args ?? [], doc.family);
@@ -332,7 +332,7 @@ function applyArguments(
   args: readonly Argument[],
   family: LanguageFamily,
 ): { params: Record<string, number>; explicit: string[] } {
-  const core = CORE_DEFAULTS[id] ?? {};
+  const core = coreDefaults(id);
   const params: Record<string, number> = { ...core };
   for (const [name, value] of Object.entries(fn.defaults ?? {})) if (name in core) params[name] = value;
   const explicit: string[] = [];
@@ -393,7 +393,7 @@ function plainRef(doc: DocumentFacts, name: string, start: number): FunctionRef 
   const assignsFunction = next === 61 && assignedFunction(text, end);
   if (!assignsFunction && (next === 58 || (next === 61 && text.charCodeAt(skipSpaces(text, end) + 1) !== 61))) return undefined;
   if (assignsFunction || isDefined(doc, name)) {
-    return { id, params: { ...(CORE_DEFAULTS[id] ?? {}) }, explicit: [], range, written: name };
+    return { id, params: { ...coreDefaults(id) }, explicit: [], range, written: name };
   }
   return undefined;
 }
@@ -468,7 +468,7 @@ function recognizeString(doc: DocumentFacts, spans: Spans, span: number): Functi
   if (hit) {
     if (family === 'python' && doc.frameworks.has('pytorch') && !doc.frameworks.has('tensorflow')) {
       // `nn.TransformerEncoderLayer(activation="gelu")`: PyTorch's own string, not a Keras one.
-      return { id: hit.id, params: { ...(CORE_DEFAULTS[hit.id] ?? {}) }, explicit: [], range, written, framework: 'pytorch' };
+      return { id: hit.id, params: { ...coreDefaults(hit.id) }, explicit: [], range, written, framework: 'pytorch' };
     }
     const { params } = applyArguments(hit.id, hit.fn, [], family);
     return { id: hit.id, params, explicit: [], range, written, framework: hit.fn.framework, frameworkName: hit.fn };

@@ -1,7 +1,16 @@
 import * as assert from 'node:assert/strict';
+import { catalogue } from '../../src/core/catalogue';
 import { frameworkNames } from '../../src/core/catalogue/frameworks';
 import { createRecognizer, recognize } from '../../src/recognize';
-import { ARG_SWITCHES, CORE_DEFAULTS } from '../../src/recognize/names';
+import {
+  ARG_SWITCHES,
+  coreDefaults,
+  EXTRA_QUALIFIED,
+  LOSS_IDS,
+  PLAIN_KEYWORDS,
+  PLAIN_NAMES,
+  PLAIN_POSITIONAL,
+} from '../../src/recognize/names';
 
 /** The cursor in a snippet. */
 const CURSOR = '‸';
@@ -330,7 +339,7 @@ describe('the catalogue’s framework names', () => {
   });
   it('maps parameters only onto the core’s parameters of that id', () => {
     for (const [id, names] of Object.entries(frameworkNames)) {
-      const core = Object.keys(CORE_DEFAULTS[id] ?? {});
+      const core = Object.keys(coreDefaults(id));
       for (const fn of names) {
         const mapped = [...(fn.positional ?? []).filter((p): p is string => p !== null), ...Object.values(fn.keywords ?? {}), ...Object.keys(fn.defaults ?? {})];
         for (const p of mapped) assert.ok(core.includes(p), `${fn.name} (${id}) maps onto '${p}', which ${id} does not have`);
@@ -445,5 +454,68 @@ describe('recognize(): robustness and speed', () => {
     times.sort((a, b) => a - b);
     const p95 = times[Math.floor(times.length * 0.95)];
     assert.ok(p95 < 2, `p95 ${p95.toFixed(3)} ms`);
+  });
+});
+
+describe('the recognizer’s tables against the catalogue', () => {
+  /** The ParamSpec names of a catalogue id (asserting the id exists). */
+  const paramsOf = (id: string, where: string): string[] => {
+    const entry = catalogue.get(id);
+    assert.ok(entry, `${where}: '${id}' is not a catalogue id`);
+    return entry.params.map((p) => p.name);
+  };
+
+  it('uses only catalogue ids in frameworks.ts, and maps every argument onto a ParamSpec of that id', () => {
+    for (const [id, names] of Object.entries(frameworkNames)) {
+      const params = paramsOf(id, 'frameworks.ts');
+      for (const fn of names) {
+        const where = `${fn.framework} ${fn.name} (${id})`;
+        for (const p of fn.positional ?? []) if (p !== null) assert.ok(params.includes(p), `${where}: positional '${p}' is not a parameter of ${id}`);
+        for (const [keyword, p] of Object.entries(fn.keywords ?? {})) {
+          assert.ok(params.includes(p), `${where}: keyword ${keyword} → '${p}' is not a parameter of ${id}`);
+        }
+        for (const p of Object.keys(fn.defaults ?? {})) assert.ok(params.includes(p), `${where}: default for '${p}', not a parameter of ${id}`);
+      }
+    }
+  });
+
+  it('uses only catalogue ids in its plain names, extra names, argument switches and loss ids', () => {
+    for (const [name, id] of Object.entries(PLAIN_NAMES)) paramsOf(id, `PLAIN_NAMES.${name}`);
+    for (const [name, extra] of Object.entries(EXTRA_QUALIFIED)) paramsOf(extra.id, `EXTRA_QUALIFIED['${name}']`);
+    for (const [name, sw] of Object.entries(ARG_SWITCHES)) {
+      for (const id of [sw.byDefault, ...Object.values(sw.cases)]) paramsOf(id, `ARG_SWITCHES['${name}']`);
+    }
+    const losses = [...catalogue.values()].filter((e) => e.kind === 'loss').map((e) => e.id);
+    assert.deepEqual([...LOSS_IDS].sort(), losses.sort(), 'LOSS_IDS is exactly the catalogue’s losses');
+  });
+
+  it('lists every id an argument switch can select under that name in frameworks.ts', () => {
+    for (const [name, sw] of Object.entries(ARG_SWITCHES)) {
+      for (const id of new Set([sw.byDefault, ...Object.values(sw.cases)])) {
+        assert.ok(frameworkNames[id]?.some((fn) => fn.name === name), `ARG_SWITCHES['${name}'] selects ${id}, which does not list ${name}`);
+      }
+    }
+  });
+
+  it('maps plain positional arguments and keywords onto real ParamSpecs', () => {
+    for (const [id, positions] of Object.entries(PLAIN_POSITIONAL)) {
+      const params = paramsOf(id, 'PLAIN_POSITIONAL');
+      for (const p of positions) if (p !== null) assert.ok(params.includes(p), `PLAIN_POSITIONAL.${id}: '${p}' is not a parameter of ${id}`);
+    }
+    const allParams = new Set([...catalogue.values()].flatMap((e) => e.params.map((p) => p.name)));
+    for (const [keyword, p] of Object.entries(PLAIN_KEYWORDS)) assert.ok(allParams.has(p), `PLAIN_KEYWORDS.${keyword} → '${p}' is no catalogue parameter`);
+    // Every plain function with parameters can be given them by keyword.
+    for (const id of new Set(Object.values(PLAIN_NAMES))) {
+      for (const p of paramsOf(id, 'PLAIN_NAMES')) assert.ok(Object.values(PLAIN_KEYWORDS).includes(p), `${id}: no plain keyword reaches '${p}'`);
+    }
+  });
+
+  it('takes the core defaults from the catalogue’s ParamSpecs', () => {
+    for (const [id, entry] of catalogue) {
+      assert.deepEqual(coreDefaults(id), Object.fromEntries(entry.params.map((p) => [p.name, p.default])), id);
+    }
+    assert.deepEqual(coreDefaults('no_such_id'), {});
+    assert.deepEqual(coreDefaults('focal'), { alpha: 0.25, gamma: 2 });
+    assert.ok(Object.isFrozen(coreDefaults('leaky_relu')), 'shared defaults are frozen');
   });
 });

@@ -2,7 +2,7 @@
  * Binary cross-entropy on probabilities (bce) and on logits (bce_with_logits), labels y ∈ [0, 1]
  * (soft labels allowed). No clamping anywhere: the exact value is returned, up to +∞.
  */
-import { ddAdd, ddDiv, ddMul, expDD, ddNeg, sigmoid, softplus, twoSum } from './stable';
+import { ddAdd, ddDiv, ddMul, ddNeg, expDD, log1pExp, logistic, twoSum } from '../numeric';
 
 /** Shared domain check: labels and probabilities must lie in [0, 1]. */
 export function checkUnitInterval(what: string): (v: number) => string | undefined {
@@ -57,8 +57,8 @@ export function bceGradient(y: number, p: number): number {
  * @example bceWithLogits(0, 10000) // returns 10000
  */
 export function bceWithLogits(y: number, z: number): number {
-  if (y === 0) return softplus(z);
-  if (y === 1) return softplus(-z);
+  if (y === 0) return log1pExp(z);
+  if (y === 1) return log1pExp(-z);
   if (z >= 0) return z * (1 - y) + Math.log1p(Math.exp(-z));
   return -z * y + Math.log1p(Math.exp(z));
 }
@@ -69,9 +69,9 @@ export function bceWithLogits(y: number, z: number): number {
  * @example bceWithLogitsGradient(0, -10000) // returns 0 (true value e^-10000 underflows)
  */
 export function bceWithLogitsGradient(y: number, z: number): number {
-  if (y === 0) return sigmoid(z);
+  if (y === 0) return logistic(z);
   // σ(z) − 1 = −σ(−z), exact in the tail.
-  if (y === 1) return -sigmoid(-z);
+  if (y === 1) return -logistic(-z);
   if (Number.isNaN(z) || Number.isNaN(y)) return NaN;
   const oneMinusY = twoSum(1, -y);
   if (z >= 0) {

@@ -2,7 +2,7 @@
  * Binary focal loss (Lin et al., 2017) on a probability p = ŷ ∈ [0, 1], label y ∈ [0, 1],
  * balance α ∈ [0, 1] and focusing exponent γ ≥ 0.
  */
-import { ddAdd, ddDiv, ddMul, ddNeg, logDD, powDD, twoProd, twoSum, type DoubleDouble } from './stable';
+import { ddAdd, ddDiv, ddMul, ddNeg, logDD, powDD, twoProd, twoSum, type DoubleDouble } from '../numeric';
 
 /**
  * (1 − p)^γ with 1 − p carried as a double-double q + e, corrected to first order:

@@ -5,7 +5,8 @@
  * subtraction's own rounding does not add to the error of the loss; the error term corrects the
  * value to first order (ℓ(r + e) ≈ ℓ(r) + ℓ′(r)·e).
  */
-import { expDD, residual, twoSum, ddAdd, type DoubleDouble } from './stable';
+import { ddAdd, expDD, twoSum, type DoubleDouble } from '../numeric';
+import { residual } from './stable';
 
 /**
  * Squared error ℓ(y, ŷ) = (ŷ − y)², gradient ∂ℓ/∂ŷ = 2(ŷ − y).
