@@ -1,4 +1,147 @@
-import type * as vscode from 'vscode';
+/**
+ * The VS Code side of the hover: which documents get it, reading the settings, guarding against huge or
+ * binary text, caching, and turning hoverContent's Markdown into a vscode.Hover. Everything it shows is
+ * built by the pure hoverContent.ts; activation only registers the provider.
+ */
+import * as vscode from 'vscode';
+import { HOVER_COMMANDS, hoverMarkdown, type FormulaSvgTable } from './hoverContent';
+import { createRecognizer } from './recognize';
 
-/** Placeholder: the hover provider lands with issue 4. */
-export function registerHover(_context: vscode.ExtensionContext): void {}
+const SECTION = 'formulaPlayground.hover';
+const DEFAULT_LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
+/** Documents larger than this get no hover: reading them costs more than a hover may take. */
+export const MAX_DOCUMENT_CHARS = 5_000_000;
+/** Characters either side of the cursor checked for NUL, the mark of a binary file opened as text. */
+const NUL_WINDOW = 4_096;
+/**
+ * Lines longer than this (minified bundles) get no hover: nobody reads a formula there, and the
+ * recognizer's look-behind for an enclosing block comment is linear in the line's length.
+ */
+export const MAX_LINE_CHARS = 20_000;
+
+/** Which documents the provider is registered for: each language, plus Python cells of Jupyter notebooks. */
+export function hoverSelector(languages: readonly string[]): vscode.DocumentFilter[] {
+  const filters: vscode.DocumentFilter[] = languages.map((language) => ({ language }));
+  if (languages.includes('python')) {
+    filters.push({ language: 'python', notebookType: 'jupyter-notebook' });
+    filters.push({ scheme: 'vscode-notebook-cell', language: 'python' });
+  }
+  return filters;
+}
+
+interface HoverSettings {
+  readonly enabled: boolean;
+  readonly showPlot: boolean;
+  readonly languages: readonly string[];
+}
+
+function readSettings(): HoverSettings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const languages = config.get<unknown>('languages');
+  return {
+    enabled: config.get<boolean>('enabled', true) !== false,
+    showPlot: config.get<boolean>('showPlot', true) !== false,
+    languages: Array.isArray(languages) ? languages.filter((l): l is string => typeof l === 'string') : DEFAULT_LANGUAGES,
+  };
+}
+
+let svgTable: FormulaSvgTable | null | undefined;
+
+/** The prerendered formula SVGs, loaded on the first hover (not at activation); null when not built. */
+function formulaSvgs(): FormulaSvgTable | undefined {
+  if (svgTable === undefined) {
+    try {
+      // A lazy require: esbuild inlines the JSON into dist/extension.js but evaluates it only here.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      svgTable = require('./generated/formulaSvgs.json') as FormulaSvgTable;
+    } catch {
+      svgTable = null;
+    }
+  }
+  return svgTable ?? undefined;
+}
+
+/** Recognises the function under the cursor and shows its formula, parameters and plot. */
+export class FormulaHoverProvider implements vscode.HoverProvider {
+  private settings: HoverSettings | undefined;
+  private readonly texts = new WeakMap<vscode.TextDocument, { version: number; text: string | undefined }>();
+  private readonly hovers = new Map<string, vscode.Hover>();
+  /** Lexes and reads the imports of each document version once; queries then cost microseconds. */
+  private readonly recognizer = createRecognizer(8);
+
+  /** Forget cached settings and hovers (settings or theme changed). */
+  reset(): void {
+    this.settings = undefined;
+    this.hovers.clear();
+  }
+
+  currentSettings(): HoverSettings {
+    return (this.settings ??= readSettings());
+  }
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    try {
+      const settings = this.currentSettings();
+      if (!settings.enabled || !settings.languages.includes(document.languageId)) return undefined;
+      if (document.lineAt(position.line).range.end.character > MAX_LINE_CHARS) return undefined;
+      const text = this.textOf(document);
+      if (text === undefined) return undefined;
+      const offset = document.offsetAt(position);
+      const from = Math.max(0, offset - NUL_WINDOW);
+      if (text.slice(from, offset + NUL_WINDOW).includes('\0')) return undefined;
+
+      const uri = document.uri.toString();
+      const ref = this.recognizer.recognize(text, offset, document.languageId, { key: uri, version: document.version });
+      if (!ref) return undefined;
+      const themeKind = vscode.window.activeColorTheme.kind;
+      const key =
+        `${uri}@${document.version}|${ref.range.start}-${ref.range.end}|${ref.id}|` +
+        `${JSON.stringify(ref.params)}|${themeKind}|${settings.showPlot}`;
+      let hover = this.hovers.get(key);
+      if (!hover) {
+        const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: formulaSvgs() });
+        if (markdown === undefined) return undefined;
+        const content = new vscode.MarkdownString(markdown);
+        content.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+        const range = new vscode.Range(document.positionAt(ref.range.start), document.positionAt(ref.range.end));
+        hover = new vscode.Hover(content, range);
+        if (this.hovers.size >= 200) this.hovers.clear();
+        this.hovers.set(key, hover);
+      }
+      return hover;
+    } catch (error) {
+      // A hover must never surface an exception to the user; log it for whoever debugs the extension.
+      console.error('formulaPlayground hover failed:', error);
+      return undefined;
+    }
+  }
+
+  /** The document's text for its current version, or undefined when it is too large to read. */
+  private textOf(document: vscode.TextDocument): string | undefined {
+    const cached = this.texts.get(document);
+    if (cached && cached.version === document.version) return cached.text;
+    const lastLine = document.lineAt(document.lineCount - 1);
+    const length = document.offsetAt(lastLine.range.end);
+    const text = length > MAX_DOCUMENT_CHARS ? undefined : document.getText();
+    this.texts.set(document, { version: document.version, text });
+    return text;
+  }
+}
+
+/** Registers the hover for the configured languages; re-registers when that setting changes. */
+export function registerHover(context: vscode.ExtensionContext): void {
+  const provider = new FormulaHoverProvider();
+  let registration = vscode.languages.registerHoverProvider(hoverSelector(provider.currentSettings().languages), provider);
+  context.subscriptions.push(
+    { dispose: () => registration.dispose() },
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      provider.reset();
+      if (event.affectsConfiguration(`${SECTION}.languages`)) {
+        registration.dispose();
+        registration = vscode.languages.registerHoverProvider(hoverSelector(provider.currentSettings().languages), provider);
+      }
+    }),
+    vscode.window.onDidChangeActiveColorTheme(() => provider.reset()),
+  );
+}

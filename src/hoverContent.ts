@@ -1,0 +1,303 @@
+/**
+ * The hover's Markdown, built from a recognised FunctionRef: title, formula images, the parameters in
+ * effect beside each framework's defaults, the sparkline, one line each of range / properties / use cases /
+ * pairing, and the two command links. Pure (no 'vscode'): src/hover.ts adapts it, unit tests call it in Node.
+ */
+import { checkParam } from './core/api';
+import { catalogue } from './core/catalogue';
+import type { CatalogueEntry, FrameworkName, Params, PredictionSpace } from './core/types';
+import { formatNumber, paletteFor, sparklineSvg } from './hoverPlot';
+import type { FunctionRef } from './recognize/types';
+
+/** A function's prerendered formula images: f and f′ (for losses ℓ and ∂ℓ/∂ŷ), glyphs in `currentColor`. */
+export interface FormulaSvgs {
+  readonly f: string;
+  readonly df: string;
+}
+export type FormulaSvgTable = Readonly<Record<string, FormulaSvgs>>;
+
+export interface HoverContentOptions {
+  /** vscode.ColorThemeKind of the active theme (1 light, 2 dark, 3 high contrast, 4 high contrast light). */
+  readonly themeKind: number;
+  readonly showPlot: boolean;
+  /** The prerendered formulas (src/generated/formulaSvgs.json); without one, the LaTeX is shown as code. */
+  readonly svgs?: FormulaSvgTable;
+}
+
+/** The only commands the hover's links may run (MarkdownString.isTrusted.enabledCommands). */
+export const HOVER_COMMANDS = ['formulaPlayground.openPlayground', 'formulaPlayground.gradientCheck'] as const;
+
+const markdownCache = new Map<string, string>();
+let markdownCacheSvgs: FormulaSvgTable | undefined;
+
+/** The Markdown of the hover for `ref`, or undefined when its id is not in the catalogue. */
+export function hoverMarkdown(ref: FunctionRef, options: HoverContentOptions): string | undefined {
+  const entry = catalogue.get(ref.id);
+  if (!entry) return undefined;
+  if (markdownCacheSvgs !== options.svgs || markdownCache.size >= 256) {
+    markdownCache.clear();
+    markdownCacheSvgs = options.svgs;
+  }
+  // Everything the Markdown depends on; the range is not part of it.
+  const key = JSON.stringify([ref.id, ref.params, ref.explicit, ref.written, ref.frameworkName?.name, ref.frameworkName?.framework, options.themeKind, options.showPlot]);
+  let markdown = markdownCache.get(key);
+  if (markdown === undefined) {
+    markdown = buildMarkdown(entry, ref, options);
+    markdownCache.set(key, markdown);
+  }
+  return markdown;
+}
+
+function buildMarkdown(entry: CatalogueEntry, ref: FunctionRef, options: HoverContentOptions): string {
+  const params = paramsInEffect(entry, ref);
+  // The hover is height-limited and scrolls: what matters most comes first, the links stay in view.
+  const sections = [
+    `${titleLine(entry, ref)}  \n${escapeMarkdown(entry.summary)}`,
+    commandLinks(entry.id, params),
+    formulaBlock(entry, options),
+    parameterBlock(entry, ref, params),
+    noteLine(ref),
+    options.showPlot ? plotBlock(entry, params, options.themeKind) : '',
+    factsBlock(entry),
+  ];
+  return sections.filter((s) => s !== '').join('\n\n');
+}
+
+/** The catalogue's defaults overlaid with the recognised values of the parameters the function has. */
+export function paramsInEffect(entry: Pick<CatalogueEntry, 'params'>, ref: Pick<FunctionRef, 'params'>): Params {
+  const out: Record<string, number> = {};
+  for (const spec of entry.params) {
+    const given = ref.params[spec.name];
+    out[spec.name] = typeof given === 'number' ? given : spec.default;
+  }
+  return out;
+}
+
+/** `command:` URI arguments: the URI-encoded JSON of `[{ id, params }]`, which the commands receive. */
+export function commandArgs(id: string, params: Params): string {
+  return encodeURIComponent(JSON.stringify([{ id, params }]));
+}
+
+export function commandLinks(id: string, params: Params): string {
+  const args = commandArgs(id, params);
+  return (
+    `[Open in Playground](command:formulaPlayground.openPlayground?${args})` +
+    ' · ' +
+    `[Gradient check](command:formulaPlayground.gradientCheck?${args})`
+  );
+}
+
+function titleLine(entry: CatalogueEntry, ref: FunctionRef): string {
+  const fn = ref.frameworkName;
+  const name = fn ? (fn.form === 'string' ? `"${fn.name}"` : fn.name) : ref.written;
+  const where = fn ? ` (${frameworkLabel(fn)}${fn.form === 'string' ? ' string' : ''})` : '';
+  return `**${escapeMarkdown(entry.title)}** — ${code(name)}${where} · *${entry.kind}*`;
+}
+
+function formulaBlock(entry: CatalogueEntry, options: HoverContentOptions): string {
+  const svgs = options.svgs?.[entry.id];
+  const [fName, dfName] = entry.kind === 'loss' ? ['ℓ(y, ŷ)', '∂ℓ/∂ŷ'] : ['f(x)', 'f′(x)'];
+  if (!svgs) {
+    // No prerendered images (a build without the generated table): the LaTeX still says it exactly.
+    return '```latex\n' + entry.latex + '\n' + entry.derivativeLatex + '\n```';
+  }
+  const color = paletteFor(options.themeKind).text;
+  // One paragraph: the two images sit side by side when the hover is wide enough, and wrap otherwise.
+  return `![${fName}](${svgDataUri(svgs.f, color)}) &emsp; ![${dfName}](${svgDataUri(svgs.df, color)})`;
+}
+
+/** svg → colour → data URI. Keyed by the SVG string itself (the table's and the sparkline cache's own
+ * strings, whose hashes V8 keeps), so a lookup concatenates nothing. */
+const dataUriCache = new Map<string, Map<string, string>>();
+
+/** A formula SVG with its `currentColor` glyphs recoloured, as a base64 data URI (cached). */
+export function svgDataUri(svg: string, color = ''): string {
+  let byColor = dataUriCache.get(svg);
+  if (!byColor) {
+    if (dataUriCache.size >= 512) dataUriCache.clear();
+    byColor = new Map();
+    dataUriCache.set(svg, byColor);
+  }
+  let uri = byColor.get(color);
+  if (uri === undefined) {
+    const colored = color ? svg.replace(/currentColor/g, color) : svg;
+    uri = 'data:image/svg+xml;base64,' + Buffer.from(colored, 'utf8').toString('base64');
+    byColor.set(color, uri);
+  }
+  return uri;
+}
+
+function parameterBlock(entry: CatalogueEntry, ref: FunctionRef, params: Params): string {
+  if (entry.params.length === 0) return '';
+  const fn = ref.frameworkName;
+  const lines = entry.params.map((spec) => {
+    const value = params[spec.name];
+    let origin: string;
+    if (ref.explicit.includes(spec.name)) origin = 'set in code';
+    else if (fn?.defaults && spec.name in fn.defaults) origin = `${frameworkLabel(fn)} default`;
+    else origin = 'default';
+    const problem = checkParam(spec, value);
+    const warning = problem ? ` — ⚠ ${escapeMarkdown(problem)}` : '';
+    const alias = symbolFor(spec.name) === spec.name ? '' : ` ${spec.name}:`;
+    return `${code(`${symbolFor(spec.name)} = ${formatNumber(value)}`)} *${origin}* —${alias} ${escapeMarkdown(spec.meaning)}${warning}`;
+  });
+  // One line per parameter (a hard break between them), no heading: the hover's height is scarce.
+  const parts = [lines.join('  \n')];
+  const table = defaultsTable(entry, fn, params);
+  if (table) parts.push(table);
+  return parts.join('\n\n');
+}
+
+/** How the framework the code uses departs from the plain math (PyTorch's BCELoss clamps log at −100). */
+function noteLine(ref: FunctionRef): string {
+  const fn = ref.frameworkName;
+  return fn?.note ? `*${frameworkLabel(fn)}:* ${escapeMarkdown(fn.note)}` : '';
+}
+
+/** Rows of the defaults table, in this order; Flax shares JAX's row. */
+const FRAMEWORK_COLUMNS = ['PyTorch', 'TensorFlow', 'Keras', 'JAX', 'Optax', 'TF.js'] as const;
+
+/**
+ * Each framework's defaults side by side — one row per framework, one column per parameter — when the
+ * frameworks disagree or the code departs from them; a single line when they all agree. Within one
+ * framework, differing defaults are told apart by the kind of name (function, layer, string).
+ */
+function defaultsTable(entry: CatalogueEntry, matched: FrameworkName | undefined, params: Params): string {
+  const names = entry.params.map((s) => s.name).filter((n) => entry.frameworks.some((f) => f.defaults && n in f.defaults));
+  if (names.length === 0) return '';
+  const withDefaults = entry.frameworks.filter((f) => f.defaults && names.some((n) => n in f.defaults!));
+  const distinct = new Set(withDefaults.map((f) => names.map((n) => f.defaults![n]).join(',')));
+  if (distinct.size === 1) {
+    const [only] = distinct;
+    if (only === names.map((n) => params[n]).join(',')) return '';
+    const first = withDefaults[0].defaults!;
+    return `*Default in every framework:* ${names.map((n) => code(`${symbolFor(n)} = ${formatNumber(first[n])}`)).join(', ')}`;
+  }
+  const column = (fn: FrameworkName) => (frameworkLabel(fn) === 'Flax' ? 'JAX' : frameworkLabel(fn));
+  const matchedColumn = matched ? column(matched) : undefined;
+  // One row per framework, one column per parameter: short, and readable in a narrow hover.
+  const header = `| Framework | ${names.map(symbolFor).join(' | ')} |`;
+  const rule = `|---|${names.map(() => '---').join('|')}|`;
+  const rows = FRAMEWORK_COLUMNS.filter((c) => withDefaults.some((f) => column(f) === c)).map((c) => {
+    const cells = names.map((n) => {
+      const byValue = new Map<number, FrameworkName[]>();
+      for (const f of withDefaults) {
+        if (column(f) !== c || !(n in f.defaults!)) continue;
+        byValue.set(f.defaults![n], [...(byValue.get(f.defaults![n]) ?? []), f]);
+      }
+      if (byValue.size === 0) return '—';
+      if (byValue.size === 1) return formatNumber([...byValue.keys()][0]);
+      return [...byValue].map(([value, fns]) => `${formatNumber(value)} (${nameKind(fns, [...byValue.values()])})`).join(', ');
+    });
+    const label = c === matchedColumn ? `**${c}**` : c;
+    return `| ${label} | ${cells.join(' | ')} |`;
+  });
+  return [header, rule, ...rows].join('\n');
+}
+
+/** What sets a group of names apart from the others of its framework: 'layer', 'fn', 'string', or a name. */
+function nameKind(group: readonly FrameworkName[], all: readonly (readonly FrameworkName[])[]): string {
+  const forms = new Set(group.map((f) => f.form));
+  const elsewhere = new Set(all.filter((g) => g !== group).flatMap((g) => g.map((f) => f.form)));
+  if (forms.size === 1) {
+    const [form] = forms;
+    if (!elsewhere.has(form)) return form === 'class' ? 'layer' : form === 'function' ? 'fn' : 'string';
+  }
+  return code(shortName(group[0]));
+}
+
+function plotBlock(entry: CatalogueEntry, params: Params, themeKind: number): string {
+  try {
+    const svg = sparklineSvg(entry.id, params, themeKind);
+    const alt = entry.kind === 'loss' ? 'plot of ℓ and ∂ℓ/∂ŷ' : 'plot of f and f′';
+    return `![${alt}](${svgDataUri(svg)})`;
+  } catch (error) {
+    // Parameters the core rejects (nn.LeakyReLU(-1)…): say why there is no plot instead of hiding it.
+    return `*No plot:* ${escapeMarkdown(error instanceof Error ? error.message : String(error))}`;
+  }
+}
+
+function factsBlock(entry: CatalogueEntry): string {
+  const lines: string[] = [];
+  const input = entry.kind === 'loss' && entry.prediction ? ` · ŷ is ${PREDICTION_WORDS[entry.prediction]}` : '';
+  if (entry.range) lines.push(`**Range** ${escapeMarkdown(entry.range)}${input}`);
+  // The first items are the key ones; the playground shows them all.
+  if (entry.properties.length) lines.push(`**Properties** ${joinItems(entry.properties, 2)}`);
+  if (entry.useCases.length) lines.push(`**Use cases** ${joinItems(entry.useCases, 3)}`);
+  if (entry.pairing.length) lines.push(`**Pairing** ${joinItems(entry.pairing, 2)}`);
+  // Two trailing spaces: a line break inside one paragraph keeps the block compact.
+  return lines.join('  \n');
+}
+
+const PREDICTION_WORDS: Readonly<Record<PredictionSpace, string>> = {
+  probability: 'a probability',
+  logit: 'a logit (raw score before the sigmoid / softmax)',
+  real: 'a real-valued prediction',
+  score: 'a raw score (no sigmoid)',
+};
+
+function joinItems(items: readonly string[], count: number): string {
+  return items
+    .slice(0, count)
+    .map((item) => escapeMarkdown(item.replace(/\.$/, '')))
+    .join(' · ');
+}
+
+/** How a hover names a framework: Keras and Optax are told apart from TensorFlow and JAX by their names. */
+export function frameworkLabel(fn: Pick<FrameworkName, 'framework' | 'name'>): string {
+  switch (fn.framework) {
+    case 'pytorch':
+      return 'PyTorch';
+    case 'tensorflow':
+      return /(^|\.)keras\./.test(fn.name) || fn.name.startsWith('keras') ? 'Keras' : 'TensorFlow';
+    case 'jax':
+      return fn.name.startsWith('optax') ? 'Optax' : fn.name.startsWith('flax') ? 'Flax' : 'JAX';
+    case 'tfjs':
+      return 'TF.js';
+    default:
+      return String(fn.framework);
+  }
+}
+
+/** `torch.nn.functional.leaky_relu` → `F.leaky_relu`-style short names for table rows. */
+function shortName(fn: FrameworkName): string {
+  if (fn.form === 'string') return `"${fn.name}"`;
+  const name = fn.name
+    .replace(/^torch\.nn\.functional\./, 'F.')
+    .replace(/^torch\.nn\./, 'nn.')
+    .replace(/^tf\.keras\./, 'keras.')
+    .replace(/^tensorflow\.keras\./, 'keras.');
+  return name;
+}
+
+const symbols: Readonly<Record<string, string>> = {
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  lambda: 'λ',
+  lambd: 'λ',
+  epsilon: 'ε',
+  eps: 'ε',
+  tau: 'τ',
+  theta: 'θ',
+  kappa: 'κ',
+  mu: 'μ',
+  sigma: 'σ',
+};
+
+/** The Greek letter a parameter is written with in the formulas, or its name. */
+export function symbolFor(name: string): string {
+  return symbols[name] ?? name;
+}
+
+function code(s: string): string {
+  // A backtick inside would end the span early; names and values never need one.
+  return '`' + s.replace(/`/g, "'") + '`';
+}
+
+/** Escapes the characters Markdown would read as formatting, links or HTML. */
+export function escapeMarkdown(s: string): string {
+  // Brackets cover links and images (`!` and `(` only matter after `]`); `|` would split a table cell.
+  return s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
+}
