@@ -36,10 +36,19 @@ await esbuild.build({
   target: 'node20',
 });
 
-if (existsSync(join(root, 'webview', 'main.ts'))) {
+// One bundle per webview: the playground (main, with KaTeX split out as katex.js, loaded async) and the
+// gradient-check results view (gradcheck).
+const webviewEntries = Object.fromEntries(
+  Object.entries({ main: 'webview/main.ts', katex: 'webview/katexGlobal.ts', gradcheck: 'webview/gradcheck/main.ts' }).filter(([, file]) =>
+    existsSync(join(root, file)),
+  ),
+);
+if (Object.keys(webviewEntries).length > 0) {
   await esbuild.build({
     ...common,
-    entryPoints: { main: 'webview/main.ts' },
+    entryPoints: webviewEntries,
+    // Always minified: a webview loads its bundle through VS Code's resource loader on every open and reload.
+    minify: true,
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

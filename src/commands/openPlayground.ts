@@ -1,14 +1,94 @@
+/**
+ * Formula Playground: Open Playground (optionally with `{ id?, params?, formula? }`, as the hover's
+ * "Open in Playground" link passes it) and Plot Selection (the selected expression, translated from
+ * the editor's language into a formula). Both return something a test can check: `{ series }` with the
+ * catalogue ids and formulas shown, or `{ error }` naming what was wrong.
+ */
 import * as vscode from 'vscode';
+import { resolveParams } from '../core/api';
+import { entryFor } from '../core/catalogue';
+import { formulaFromCode } from '../core/formula';
+import { FormulaError } from '../core/formula/types';
+import type { AddItem } from '../protocol';
+import { checkFormula } from '../playground/evaluate';
+import { PlaygroundPanel, registerPlaygroundSerializer, type PlaygroundResult } from '../playground/panel';
 import { CommandId } from './ids';
 
-/** Placeholder handlers until the playground lands (issue 6): they say what they received. */
+export type PlaygroundCommandResult = PlaygroundResult | { readonly error: string };
+
 export function registerPlaygroundCommands(context: vscode.ExtensionContext): void {
-  for (const id of [CommandId.openPlayground, CommandId.plotSelection]) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, (arg?: unknown) => {
-        void vscode.window.showInformationMessage(`${id} received ${JSON.stringify(arg ?? null)}`);
-        return { received: arg ?? null };
-      }),
-    );
+  registerPlaygroundSerializer(context);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandId.openPlayground, (arg?: unknown) => openPlayground(context, arg)),
+    vscode.commands.registerCommand(CommandId.plotSelection, () => plotSelection(context)),
+  );
+}
+
+async function openPlayground(context: vscode.ExtensionContext, arg: unknown): Promise<PlaygroundCommandResult> {
+  let item: AddItem | undefined;
+  try {
+    item = addItemFrom(Array.isArray(arg) ? arg[0] : arg);
+  } catch (error) {
+    return fail(`Open Playground: ${messageOf(error)}`);
   }
+  return PlaygroundPanel.createOrShow(context, item);
+}
+
+/** Checks the command's argument against the catalogue (or the formula language) before opening. */
+function addItemFrom(arg: unknown): AddItem | undefined {
+  if (arg === undefined || arg === null) return undefined;
+  if (typeof arg !== 'object') throw new Error(`expected { id?, params?, formula? }, got ${typeof arg}`);
+  const { id, params, formula } = arg as { id?: unknown; params?: unknown; formula?: unknown };
+  if (params !== undefined && (typeof params !== 'object' || params === null || Array.isArray(params))) {
+    throw new Error(`params must be an object like { alpha: 0.2 }, got ${JSON.stringify(params)}`);
+  }
+  const given = (params ?? {}) as Record<string, unknown>;
+  if (typeof id === 'string') {
+    const entry = entryFor(id);
+    resolveParams(entry, given);
+    return { source: { type: 'catalogue', id: entry.id }, params: given as Record<string, number> };
+  }
+  if (typeof formula === 'string') {
+    const names = checkFormula(formula).params;
+    const values: Record<string, number> = {};
+    for (const name of names) if (typeof given[name] === 'number' && Number.isFinite(given[name])) values[name] = given[name] as number;
+    return { source: { type: 'formula', formula }, params: values };
+  }
+  if (id !== undefined) throw new Error(`id must be a catalogue id like "sigmoid", got ${JSON.stringify(id)}`);
+  if (formula !== undefined) throw new Error(`formula must be a string, got ${JSON.stringify(formula)}`);
+  return undefined;
+}
+
+async function plotSelection(context: vscode.ExtensionContext): Promise<PlaygroundCommandResult> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return fail('Plot Selection: open a file and select an expression first.');
+  const text = editor.document.getText(editor.selection).trim();
+  if (!text) return fail('Plot Selection: select an expression first, e.g. `x * torch.sigmoid(x)`.');
+  let formula: string;
+  try {
+    formula = formulaSource(formulaFromCode(text, editor.document.languageId));
+    checkFormula(formula);
+  } catch (error) {
+    // Name the part at fault when it is less than the whole selection.
+    const part = error instanceof FormulaError && error.end > error.start && error.end - error.start < text.length ? ` (at "${text.slice(error.start, error.end)}")` : '';
+    return fail(`Plot Selection: cannot plot \`${text}\`: ${messageOf(error)}${part}`);
+  }
+  return PlaygroundPanel.createOrShow(context, { source: { type: 'formula', formula } });
+}
+
+/** formulaFromCode gives the translated formula, as a compiled formula or as its source text. */
+function formulaSource(translated: unknown): string {
+  if (typeof translated === 'string') return translated;
+  const source = (translated as { source?: unknown } | null)?.source;
+  if (typeof source === 'string') return source;
+  throw new Error('the selection did not translate into a formula');
+}
+
+function fail(message: string): { error: string } {
+  void vscode.window.showErrorMessage(message);
+  return { error: message };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,412 @@
+/**
+ * Every message between the playground's extension host and its webview, as one typed union per
+ * direction, and the validators that check a message on arrival (both sides import this file; it must
+ * stay free of 'vscode' and of the DOM). A message that fails validation is logged and ignored: the
+ * validators return `{ error }` naming the first bad field and what was expected.
+ *
+ * Flow: the webview posts `ready`; the host answers `init` (the catalogue summary and the restored
+ * state), then `add` for each function waiting to be plotted; the webview answers each `add` with
+ * `seriesList`. Control changes post `evaluate`; the host answers `result` or `evaluateError`.
+ */
+import type { Framework, FunctionKind, ParamSpec, PredictionSpace } from './core/types';
+
+/** A series never has more points than this (the host allocates n doubles per line). */
+export const MAX_POINTS = 10_001;
+export const MIN_POINTS = 2;
+/** x-range bounds accepted from the webview. */
+export const MAX_ABS_X = 1e6;
+export const MAX_FORMULA_LENGTH = 2_000;
+/** Loss targets y, softmax logits and parameters per series. */
+export const MAX_LABELS = 8;
+export const MAX_OTHER_LOGITS = 15;
+export const MAX_PARAMS = 32;
+/** A PNG export larger than this (as a data URL) is refused. */
+export const MAX_PNG_CHARS = 40_000_000;
+export const MAX_CSV_CHARS = 40_000_000;
+export const FRAMEWORKS: readonly Framework[] = ['pytorch', 'tensorflow', 'jax', 'tfjs'];
+export const PERF_NAMES = ['firstPaint', 'sliderPaint', 'chartUpdate', 'roundTrip'] as const;
+export type PerfName = (typeof PERF_NAMES)[number];
+
+/** Where a series' numbers come from: a catalogue function or a formula the user typed. */
+export type SeriesSource = { readonly type: 'catalogue'; readonly id: string } | { readonly type: 'formula'; readonly formula: string };
+
+/** Everything the host needs to compute one series. */
+export interface SeriesRequest {
+  readonly source: SeriesSource;
+  readonly params: Readonly<Record<string, number>>;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly points: number;
+  /** Losses: the targets y to plot ℓ(y, ŷ) for. */
+  readonly labels?: readonly number[];
+  /** Softmax-like functions and vector losses: the component i plotted (0 is x itself). */
+  readonly component?: number;
+  /** Softmax-like functions and vector losses: the other logits z₂, z₃, … */
+  readonly others?: readonly number[];
+}
+
+/** A function to add to the panel (from the command, the hover link, or Plot Selection). */
+export interface AddItem {
+  readonly source: SeriesSource;
+  readonly params?: Readonly<Record<string, number>>;
+}
+
+/** What the webview knows about a catalogue function: enough to build its controls and legend. */
+export interface FunctionSummary {
+  readonly id: string;
+  readonly kind: FunctionKind;
+  readonly shape: 'elementwise' | 'vector';
+  readonly title: string;
+  readonly params: readonly ParamSpec[];
+  readonly latex: string;
+  readonly derivativeLatex: string;
+  readonly plotRange: readonly [number, number];
+  readonly prediction?: PredictionSpace;
+  readonly plotLabels?: readonly number[];
+  /** Frameworks that have a name for it (Copy as code offers these). */
+  readonly frameworks: readonly Framework[];
+}
+
+/** One line of a result: f or f′, for loss target `label` when the series is a loss. */
+export interface ResultLine {
+  readonly role: 'f' | 'df';
+  readonly label?: number;
+  /** One value per x of linspace(xMin, xMax, points); NaN where undefined. */
+  readonly values: Float64Array | readonly number[];
+}
+
+export interface FormulaInfo {
+  readonly latex: string;
+  readonly derivativeLatex: string;
+  readonly params: readonly string[];
+}
+
+/** A series as the command reports it: its catalogue id or its formula. */
+export interface SeriesSummary {
+  readonly key: string;
+  readonly name: string;
+}
+
+// ---- webview → host ----
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'evaluate'; readonly requestId: number; readonly seriesKey: string; readonly request: SeriesRequest }
+  | { readonly type: 'checkFormula'; readonly requestId: number; readonly source: string }
+  /** The series now shown; `replyTo` names the `add` request it answers. */
+  | { readonly type: 'seriesList'; readonly replyTo?: number; readonly series: readonly SeriesSummary[] }
+  | { readonly type: 'exportPng'; readonly dataUrl: string }
+  | { readonly type: 'exportCsv'; readonly csv: string }
+  | { readonly type: 'copyCode'; readonly id: string; readonly params: Readonly<Record<string, number>>; readonly framework: Framework }
+  | { readonly type: 'perf'; readonly name: PerfName; readonly values: readonly number[] };
+
+// ---- host → webview ----
+export type HostMessage =
+  | {
+      readonly type: 'init';
+      readonly functions: readonly FunctionSummary[];
+      /** The webview's saved state from the serializer (validated again by the webview's reducer). */
+      readonly state: unknown;
+    }
+  | { readonly type: 'add'; readonly requestId: number; readonly item: AddItem }
+  | {
+      readonly type: 'result';
+      readonly requestId: number;
+      readonly seriesKey: string;
+      readonly lines: readonly ResultLine[];
+      readonly formula?: FormulaInfo;
+    }
+  | {
+      readonly type: 'evaluateError';
+      readonly requestId: number;
+      readonly seriesKey: string;
+      readonly message: string;
+      readonly start?: number;
+      readonly end?: number;
+    }
+  | ({ readonly type: 'formulaChecked'; readonly requestId: number } & (
+      | ({ readonly ok: true } & FormulaInfo)
+      | { readonly ok: false; readonly message: string; readonly start: number; readonly end: number }
+    ));
+
+export type ParseResult<T> = T | { readonly error: string };
+
+export function isParseError<T>(result: ParseResult<T>): result is { readonly error: string } {
+  return typeof result === 'object' && result !== null && 'error' in result && typeof result.error === 'string';
+}
+
+/** Validates a message that arrived at the host. */
+export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
+  return guard(() => {
+    const m = record(raw, 'message');
+    switch (m.type) {
+      case 'ready':
+        return { type: 'ready' };
+      case 'evaluate':
+        return {
+          type: 'evaluate',
+          requestId: requestId(m.requestId, 'requestId'),
+          seriesKey: seriesKey(m.seriesKey, 'seriesKey'),
+          request: seriesRequest(m.request),
+        };
+      case 'checkFormula':
+        return { type: 'checkFormula', requestId: requestId(m.requestId, 'requestId'), source: text(m.source, 'source', MAX_FORMULA_LENGTH) };
+      case 'seriesList':
+        return {
+          type: 'seriesList',
+          ...(m.replyTo === undefined ? {} : { replyTo: requestId(m.replyTo, 'replyTo') }),
+          series: list(m.series, 'series', 256, (s, at) => {
+            const o = record(s, at);
+            return { key: seriesKey(o.key, `${at}.key`), name: text(o.name, `${at}.name`, MAX_FORMULA_LENGTH) };
+          }),
+        };
+      case 'exportPng': {
+        const dataUrl = text(m.dataUrl, 'dataUrl', MAX_PNG_CHARS);
+        if (!/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(dataUrl)) throw new ProtocolError('dataUrl must be a base64 PNG data URL');
+        return { type: 'exportPng', dataUrl };
+      }
+      case 'exportCsv':
+        return { type: 'exportCsv', csv: text(m.csv, 'csv', MAX_CSV_CHARS) };
+      case 'copyCode':
+        return { type: 'copyCode', id: functionId(m.id, 'id'), params: params(m.params, 'params'), framework: oneOf(m.framework, 'framework', FRAMEWORKS) };
+      case 'perf':
+        return {
+          type: 'perf',
+          name: oneOf(m.name, 'name', PERF_NAMES),
+          values: list(m.values, 'values', 100_000, (v, at) => finite(v, at, 0, 3.6e6)),
+        };
+      default:
+        throw new ProtocolError(`unknown message type ${JSON.stringify(m.type)}`);
+    }
+  });
+}
+
+/** Validates a message that arrived at the webview. */
+export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
+  return guard(() => {
+    const m = record(raw, 'message');
+    switch (m.type) {
+      case 'init':
+        return {
+          type: 'init',
+          functions: list(m.functions, 'functions', 1000, functionSummary),
+          state: m.state ?? null,
+        };
+      case 'add':
+        return { type: 'add', requestId: requestId(m.requestId, 'requestId'), item: addItem(m.item, 'item') };
+      case 'result':
+        return {
+          type: 'result',
+          requestId: requestId(m.requestId, 'requestId'),
+          seriesKey: seriesKey(m.seriesKey, 'seriesKey'),
+          lines: list(m.lines, 'lines', 2 * (MAX_LABELS + 1), resultLine),
+          ...(m.formula === undefined ? {} : { formula: formulaInfo(m.formula, 'formula') }),
+        };
+      case 'evaluateError':
+        return {
+          type: 'evaluateError',
+          requestId: requestId(m.requestId, 'requestId'),
+          seriesKey: seriesKey(m.seriesKey, 'seriesKey'),
+          message: text(m.message, 'message', 2000),
+          ...(m.start === undefined ? {} : { start: integer(m.start, 'start', 0, MAX_FORMULA_LENGTH) }),
+          ...(m.end === undefined ? {} : { end: integer(m.end, 'end', 0, MAX_FORMULA_LENGTH) }),
+        };
+      case 'formulaChecked': {
+        const id = requestId(m.requestId, 'requestId');
+        if (m.ok === true) return { type: 'formulaChecked', requestId: id, ok: true, ...formulaInfo(m, 'message') };
+        if (m.ok !== false) throw new ProtocolError(`ok must be a boolean, got ${describe(m.ok)}`);
+        return {
+          type: 'formulaChecked',
+          requestId: id,
+          ok: false,
+          message: text(m.message, 'message', 2000),
+          start: integer(m.start, 'start', 0, MAX_FORMULA_LENGTH),
+          end: integer(m.end, 'end', 0, MAX_FORMULA_LENGTH),
+        };
+      }
+      default:
+        throw new ProtocolError(`unknown message type ${JSON.stringify(m.type)}`);
+    }
+  });
+}
+
+/** Validates the request part of an `evaluate` message (exported for the host's own callers). */
+export function seriesRequest(raw: unknown): SeriesRequest {
+  const r = record(raw, 'request');
+  const xMin = finite(r.xMin, 'request.xMin', -MAX_ABS_X, MAX_ABS_X);
+  const xMax = finite(r.xMax, 'request.xMax', -MAX_ABS_X, MAX_ABS_X);
+  if (!(xMin < xMax)) throw new ProtocolError(`request.xMin must be < request.xMax, got ${xMin} and ${xMax}`);
+  return {
+    source: seriesSource(r.source, 'request.source'),
+    params: params(r.params, 'request.params'),
+    xMin,
+    xMax,
+    points: integer(r.points, 'request.points', MIN_POINTS, MAX_POINTS),
+    ...(r.labels === undefined ? {} : { labels: list(r.labels, 'request.labels', MAX_LABELS, (v, at) => finite(v, at, -MAX_ABS_X, MAX_ABS_X)) }),
+    ...(r.component === undefined ? {} : { component: integer(r.component, 'request.component', 0, MAX_OTHER_LOGITS) }),
+    ...(r.others === undefined ? {} : { others: list(r.others, 'request.others', MAX_OTHER_LOGITS, (v, at) => finite(v, at, -MAX_ABS_X, MAX_ABS_X)) }),
+  };
+}
+
+class ProtocolError extends Error {}
+
+function guard<T>(parse: () => T): ParseResult<T> {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ProtocolError) return { error: error.message };
+    throw error;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return typeof value;
+}
+
+function record(value: unknown, at: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ProtocolError(`${at} must be an object, got ${describe(value)}`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function finite(value: unknown, at: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ProtocolError(`${at} must be a finite number, got ${describe(value)}`);
+  if (value < min || value > max) throw new ProtocolError(`${at} must be in [${min}, ${max}], got ${value}`);
+  return value;
+}
+
+function integer(value: unknown, at: string, min: number, max: number): number {
+  const n = finite(value, at, min, max);
+  if (!Number.isInteger(n)) throw new ProtocolError(`${at} must be an integer, got ${n}`);
+  return n;
+}
+
+function requestId(value: unknown, at: string): number {
+  return integer(value, at, 0, Number.MAX_SAFE_INTEGER);
+}
+
+function text(value: unknown, at: string, maxLength: number): string {
+  if (typeof value !== 'string') throw new ProtocolError(`${at} must be a string, got ${describe(value)}`);
+  if (value.length > maxLength) throw new ProtocolError(`${at} must be at most ${maxLength} characters, got ${value.length}`);
+  return value;
+}
+
+function matching(value: unknown, at: string, pattern: RegExp, expected: string): string {
+  const s = text(value, at, 64);
+  if (!pattern.test(s)) throw new ProtocolError(`${at} must be ${expected}, got ${describe(s)}`);
+  return s;
+}
+
+const seriesKey = (v: unknown, at: string) => matching(v, at, /^[A-Za-z0-9_-]{1,32}$/, 'a series key (letters, digits, _ or -)');
+const functionId = (v: unknown, at: string) => matching(v, at, /^[a-z][a-z0-9_]{0,63}$/, 'a function id like "leaky_relu"');
+const paramName = (v: unknown, at: string) => matching(v, at, /^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a parameter name');
+
+function oneOf<T extends string>(value: unknown, at: string, allowed: readonly T[]): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new ProtocolError(`${at} must be one of ${allowed.join(', ')}, got ${describe(value)}`);
+  }
+  return value as T;
+}
+
+function list<T>(value: unknown, at: string, maxLength: number, item: (v: unknown, at: string) => T): T[] {
+  if (!Array.isArray(value)) throw new ProtocolError(`${at} must be an array, got ${describe(value)}`);
+  if (value.length > maxLength) throw new ProtocolError(`${at} must have at most ${maxLength} items, got ${value.length}`);
+  return value.map((v, i) => item(v, `${at}[${i}]`));
+}
+
+function params(value: unknown, at: string): Record<string, number> {
+  const o = record(value, at);
+  const keys = Object.keys(o);
+  if (keys.length > MAX_PARAMS) throw new ProtocolError(`${at} must have at most ${MAX_PARAMS} entries, got ${keys.length}`);
+  const out: Record<string, number> = {};
+  for (const k of keys) out[paramName(k, `${at} key`)] = finite(o[k], `${at}.${k}`, -Number.MAX_VALUE, Number.MAX_VALUE);
+  return out;
+}
+
+function seriesSource(value: unknown, at: string): SeriesSource {
+  const o = record(value, at);
+  if (o.type === 'catalogue') return { type: 'catalogue', id: functionId(o.id, `${at}.id`) };
+  if (o.type === 'formula') {
+    const formula = text(o.formula, `${at}.formula`, MAX_FORMULA_LENGTH);
+    if (formula.trim() === '') throw new ProtocolError(`${at}.formula must not be empty`);
+    return { type: 'formula', formula };
+  }
+  throw new ProtocolError(`${at}.type must be 'catalogue' or 'formula', got ${describe(o.type)}`);
+}
+
+function addItem(value: unknown, at: string): AddItem {
+  const o = record(value, at);
+  return { source: seriesSource(o.source, `${at}.source`), ...(o.params === undefined ? {} : { params: params(o.params, `${at}.params`) }) };
+}
+
+function formulaInfo(value: unknown, at: string): FormulaInfo {
+  const o = record(value, at);
+  return {
+    latex: text(o.latex, `${at}.latex`, 20_000),
+    derivativeLatex: text(o.derivativeLatex, `${at}.derivativeLatex`, 50_000),
+    params: list(o.params, `${at}.params`, MAX_PARAMS, paramName),
+  };
+}
+
+function resultLine(value: unknown, at: string): ResultLine {
+  const o = record(value, at);
+  const role = oneOf(o.role, `${at}.role`, ['f', 'df'] as const);
+  const label = o.label === undefined ? undefined : finite(o.label, `${at}.label`, -MAX_ABS_X, MAX_ABS_X);
+  let values: Float64Array | number[];
+  if (o.values instanceof Float64Array) {
+    if (o.values.length > MAX_POINTS) throw new ProtocolError(`${at}.values must have at most ${MAX_POINTS} items, got ${o.values.length}`);
+    values = o.values;
+  } else {
+    // Plain arrays arrive through JSON, where NaN and ±∞ became null.
+    values = list(o.values, `${at}.values`, MAX_POINTS, (v, vat) => {
+      if (v === null) return NaN;
+      if (typeof v !== 'number') throw new ProtocolError(`${vat} must be a number or null, got ${describe(v)}`);
+      return v;
+    });
+  }
+  return { role, ...(label === undefined ? {} : { label }), values };
+}
+
+function functionSummary(value: unknown, at: string): FunctionSummary {
+  const o = record(value, at);
+  const range = list(o.plotRange, `${at}.plotRange`, 2, (v, a) => finite(v, a, -MAX_ABS_X, MAX_ABS_X));
+  if (range.length !== 2 || !(range[0] < range[1])) throw new ProtocolError(`${at}.plotRange must be [lo, hi] with lo < hi`);
+  return {
+    id: functionId(o.id, `${at}.id`),
+    kind: oneOf(o.kind, `${at}.kind`, ['activation', 'loss'] as const),
+    shape: oneOf(o.shape, `${at}.shape`, ['elementwise', 'vector'] as const),
+    title: text(o.title, `${at}.title`, 200),
+    params: list(o.params, `${at}.params`, MAX_PARAMS, paramSpec),
+    latex: text(o.latex, `${at}.latex`, 20_000),
+    derivativeLatex: text(o.derivativeLatex, `${at}.derivativeLatex`, 20_000),
+    plotRange: [range[0], range[1]],
+    ...(o.prediction === undefined ? {} : { prediction: oneOf(o.prediction, `${at}.prediction`, ['probability', 'logit', 'real', 'score'] as const) }),
+    ...(o.plotLabels === undefined ? {} : { plotLabels: list(o.plotLabels, `${at}.plotLabels`, MAX_LABELS, (v, a) => finite(v, a, -MAX_ABS_X, MAX_ABS_X)) }),
+    frameworks: list(o.frameworks, `${at}.frameworks`, FRAMEWORKS.length, (v, a) => oneOf(v, a, FRAMEWORKS)),
+  };
+}
+
+function paramSpec(value: unknown, at: string): ParamSpec {
+  const o = record(value, at);
+  // ±Infinity bounds arrive as null through JSON; they mean "unbounded".
+  const bound = (v: unknown, a: string, inf: number) => (v === null ? inf : typeof v === 'number' && !Number.isNaN(v) ? v : finite(v, a, 0, 0));
+  const min = bound(o.min, `${at}.min`, -Infinity);
+  const max = bound(o.max, `${at}.max`, Infinity);
+  const slider =
+    o.sliderRange === undefined ? undefined : list(o.sliderRange, `${at}.sliderRange`, 2, (v, a) => finite(v, a, -Number.MAX_VALUE, Number.MAX_VALUE));
+  if (slider && (slider.length !== 2 || !(slider[0] < slider[1]))) throw new ProtocolError(`${at}.sliderRange must be [lo, hi] with lo < hi`);
+  return {
+    name: paramName(o.name, `${at}.name`),
+    default: finite(o.default, `${at}.default`, -Number.MAX_VALUE, Number.MAX_VALUE),
+    min,
+    max,
+    ...(o.minExclusive === true ? { minExclusive: true } : {}),
+    ...(o.maxExclusive === true ? { maxExclusive: true } : {}),
+    ...(slider ? { sliderRange: [slider[0], slider[1]] as const } : {}),
+    meaning: text(o.meaning ?? '', `${at}.meaning`, 1000),
+  };
+}

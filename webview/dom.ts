@@ -1,0 +1,17 @@
+/** Small DOM helpers: elements from attributes and children (text is always text, never HTML). */
+
+export function el(tag: string, attributes: Record<string, string> = {}, children: (Node | string)[] = []): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** `source` with [start, end) marked, for an error that points at part of a formula. */
+export function highlightSpan(source: string, start: number, end: number): HTMLElement {
+  const s = Math.max(0, Math.min(start, source.length));
+  const e = Math.max(s, Math.min(end, source.length));
+  // An empty span (an error at the end of the text) still needs something visible to mark.
+  const marked = e > s ? source.slice(s, e) : ' ';
+  return el('code', { class: 'formula-source' }, [source.slice(0, s), el('mark', { class: 'error-span' }, [marked]), source.slice(e)]);
+}
