@@ -1,14 +1,73 @@
+/**
+ * Formula Playground: Gradient Check… — a catalogue function, a formula (its automatic derivative or a
+ * claimed one) or the editor's selection, checked by the core's gradcheck; the report goes to the results
+ * view, the output channel and a notification, and the command returns it.
+ *
+ * With an argument `{ id?, params?, formula?, derivative?, range?, points? }` (the hover's command link
+ * passes `{ id, params }`) the pickers are skipped. A bad argument or input shows an error naming the
+ * problem (with the span, for a formula) and returns `{ error: { message, start?, end? } }`; the command
+ * never throws into VS Code. Check All Built-ins lives in gradientCheckAll.ts.
+ */
 import * as vscode from 'vscode';
+import type { GradcheckReport } from '../core/gradcheck';
+import { describeProblem, reportBlock, summaryOne, type CheckProblem } from '../gradcheckView/format';
+import { logSection, notify } from '../gradcheckView/output';
+import { GradcheckPanel } from '../gradcheckView/panel';
+import { type CheckJob, describeRequest, messageOf, parseCheckArgument, runJob } from '../gradcheckView/request';
+import { gradientCheckAll } from './gradientCheckAll';
+import { pickCheckJob } from './gradientCheckPick';
 import { CommandId } from './ids';
 
-/** Placeholder handlers until the gradient-check commands land (issue 7): they say what they received. */
+export type GradientCheckResult = GradcheckReport | { readonly error: CheckProblem } | undefined;
+
 export function registerGradientCheckCommands(context: vscode.ExtensionContext): void {
-  for (const id of [CommandId.gradientCheck, CommandId.gradientCheckAll]) {
-    context.subscriptions.push(
-      vscode.commands.registerCommand(id, (arg?: unknown) => {
-        void vscode.window.showInformationMessage(`${id} received ${JSON.stringify(arg ?? null)}`);
-        return { received: arg ?? null };
-      }),
-    );
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CommandId.gradientCheck, (arg?: unknown) => gradientCheck(context, arg)),
+    vscode.commands.registerCommand(CommandId.gradientCheckAll, (arg?: unknown) => gradientCheckAll(context, arg)),
+  );
+}
+
+/** Returns the report, `{ error }`, or undefined when the user dismissed a picker. */
+async function gradientCheck(context: vscode.ExtensionContext, arg: unknown): Promise<GradientCheckResult> {
+  try {
+    let job: CheckJob;
+    if (arg === undefined || arg === null) {
+      const picked = await pickCheckJob();
+      if (picked === undefined) return undefined;
+      if (!picked.ok) return fail(picked.problem);
+      job = picked.value;
+    } else {
+      const parsed = parseCheckArgument(arg);
+      if (!parsed.ok) return fail(parsed.problem, arg);
+      job = parsed.value;
+    }
+    return check(context, job);
+  } catch (error) {
+    return fail({ message: messageOf(error) });
   }
+}
+
+function check(context: vscode.ExtensionContext, job: CheckJob): GradientCheckResult {
+  const result = runJob(job);
+  if (!result.ok) return fail(result.problem);
+  const report = result.value;
+  logSection(context, `Gradient Check: ${describeRequest(job.request)}, ${job.points} points`, [reportBlock(report)]);
+  GradcheckPanel.show(context, `Gradient check: ${describeRequest(job.request)}`, summaryOne(report), [{ report, request: job.request }]);
+  notify(context, summaryOne(report), report.ok);
+  return report;
+}
+
+/** Shows the problem (quoting the formula it points into) and returns it as the command's result. */
+function fail(problem: CheckProblem, arg?: unknown): { error: CheckProblem } {
+  const message = describeProblem(problem);
+  const source = quoted(problem, arg);
+  void vscode.window.showErrorMessage(`Gradient check: ${source ? `cannot check ${source}: ` : ''}${message}`);
+  return { error: { ...problem, message } };
+}
+
+/** The text a formula error's span points into, in backquotes, when the argument holds it. */
+function quoted(problem: CheckProblem, arg: unknown): string | undefined {
+  if (problem.in === undefined || arg === null || typeof arg !== 'object') return undefined;
+  const text = (Array.isArray(arg) ? arg[0] : arg)?.[problem.in];
+  return typeof text === 'string' ? `\`${text}\`` : undefined;
 }

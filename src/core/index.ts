@@ -6,3 +6,5 @@ export type { Reduction, LossOptions, LossParams } from './api';
 export { gradcheck } from './gradcheck';
 export type { GradcheckReport, GradcheckTarget, GradcheckOptions } from './gradcheck';
 export type { FunctionInfo, ParamSpec, FrameworkName, Framework, FunctionKind, Params } from './types';
+export { compileFormula, formulaFromCode, FormulaError } from './formula';
+export type { CompiledFormula } from './formula';

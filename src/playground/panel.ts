@@ -14,6 +14,7 @@ import { isParseError, parseWebviewMessage } from '../protocol';
 import { codeSnippet } from './codeSnippet';
 import { checkFormula, evaluateSeries, SeriesError } from './evaluate';
 import { playgroundHtml } from './html';
+import { outputChannel } from '../output';
 
 /** What the open command returns: the series shown after the add, by catalogue id or formula. */
 export interface PlaygroundResult {
@@ -23,14 +24,6 @@ export interface PlaygroundResult {
 /** How long an `add` waits for the webview's answer before the command returns what it knows. */
 const ADD_TIMEOUT_MS = 15_000;
 
-let log: vscode.OutputChannel | undefined;
-function output(context: vscode.ExtensionContext): vscode.OutputChannel {
-  if (!log) {
-    log = vscode.window.createOutputChannel('Formula Playground');
-    context.subscriptions.push(log);
-  }
-  return log;
-}
 
 export class PlaygroundPanel {
   static current: PlaygroundPanel | undefined;
@@ -115,13 +108,13 @@ export class PlaygroundPanel {
   private receive(raw: unknown): void {
     const message = parseWebviewMessage(raw);
     if (isParseError(message)) {
-      output(this.context).appendLine(`ignored a malformed message from the playground: ${message.error}`);
+      outputChannel(this.context).appendLine(`ignored a malformed message from the playground: ${message.error}`);
       return;
     }
     try {
       this.handle(message);
     } catch (error) {
-      output(this.context).appendLine(`playground: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+      outputChannel(this.context).appendLine(`playground: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -165,7 +158,7 @@ export class PlaygroundPanel {
         return;
       case 'perf': {
         const hostMs = message.name === 'firstPaint' ? ` (host: ${Date.now() - this.createdAt} ms after the panel was created)` : '';
-        output(this.context).appendLine(`perf ${message.name}: ${describePerf(message.values)}${hostMs}`);
+        outputChannel(this.context).appendLine(`perf ${message.name}: ${describePerf(message.values)}${hostMs}`);
         return;
       }
     }

@@ -1,6 +1,6 @@
 /**
  * The extension as VS Code sees it: it activates, registers every command its manifest contributes, and
- * the placeholder commands answer with what they were given (until their features replace them).
+ * commands given bad arguments answer with an error that names the problem.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -44,15 +44,27 @@ suite('Extension', () => {
   });
 });
 
-suite('Placeholder commands', () => {
-  // Until its feature lands, a command only answers { received: arg }. Once it has a real handler (and its
-  // own tests), this test is skipped for it: the probe is an unknown id that real handlers reject.
-  const probe = { id: 'integration-probe', params: { alpha: 0.2 } };
-  for (const id of ['formulaPlayground.openPlayground', 'formulaPlayground.plotSelection', 'formulaPlayground.gradientCheck', 'formulaPlayground.gradientCheckAll']) {
-    test(`${id} returns the argument it received while it is a placeholder`, async function () {
-      const answer = await vscode.commands.executeCommand(id, probe);
-      if (!(typeof answer === 'object' && answer !== null && 'received' in answer)) this.skip();
-      assert.deepEqual(answer, { received: probe });
-    });
-  }
+suite('Commands given bad arguments', () => {
+  // A command called with an argument it cannot use answers with an error naming the problem; it never
+  // throws into VS Code and never hangs.
+  test('Open Playground with an unknown id answers with an error naming the id', async () => {
+    const answer = (await vscode.commands.executeCommand('formulaPlayground.openPlayground', { id: 'sigmod' })) as { error?: string };
+    assert.ok(answer && typeof answer.error === 'string', JSON.stringify(answer));
+    assert.match(answer.error, /sigmod/);
+    assert.match(answer.error, /sigmoid/, 'suggests the closest id');
+  });
+  test('Gradient Check with a parameter out of range answers with an error naming the parameter', async () => {
+    const answer = (await vscode.commands.executeCommand('formulaPlayground.gradientCheck', { id: 'huber', params: { delta: -1 } })) as {
+      error?: { message: string };
+    };
+    assert.ok(answer && answer.error, JSON.stringify(answer));
+    assert.match(answer.error.message, /delta/);
+  });
+  test('Check All Built-ins with an unknown option answers with an error naming it', async () => {
+    const answer = (await vscode.commands.executeCommand('formulaPlayground.gradientCheckAll', { pointz: 10 })) as {
+      error?: { message: string };
+    };
+    assert.ok(answer && answer.error, JSON.stringify(answer));
+    assert.match(answer.error.message, /pointz/);
+  });
 });

@@ -1,0 +1,163 @@
+/**
+ * Numeric derivatives of a scalar function, with an error estimate.
+ *
+ * Central differences C(h) = (f(x+h) − f(x−h)) / 2h have the error series f‴h²/6 + f⁽⁵⁾h⁴/120 + … (even powers
+ * only), so Richardson extrapolation over h, h/2, h/4 removes the h² and h⁴ terms:
+ *   R₁ = (4·C(h/2) − C(h)) / 3        error O(h⁴)
+ *   R₂ = (16·R₁(h/2) − R₁(h)) / 15    error O(h⁶)
+ * and the differences between the table's last entries bound R₂'s truncation error. One-sided differences
+ * F(h) = (f(x+h) − f(x)) / h carry every power of h, so they take four levels (h … h/8) to reach O(h⁴); they
+ * are what the checker uses at a kink, where the left and right derivatives differ, and next to one, where a
+ * central stencil would straddle it.
+ *
+ * The step is scaled to the point, h = 2⁻⁶·max(|x|, 1): Richardson tolerates a large h (its truncation error
+ * falls as h⁶) while the rounding error ε·|f|/h stays near 1e−13. Where the estimate is not good enough for the
+ * tolerance (a domain edge such as p → 0 in BCE, a step in f″ as in Huber, a stencil leaving the domain), the
+ * step shrinks eightfold and the estimate with the smallest error bound wins.
+ */
+
+export interface NumericEstimate {
+  value: number;
+  /** Truncation bound from the Richardson table plus the rounding bound ε·max|f|/h. */
+  error: number;
+}
+
+export type Stencil = 'central' | 'forward' | 'backward';
+
+/** Tolerance at a numeric value, so the adaptive step knows when an estimate is good enough. */
+export type ToleranceAt = (numeric: number) => number;
+
+const EPS = 2.220446049250313e-16;
+const BASE_STEP = 1 / 64;
+const SHRINK = 8;
+const MAX_TRIES = 7;
+/** An estimate is good enough when its error bound is this share of the tolerance at that point. */
+const GOOD_ENOUGH = 0.05;
+/** Successive differences of a smooth f's central (one-sided) table shrink by 4 (2); beyond these ratios, not smooth. */
+const SLOW_CENTRAL = 0.35;
+const SLOW_ONE_SIDED = 0.65;
+
+/** The starting step at x: 2⁻⁶·max(|x|, 1). */
+export function baseStep(x: number): number {
+  return BASE_STEP * Math.max(Math.abs(x), 1);
+}
+
+/**
+ * Central differences at steps h, h/2, h/4, extrapolated to O(h⁶), written into `out` (no allocation: the
+ * checker calls this thousands of times per function, and garbage collection was a third of its time).
+ */
+export function centralRichardson(f: (x: number) => number, x: number, h: number, out: NumericEstimate): void {
+  scratchMax = 0;
+  const c0 = centralDifference(f, x, h);
+  const c1 = centralDifference(f, x, h / 2);
+  const c2 = centralDifference(f, x, h / 4);
+  if (!(scratchMax < Infinity) || Number.isNaN(c0 + c1 + c2)) return notFinite(out);
+  const r10 = (4 * c1 - c0) / 3;
+  const r11 = (4 * c2 - c1) / 3;
+  const r2 = (16 * r11 - r10) / 15;
+  // |R₁(h/2) − R₁(h)| as well: when a stencil straddles a jump in f″ (Huber's band edge) the last two
+  // levels can agree by accident, the first two do not.
+  let truncation = Math.max(Math.abs(r2 - r11), Math.abs(r11 - r10));
+  // Smooth f: halving h quarters C's error. Slower convergence means f is not smooth at this scale and the
+  // extrapolation is not to be trusted: bound the error by the whole table's span instead.
+  if (Math.abs(c2 - c1) > SLOW_CENTRAL * Math.abs(c1 - c0)) truncation = Math.max(truncation, Math.abs(r2 - c2));
+  out.value = r2;
+  out.error = truncation + (4 * EPS * scratchMax) / (h / 4);
+}
+
+/** The largest |f| seen by the differences since the last reset (Infinity once any f was not finite). */
+let scratchMax = 0;
+
+function centralDifference(f: (x: number) => number, x: number, step: number): number {
+  const xp = x + step;
+  const xm = x - step;
+  const fp = f(xp);
+  const fm = f(xm);
+  trackMagnitude(fp);
+  trackMagnitude(fm);
+  // xp − xm is the step actually taken, after x ± step rounded.
+  return (fp - fm) / (xp - xm);
+}
+
+function trackMagnitude(v: number): void {
+  const a = Math.abs(v);
+  if (!(a < Infinity)) scratchMax = Infinity;
+  else if (a > scratchMax) scratchMax = a;
+}
+
+function notFinite(out: NumericEstimate): void {
+  out.value = NaN;
+  out.error = Infinity;
+}
+
+/** One-sided differences (forward when side = 1, backward when side = −1) at h … h/8, extrapolated to O(h⁴), into `out`. */
+export function oneSidedRichardson(f: (x: number) => number, x: number, h: number, side: 1 | -1, out: NumericEstimate): void {
+  const f0 = f(x);
+  scratchMax = 0;
+  trackMagnitude(f0);
+  const t0 = oneSidedDifference(f, x, f0, side * h);
+  const t1 = oneSidedDifference(f, x, f0, (side * h) / 2);
+  const t2 = oneSidedDifference(f, x, f0, (side * h) / 4);
+  const t3 = oneSidedDifference(f, x, f0, (side * h) / 8);
+  if (!(scratchMax < Infinity) || Number.isNaN(t0 + t1 + t2 + t3)) return notFinite(out);
+  // Remove the h, h² and h³ terms in turn.
+  const a0 = 2 * t1 - t0;
+  const a1 = 2 * t2 - t1;
+  const a2 = 2 * t3 - t2;
+  const b0 = (4 * a1 - a0) / 3;
+  const b1 = (4 * a2 - a1) / 3;
+  const c0 = (8 * b1 - b0) / 7;
+  let truncation = Math.max(Math.abs(c0 - b1), Math.abs(b1 - b0));
+  // Smooth f: halving h halves F's error. Slower convergence, as for (1 − p)^1.5 at the domain edge p = 1,
+  // defeats the extrapolation (the table then underestimates its own error): use the table's whole span.
+  if (Math.abs(t3 - t2) > SLOW_ONE_SIDED * Math.abs(t2 - t1)) truncation = Math.max(truncation, Math.abs(c0 - t3));
+  out.value = c0;
+  out.error = truncation + (24 * EPS * scratchMax) / (h / 8);
+}
+
+function oneSidedDifference(f: (x: number) => number, x: number, f0: number, step: number): number {
+  const xk = x + step;
+  const fk = f(xk);
+  trackMagnitude(fk);
+  return (fk - f0) / (xk - x);
+}
+
+/**
+ * The derivative at x by `stencil`, starting at step h and shrinking it until the error bound is a small share
+ * of the tolerance there; returns the estimate with the smallest error bound (NaN when no stencil stayed finite).
+ */
+export function numericDerivative(
+  f: (x: number) => number,
+  x: number,
+  h: number,
+  stencil: Stencil,
+  toleranceAt: ToleranceAt,
+): NumericEstimate {
+  const best: NumericEstimate = { value: NaN, error: Infinity };
+  numericDerivativeInto(f, x, h, stencil, toleranceAt, best);
+  return best;
+}
+
+const attempt: NumericEstimate = { value: NaN, error: Infinity };
+
+/** numericDerivative, written into `best`. */
+export function numericDerivativeInto(
+  f: (x: number) => number,
+  x: number,
+  h: number,
+  stencil: Stencil,
+  toleranceAt: ToleranceAt,
+  best: NumericEstimate,
+): void {
+  best.value = NaN;
+  best.error = Infinity;
+  for (let tries = 0; tries < MAX_TRIES; tries++, h /= SHRINK) {
+    if (stencil === 'central') centralRichardson(f, x, h, attempt);
+    else oneSidedRichardson(f, x, h, stencil === 'forward' ? 1 : -1, attempt);
+    if (attempt.error < best.error) {
+      best.value = attempt.value;
+      best.error = attempt.error;
+    }
+    if (best.error <= GOOD_ENOUGH * toleranceAt(best.value)) break;
+  }
+}

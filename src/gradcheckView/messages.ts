@@ -1,0 +1,259 @@
+/**
+ * The results view's messages, host ↔ webview, as one typed union each way, validated on arrival on both
+ * sides (a malformed message is an error naming what is wrong, never a crash).
+ *
+ * Boot: the webview posts `ready`; the host answers `results` (every report) and then `series` (the plot
+ * data of the selected row). Clicking a row posts `select`, answered by `series` or `seriesError`; the
+ * button posts `openInPlayground`. A hidden webview is torn down and says `ready` again when shown.
+ *
+ * Webview messages travel as JSON, where NaN and ±∞ would turn into null: `encodeForWebview` writes them as
+ * the strings "NaN", "Infinity", "-Infinity" and the webview's parser turns them back into numbers. Pure:
+ * no 'vscode', no DOM; both tsconfigs compile it.
+ */
+import type { GradcheckCheck, GradcheckPoint } from '../core/gradcheck';
+
+/** One checked function as the table shows it: the report's numbers, plus whether it can be opened. */
+export interface ReportRow {
+  readonly target: string;
+  readonly ok: boolean;
+  readonly range: readonly [number, number];
+  readonly atol: number;
+  readonly rtol: number;
+  readonly points: number;
+  readonly failures: number;
+  readonly skipped: number;
+  readonly maxAbsError: number;
+  readonly maxRelError: number;
+  readonly achievedTolerance: number;
+  readonly worst: GradcheckPoint | null;
+  readonly kinks: readonly number[];
+  readonly checks: readonly GradcheckCheck[];
+  readonly durationMs: number;
+  /** "Open in Playground" applies (a catalogue function or a formula). */
+  readonly canOpen: boolean;
+}
+
+export interface SeriesData {
+  readonly title: string;
+  readonly variable: string;
+  readonly xMin: number;
+  readonly xMax: number;
+  readonly analytic: readonly number[];
+  readonly numeric: readonly number[];
+  readonly difference: readonly number[];
+}
+
+export type GradcheckHostMessage =
+  | { readonly type: 'results'; readonly title: string; readonly summary: string; readonly rows: readonly ReportRow[]; readonly selected: number }
+  | { readonly type: 'series'; readonly index: number; readonly series: SeriesData }
+  | { readonly type: 'seriesError'; readonly index: number; readonly message: string };
+
+export type GradcheckWebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'select'; readonly index: number }
+  | { readonly type: 'openInPlayground'; readonly index: number };
+
+export type Checked<T> = T | { readonly error: string };
+
+export const MAX_ROWS = 1000;
+export const MAX_SERIES_POINTS = 10_000;
+const MAX_TEXT = 4000;
+const MAX_CHECKS = 64;
+const MAX_VECTOR = 1024;
+
+export function isCheckError<T>(result: Checked<T>): result is { readonly error: string } {
+  return typeof result === 'object' && result !== null && 'error' in result && typeof (result as { error: unknown }).error === 'string';
+}
+
+class MessageError extends Error {}
+
+/** Validates a message that arrived at the host from the results view. */
+export function parseGradcheckWebviewMessage(raw: unknown): Checked<GradcheckWebviewMessage> {
+  return guard(() => {
+    const m = record(raw, 'message');
+    switch (m.type) {
+      case 'ready':
+        return { type: 'ready' };
+      case 'select':
+      case 'openInPlayground':
+        return { type: m.type, index: integer(m.index, 'index', 0, MAX_ROWS - 1) };
+      default:
+        throw new MessageError(`unknown message type ${describe(m.type)}`);
+    }
+  });
+}
+
+/** Validates a message that arrived at the results view from the host, turning "NaN"/"Infinity" back into numbers. */
+export function parseGradcheckHostMessage(raw: unknown): Checked<GradcheckHostMessage> {
+  return guard(() => {
+    const m = record(raw, 'message');
+    switch (m.type) {
+      case 'results': {
+        const rows = list(m.rows, 'rows', MAX_ROWS, reportRow);
+        const selected = integer(m.selected, 'selected', 0, Math.max(0, rows.length - 1));
+        return { type: 'results', title: text(m.title, 'title'), summary: text(m.summary, 'summary'), rows, selected };
+      }
+      case 'series': {
+        const s = record(m.series, 'series');
+        const xMin = finite(s.xMin, 'series.xMin');
+        const xMax = finite(s.xMax, 'series.xMax');
+        if (!(xMin < xMax)) throw new MessageError(`series.xMin must be below series.xMax, got ${xMin} and ${xMax}`);
+        const values = (key: 'analytic' | 'numeric' | 'difference') => list(s[key], `series.${key}`, MAX_SERIES_POINTS, wireNumber);
+        const series: SeriesData = {
+          title: text(s.title, 'series.title'),
+          variable: text(s.variable, 'series.variable'),
+          xMin,
+          xMax,
+          analytic: values('analytic'),
+          numeric: values('numeric'),
+          difference: values('difference'),
+        };
+        if (series.numeric.length !== series.analytic.length || series.difference.length !== series.analytic.length) {
+          throw new MessageError('series.analytic, numeric and difference must have the same length');
+        }
+        return { type: 'series', index: integer(m.index, 'index', 0, MAX_ROWS - 1), series };
+      }
+      case 'seriesError':
+        return { type: 'seriesError', index: integer(m.index, 'index', 0, MAX_ROWS - 1), message: text(m.message, 'message') };
+      default:
+        throw new MessageError(`unknown message type ${describe(m.type)}`);
+    }
+  });
+}
+
+/** A deep copy fit for JSON: typed arrays become arrays, NaN and ±∞ become "NaN", "Infinity", "-Infinity". */
+export function encodeForWebview(message: GradcheckHostMessage): unknown {
+  return encode(message);
+}
+
+function encode(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, (v) => encode(v));
+  if (Array.isArray(value)) return value.map(encode);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = encode(v);
+    return out;
+  }
+  return value;
+}
+
+function reportRow(value: unknown, at: string): ReportRow {
+  const r = record(value, at);
+  const range = list(r.range, `${at}.range`, 2, (v, a) => finite(v, a));
+  if (range.length !== 2) throw new MessageError(`${at}.range must be [a, b]`);
+  return {
+    target: text(r.target, `${at}.target`),
+    ok: bool(r.ok, `${at}.ok`),
+    range: [range[0], range[1]],
+    atol: wireNumber(r.atol, `${at}.atol`),
+    rtol: wireNumber(r.rtol, `${at}.rtol`),
+    points: integer(r.points, `${at}.points`, 0, Number.MAX_SAFE_INTEGER),
+    failures: integer(r.failures, `${at}.failures`, 0, Number.MAX_SAFE_INTEGER),
+    skipped: integer(r.skipped, `${at}.skipped`, 0, Number.MAX_SAFE_INTEGER),
+    maxAbsError: wireNumber(r.maxAbsError, `${at}.maxAbsError`),
+    maxRelError: wireNumber(r.maxRelError, `${at}.maxRelError`),
+    achievedTolerance: wireNumber(r.achievedTolerance, `${at}.achievedTolerance`),
+    worst: r.worst === null ? null : point(r.worst, `${at}.worst`),
+    kinks: list(r.kinks, `${at}.kinks`, MAX_VECTOR, wireNumber),
+    checks: list(r.checks, `${at}.checks`, MAX_CHECKS, check),
+    durationMs: wireNumber(r.durationMs, `${at}.durationMs`),
+    canOpen: bool(r.canOpen, `${at}.canOpen`),
+  };
+}
+
+function check(value: unknown, at: string): GradcheckCheck {
+  const c = record(value, at);
+  return {
+    label: text(c.label, `${at}.label`),
+    ok: bool(c.ok, `${at}.ok`),
+    points: integer(c.points, `${at}.points`, 0, Number.MAX_SAFE_INTEGER),
+    failures: integer(c.failures, `${at}.failures`, 0, Number.MAX_SAFE_INTEGER),
+    skipped: integer(c.skipped, `${at}.skipped`, 0, Number.MAX_SAFE_INTEGER),
+    maxAbsError: wireNumber(c.maxAbsError, `${at}.maxAbsError`),
+    maxRelError: wireNumber(c.maxRelError, `${at}.maxRelError`),
+    achievedTolerance: wireNumber(c.achievedTolerance, `${at}.achievedTolerance`),
+    worst: c.worst === null ? null : point(c.worst, `${at}.worst`),
+    kinks: list(c.kinks, `${at}.kinks`, MAX_VECTOR, wireNumber),
+  };
+}
+
+function point(value: unknown, at: string): GradcheckPoint {
+  const p = record(value, at);
+  const out: { -readonly [K in keyof GradcheckPoint]: GradcheckPoint[K] } = {
+    x: wireNumber(p.x, `${at}.x`),
+    analytic: wireNumber(p.analytic, `${at}.analytic`),
+    numeric: wireNumber(p.numeric, `${at}.numeric`),
+    numericError: wireNumber(p.numericError, `${at}.numericError`),
+  };
+  if (p.label !== undefined) {
+    out.label = Array.isArray(p.label) ? list(p.label, `${at}.label`, MAX_VECTOR, wireNumber) : wireNumber(p.label, `${at}.label`);
+  }
+  if (p.input !== undefined) out.input = list(p.input, `${at}.input`, MAX_VECTOR, wireNumber);
+  if (p.index !== undefined) {
+    const index = list(p.index, `${at}.index`, 2, (v, a) => integer(v, a, 0, MAX_VECTOR));
+    if (index.length !== 2) throw new MessageError(`${at}.index must be [i, j]`);
+    out.index = [index[0], index[1]];
+  }
+  return out;
+}
+
+function guard<T>(parse: () => T): Checked<T> {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof MessageError) return { error: error.message };
+    throw error;
+  }
+}
+
+function record(value: unknown, at: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new MessageError(`${at} must be an object, got ${describe(value)}`);
+  return value as Record<string, unknown>;
+}
+
+function list<T>(value: unknown, at: string, max: number, item: (v: unknown, at: string) => T): T[] {
+  if (!Array.isArray(value)) throw new MessageError(`${at} must be an array, got ${describe(value)}`);
+  if (value.length > max) throw new MessageError(`${at} must have at most ${max} items, got ${value.length}`);
+  return value.map((v, i) => item(v, `${at}[${i}]`));
+}
+
+function text(value: unknown, at: string): string {
+  if (typeof value !== 'string') throw new MessageError(`${at} must be a string, got ${describe(value)}`);
+  if (value.length > MAX_TEXT) throw new MessageError(`${at} must be at most ${MAX_TEXT} characters, got ${value.length}`);
+  return value;
+}
+
+function bool(value: unknown, at: string): boolean {
+  if (typeof value !== 'boolean') throw new MessageError(`${at} must be true or false, got ${describe(value)}`);
+  return value;
+}
+
+function integer(value: unknown, at: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new MessageError(`${at} must be a whole number from ${min} to ${max}, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function finite(value: unknown, at: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new MessageError(`${at} must be a finite number, got ${describe(value)}`);
+  return value;
+}
+
+/** A number as encodeForWebview wrote it; null (what JSON makes of NaN) reads as NaN. */
+function wireNumber(value: unknown, at: string): number {
+  if (typeof value === 'number') return value;
+  if (value === null || value === 'NaN') return NaN;
+  if (value === 'Infinity') return Infinity;
+  if (value === '-Infinity') return -Infinity;
+  throw new MessageError(`${at} must be a number, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : String(value);
+}
