@@ -6,7 +6,9 @@
  *
  * Flow: the webview posts `ready`; the host answers `init` (the catalogue summary and the restored
  * state), then `add` for each function waiting to be plotted; the webview answers each `add` with
- * `seriesList`. Control changes post `evaluate`; the host answers `result` or `evaluateError`.
+ * `seriesList`. Control changes post `evaluate`; the host answers `result` or `evaluateError`. The
+ * host also embeds its `init` in the page (a JSON island), so the webview restores the view and asks for
+ * data before the `ready` round trip; the `init` that answers `ready` is then only a fallback.
  */
 import type { Framework, FunctionKind, ParamSpec, PredictionSpace } from './core/types';
 
@@ -24,7 +26,7 @@ export const MAX_PARAMS = 32;
 export const MAX_PNG_CHARS = 40_000_000;
 export const MAX_CSV_CHARS = 40_000_000;
 export const FRAMEWORKS: readonly Framework[] = ['pytorch', 'tensorflow', 'jax', 'tfjs'];
-export const PERF_NAMES = ['firstPaint', 'sliderPaint', 'chartUpdate', 'roundTrip'] as const;
+export const PERF_NAMES = ['firstPaint', 'dataPaint', 'sliderPaint', 'chartUpdate', 'roundTrip'] as const;
 export type PerfName = (typeof PERF_NAMES)[number];
 
 /** Where a series' numbers come from: a catalogue function or a formula the user typed. */
@@ -227,6 +229,15 @@ export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
         throw new ProtocolError(`unknown message type ${JSON.stringify(m.type)}`);
     }
   });
+}
+
+/**
+ * `value` as JSON to put inside a <script type="application/json"> element of the page (the `init` the
+ * host embeds): `<` is escaped so no text in it (a formula, a saved state) can close the element or open
+ * a comment, and U+2028/2029 for older parsers. `JSON.parse` of the element's text gives `value` back.
+ */
+export function jsonForScriptElement(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 /** Validates the request part of an `evaluate` message (exported for the host's own callers). */

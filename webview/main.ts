@@ -1,10 +1,13 @@
 /**
  * The playground webview: it draws and remembers the view; the extension host computes every number.
- * Boot: post `ready`, build the layout and the chart; the host answers `init` (catalogue summary, saved
- * state) and then `add` for each function to plot. Each state change asks the host again only for the
- * series whose request changed, at most one request in flight per series (requests.ts).
+ * Boot: post `ready`, build the layout and the chart, and restore the view at once from the `init`
+ * message the host embedded in the page (catalogue summary, saved state), so the first frame already
+ * shows the chart's axes and the series' data is asked for without waiting for a round trip. The host
+ * answers `ready` with `init` too (used only if the embedded copy is missing) and then `add` for each
+ * function to plot. Each state change asks the host again only for the series whose request changed
+ * (requests.ts); the chart is redrawn at most once per animation frame, and KaTeX is loaded after the
+ * first frame.
  */
-import 'katex/dist/katex.min.css';
 import './styles.css';
 import type { FunctionSummary, HostMessage, PerfName, ResultLine, SeriesRequest, WebviewMessage } from '../src/protocol';
 import { isParseError, parseHostMessage } from '../src/protocol';
@@ -22,12 +25,21 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** Measurements for the e2e suite (read from the page) and for the host's output channel. */
+/**
+ * Measurements for the e2e suite (read from the page) and for the host's output channel. Paint times are
+ * taken in a task queued from the animation frame that drew, which runs once that frame is rendered.
+ */
 interface PerfRecord {
-  /** When this script started running and when `init` arrived, ms after the document started. */
+  /** When this script started running, ms after the document started. */
   scriptStart: number;
+  /** When the catalogue and the saved state were known, and from where: embedded in the page or `init`. */
+  booted?: number;
+  bootedFrom?: 'page' | 'init';
   initReceived?: number;
+  /** The first frame showing the chart for the restored state (its axes), and the first with all its lines. */
   firstPaint?: number;
+  dataPaint?: number;
+  /** Per input event: from the event to the frame showing data computed for that value or a newer one. */
   sliderPaint: number[];
   chartUpdate: number[];
   roundTrip: number[];
@@ -40,6 +52,7 @@ const cspViolations: string[] = [];
 document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
 const vscode = acquireVsCodeApi();
+const bootScript = document.currentScript as HTMLScriptElement | null;
 const post = (message: WebviewMessage) => vscode.postMessage(message);
 // Say `ready` first: the host's answer can only arrive after this script has run to the end (and has
 // added its message listener), so the round trip overlaps building the layout and the chart.
@@ -53,7 +66,8 @@ const results = new Map<string, { request: SeriesRequest; lines: readonly Result
 /** The last request asked per series (as JSON), so unchanged series are not asked again. */
 const asked = new Map<string, string>();
 const sent = new Map<number, SeriesRequest>();
-let awaitingFirstPaint: Set<string> | undefined;
+/** The restored series whose first lines are not drawn yet (dataPaint), while there are some. */
+let awaitingData: Set<string> | undefined;
 
 const requests = new SeriesRequests((seriesKey, requestId, request) => {
   sent.set(requestId, request);
@@ -80,7 +94,11 @@ const layout = buildLayout(document.getElementById('app') as HTMLElement, {
     plot.resetView();
     update([{ type: 'setView', view: null }]);
   },
-  exportPng: () => post({ type: 'exportPng', dataUrl: plot.toPng() }),
+  exportPng() {
+    // The chart may have a redraw waiting for the next frame: export what the controls show.
+    drawChart();
+    post({ type: 'exportPng', dataUrl: plot.toPng() });
+  },
   exportCsv: () => post({ type: 'exportCsv', csv: csvOfVisibleLines() }),
   setFramework: (framework) => update([{ type: 'setFramework', framework }]),
 });
@@ -114,7 +132,7 @@ function add(action: Action & { type: 'add' }, replyTo?: number): void {
   if (replyTo !== undefined) post({ type: 'seriesList', replyTo, series: seriesSummaries(state) });
 }
 
-/** Applies actions, saves the state, asks the host for what changed and redraws. */
+/** Applies actions, saves the state, asks the host for what changed, updates the controls and redraws. */
 function update(actions: readonly Action[], inputAt?: number): void {
   const before = state;
   for (const action of actions) state = reduce(state, action);
@@ -122,8 +140,9 @@ function update(actions: readonly Action[], inputAt?: number): void {
     saveSoon();
     askForChangedSeries(inputAt);
     if (state.series.length !== before.series.length) post({ type: 'seriesList', series: seriesSummaries(state) });
+    renderControls();
   }
-  render();
+  scheduleFrame();
 }
 
 function askForChangedSeries(inputAt?: number): void {
@@ -155,10 +174,50 @@ function saveSoon(): void {
 /** Bumped whenever a series' lines change, so the chart is redrawn only when what it shows changed. */
 let linesVersion = 0;
 let drawnKey = '';
+let frameRequested = false;
+let forceDraw = false;
+/** Input event times answered by data applied since the last frame: measured when that frame is painted. */
+const answeredInputs: number[] = [];
 
-function render(force = false): void {
+function renderControls(): void {
   layout.showState(state);
   syncCards(layout.seriesList, state, cardHost);
+}
+
+/** Asks for one chart update in the next animation frame, however many changes arrive before it. */
+function scheduleFrame(force = false): void {
+  forceDraw ||= force;
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(drawFrame);
+}
+
+function drawFrame(): void {
+  frameRequested = false;
+  drawChart();
+  const inputs = answeredInputs.splice(0);
+  const firstPaint = initialized && perf.firstPaint === undefined;
+  const dataPaint = awaitingData?.size === 0;
+  if (dataPaint) awaitingData = undefined;
+  if (!inputs.length && !firstPaint && !dataPaint) return;
+  afterThisFrame((paintedAt) => {
+    for (const at of inputs) recordSliderPaint(paintedAt - at);
+    if (firstPaint) {
+      perf.firstPaint = paintedAt;
+      postPerf('firstPaint', [paintedAt]);
+      loadKatex();
+    }
+    if (dataPaint) {
+      perf.dataPaint = paintedAt;
+      postPerf('dataPaint', [paintedAt]);
+    }
+  });
+}
+
+/** Draws the chart now if what it shows changed (or when forced, after a theme switch). */
+function drawChart(): void {
+  const force = forceDraw;
+  forceDraw = false;
   const { xMin, xMax } = visibleRange(state);
   // A slider input changes the controls at once but the chart only when the host's answer arrives.
   const key = JSON.stringify([linesVersion, xMin, xMax, state.view === null, state.series.map((s) => [s.key, s.showF, s.showDf, s.color])]);
@@ -167,6 +226,37 @@ function render(force = false): void {
   const started = performance.now();
   plot.draw(visibleLines(), xMin, xMax, axisTitle(state, functions), state.view === null);
   perf.chartUpdate.push(performance.now() - started);
+}
+
+/** Calls `done` from a task queued in the current animation frame: it runs once the frame is rendered. */
+function afterThisFrame(done: (at: number) => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    done(performance.now());
+  };
+  channel.port2.postMessage(null);
+}
+
+/**
+ * KaTeX (script and stylesheet, a third of the page's bytes) is fetched once the first chart is on
+ * screen, so it does not compete with main.js and main.css for the webview's resource loading.
+ */
+let katexRequested = false;
+function loadKatex(): void {
+  const src = bootScript?.dataset.katexScript;
+  const href = bootScript?.dataset.katexStyle;
+  if (katexRequested || !src || !href) return;
+  katexRequested = true;
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = href;
+  document.head.append(style);
+  const script = document.createElement('script');
+  script.nonce = bootScript?.nonce ?? '';
+  script.src = src;
+  script.async = true;
+  document.body.append(script);
 }
 
 function infoOf(series: Series): FunctionSummary | undefined {
@@ -230,21 +320,11 @@ function csvOfVisibleLines(): string {
 
 function receive(message: HostMessage): void {
   switch (message.type) {
-    case 'init': {
+    case 'init':
       perf.initReceived = performance.now();
-      functions = new Map(message.functions.map((f) => [f.id, f]));
-      layout.setFunctions(message.functions);
-      // The webview's own saved state is the freshest; the serializer's copy is the fallback.
-      state = reduce(initialState(), { type: 'restore', saved: vscode.getState() ?? message.state, functions });
-      initialized = true;
-      asked.clear();
-      awaitingFirstPaint = new Set(state.series.map((s) => s.key));
-      askForChangedSeries();
-      render();
-      if (awaitingFirstPaint.size === 0) reportFirstPaint();
-      post({ type: 'seriesList', series: seriesSummaries(state) });
+      // Booted from the copy embedded in the page already: the same catalogue, and state may have moved on.
+      if (!initialized) boot(message, 'init');
       return;
-    }
     case 'add':
       add({ type: 'add', item: message.item, info: message.item.source.type === 'catalogue' ? functions.get(message.item.source.id) : undefined }, message.requestId);
       return;
@@ -255,6 +335,7 @@ function receive(message: HostMessage): void {
       sent.delete(message.requestId);
       if (!settled.apply || !request) return;
       if (settled.sentAt !== undefined) perf.roundTrip.push(performance.now() - settled.sentAt);
+      answeredInputs.push(...settled.inputs);
       const key = message.seriesKey;
       if (message.type === 'result') {
         perf.transport ??= message.lines[0]?.values instanceof Float64Array ? 'Float64Array' : 'array';
@@ -268,11 +349,7 @@ function receive(message: HostMessage): void {
         linesVersion++;
         update([{ type: 'setError', key, error: { message: message.message, start: message.start, end: message.end } }]);
       }
-      if (settled.inputAt !== undefined) {
-        const inputAt = settled.inputAt;
-        requestAnimationFrame(() => recordSliderPaint(performance.now() - inputAt));
-      }
-      if (awaitingFirstPaint?.delete(key) && awaitingFirstPaint.size === 0) reportFirstPaint();
+      awaitingData?.delete(key);
       return;
     }
     case 'formulaChecked':
@@ -282,12 +359,35 @@ function receive(message: HostMessage): void {
   }
 }
 
-function reportFirstPaint(): void {
-  awaitingFirstPaint = undefined;
-  requestAnimationFrame(() => {
-    perf.firstPaint = performance.now();
-    postPerf('firstPaint', [perf.firstPaint]);
-  });
+/** Takes the catalogue and the saved state (from the page or from `init`), asks for the series' data and draws. */
+function boot(message: HostMessage & { type: 'init' }, from: 'page' | 'init'): void {
+  perf.booted = performance.now();
+  perf.bootedFrom = from;
+  functions = new Map(message.functions.map((f) => [f.id, f]));
+  layout.setFunctions(message.functions);
+  // The webview's own saved state is the freshest; the serializer's copy is the fallback.
+  state = reduce(initialState(), { type: 'restore', saved: vscode.getState() ?? message.state, functions });
+  initialized = true;
+  asked.clear();
+  awaitingData = new Set(state.series.map((s) => s.key));
+  askForChangedSeries();
+  renderControls();
+  scheduleFrame(true);
+  post({ type: 'seriesList', series: seriesSummaries(state) });
+}
+
+/** The `init` message the host embedded in the page, validated like one that arrived. */
+function embeddedInit(): (HostMessage & { type: 'init' }) | undefined {
+  const island = document.getElementById('playground-init');
+  if (!island?.textContent) return undefined;
+  try {
+    const message = parseHostMessage(JSON.parse(island.textContent));
+    if (!isParseError(message) && message.type === 'init') return message;
+    console.warn(`playground: ignored the embedded init: ${isParseError(message) ? message.error : message.type}`);
+  } catch (error) {
+    console.warn(`playground: ignored the embedded init: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return undefined;
 }
 
 let perfTimer: ReturnType<typeof setTimeout> | undefined;
@@ -341,7 +441,15 @@ layout.canvas.addEventListener('keydown', (e) => {
 // VS Code swaps the body's theme class; the chart's colours come from its CSS variables.
 new MutationObserver(() => {
   plot.refreshTheme();
-  render(true);
+  renderControls();
+  scheduleFrame(true);
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-render();
+const embedded = embeddedInit();
+if (embedded) boot(embedded, 'page');
+else {
+  renderControls();
+  scheduleFrame();
+  // Without the embedded data the first frame waits for `init`; KaTeX need not.
+  loadKatex();
+}

@@ -61,7 +61,7 @@ export class PlaygroundPanel {
   ) {
     PlaygroundPanel.current?.dispose();
     PlaygroundPanel.current = this;
-    panel.webview.html = playgroundHtml(panel.webview, webviewRoot(context));
+    panel.webview.html = playgroundHtml(panel.webview, webviewRoot(context), this.initMessage());
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
@@ -101,6 +101,10 @@ export class PlaygroundPanel {
     });
   }
 
+  private initMessage(): HostMessage & { type: 'init' } {
+    return { type: 'init', functions: summaries(), state: this.restoredState ?? null };
+  }
+
   private post(message: HostMessage): void {
     void this.panel.webview.postMessage(message);
   }
@@ -122,7 +126,8 @@ export class PlaygroundPanel {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'init', functions: summaries(), state: this.restoredState ?? null });
+        // The page embeds the same message; this copy serves a webview that could not read it.
+        this.post(this.initMessage());
         for (const { id, item } of this.queued.splice(0)) this.post({ type: 'add', requestId: id, item });
         return;
       case 'evaluate':
@@ -192,8 +197,10 @@ function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOp
   return { enableScripts: true, localResourceRoots: [webviewRoot(context)] };
 }
 
+/** The catalogue as the webview sees it; it does not change while the extension runs. */
+let cachedSummaries: FunctionSummary[] | undefined;
 function summaries(): FunctionSummary[] {
-  return functionInfos().map((f) => ({
+  cachedSummaries ??= functionInfos().map((f) => ({
     id: f.id,
     kind: f.kind,
     shape: f.shape,
@@ -206,6 +213,7 @@ function summaries(): FunctionSummary[] {
     ...(f.plotLabels ? { plotLabels: f.plotLabels } : {}),
     frameworks: [...new Set(f.frameworks.map((n) => n.framework))],
   }));
+  return cachedSummaries;
 }
 
 function formulaChecked(requestId: number, source: string): HostMessage {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import type { FunctionSummary } from '../../src/protocol';
+import type { FunctionSummary, SeriesRequest } from '../../src/protocol';
+import { SeriesRequests, STALE_MS } from '../../webview/requests';
 import { axisTitle, initialState, MAX_SERIES, type PlaygroundState, reduce, requestFor, seriesSummaries } from '../../webview/state';
 
 const leaky: FunctionSummary = {
@@ -145,5 +146,49 @@ describe('playground state reducer', () => {
     assert.equal(cleaned.series[0].showDf, false);
     assert.equal(cleaned.points, initialState().points);
     assert.deepEqual(reduce(initialState(), { type: 'restore', saved: 42, functions }), initialState());
+  });
+});
+
+describe('playground requests to the host', () => {
+  const request = (alpha: number): SeriesRequest => ({ source: { type: 'catalogue', id: 'leaky_relu' }, params: { alpha }, xMin: -5, xMax: 5, points: 2001 });
+  function harness(maxInFlight = 2) {
+    const sent: { key: string; id: number; alpha: number }[] = [];
+    let now = 0;
+    const requests = new SeriesRequests((key, id, r) => sent.push({ key, id, alpha: r.params.alpha }), () => now, maxInFlight);
+    return { sent, requests, advance: (ms: number) => (now += ms) };
+  }
+
+  it('sends at once while fewer than the limit are on the way, then keeps only the newest', () => {
+    const { sent, requests } = harness(2);
+    for (const [i, alpha] of [0.1, 0.2, 0.3, 0.4].entries()) requests.request('s1', request(alpha), 100 + i);
+    assert.deepEqual(sent.map((s) => s.alpha), [0.1, 0.2]);
+    const first = requests.settle('s1', sent[0].id);
+    assert.deepEqual(first, { apply: true, inputs: [100], sentAt: 0 });
+    // The freed slot goes to the newest request, which answers the inputs of the one it replaced too.
+    assert.deepEqual(sent.map((s) => s.alpha), [0.1, 0.2, 0.4]);
+    assert.deepEqual(requests.settle('s1', sent[2].id).inputs, [101, 102, 103]);
+  });
+
+  it('ignores an answer older than one applied, and counts its inputs as answered by the newer one', () => {
+    const { sent, requests } = harness(3);
+    requests.request('s1', request(0.1), 1);
+    requests.request('s1', request(0.2), 2);
+    assert.deepEqual(requests.settle('s1', sent[1].id), { apply: true, inputs: [1, 2], sentAt: 0 });
+    assert.equal(requests.settle('s1', sent[0].id).apply, false);
+  });
+
+  it('keeps series apart, forgets a removed one, and gives up on a lost answer after STALE_MS', () => {
+    const { sent, requests, advance } = harness(1);
+    requests.request('s1', request(0.1), 1);
+    requests.request('s2', request(0.5));
+    assert.deepEqual(sent.map((s) => s.key), ['s1', 's2']);
+    requests.forget('s2');
+    assert.equal(requests.settle('s2', sent[1].id).apply, false);
+    requests.request('s1', request(0.2), 2);
+    assert.equal(sent.length, 2, 'the second s1 request waits for the first');
+    advance(STALE_MS);
+    requests.request('s1', request(0.3), 3);
+    assert.deepEqual(sent.map((s) => s.alpha), [0.1, 0.5, 0.3]);
+    assert.deepEqual(requests.settle('s1', sent[2].id).inputs, [1, 2, 3]);
   });
 });

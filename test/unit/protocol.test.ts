@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isParseError, MAX_POINTS, parseHostMessage, parseWebviewMessage } from '../../src/protocol';
+import { isParseError, jsonForScriptElement, MAX_POINTS, parseHostMessage, parseWebviewMessage } from '../../src/protocol';
 
 const request = {
   source: { type: 'catalogue', id: 'leaky_relu' },
@@ -132,5 +132,20 @@ describe('protocol: messages from the host', () => {
       assert.ok(isParseError(parsed), `expected rejection of ${JSON.stringify(raw)}`);
       assert.match(parsed.error, reason);
     }
+  });
+});
+
+describe('protocol: the init message embedded in the page', () => {
+  it('cannot close its <script> element, and parses back to the same message', () => {
+    const init = {
+      type: 'init',
+      functions: [],
+      state: { series: [{ source: { type: 'formula', formula: 'x </script><script>alert(1)</script> <!-- \u2028 \u2029' } }] },
+    };
+    const text = jsonForScriptElement(init);
+    assert.ok(!text.includes('<'), text);
+    assert.ok(!/[\u2028\u2029]/.test(text));
+    assert.deepEqual(JSON.parse(text), init);
+    assert.deepEqual(parseHostMessage(JSON.parse(text)), init);
   });
 });
