@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import type { GradcheckReport } from '../core/gradcheck';
 import { describeProblem, reportBlock, summaryOne, type CheckProblem } from '../gradcheckView/format';
 import { logSection, notify } from '../gradcheckView/output';
-import { GradcheckPanel } from '../gradcheckView/panel';
+import { GradcheckPanel, registerGradcheckSerializer } from '../gradcheckView/panel';
 import { type CheckJob, describeRequest, messageOf, parseCheckArgument, runJob } from '../gradcheckView/request';
 import { gradientCheckAll } from './gradientCheckAll';
 import { pickCheckJob } from './gradientCheckPick';
@@ -21,6 +21,7 @@ import { CommandId } from './ids';
 export type GradientCheckResult = GradcheckReport | { readonly error: CheckProblem } | undefined;
 
 export function registerGradientCheckCommands(context: vscode.ExtensionContext): void {
+  registerGradcheckSerializer(context);
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandId.gradientCheck, (arg?: unknown) => gradientCheck(context, arg)),
     vscode.commands.registerCommand(CommandId.gradientCheckAll, (arg?: unknown) => gradientCheckAll(context, arg)),

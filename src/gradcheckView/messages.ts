@@ -9,8 +9,14 @@
  * Webview messages travel as JSON, where NaN and ±∞ would turn into null: `encodeForWebview` writes them as
  * the strings "NaN", "Infinity", "-Infinity" and the webview's parser turns them back into numbers. Pure:
  * no 'vscode', no DOM; both tsconfigs compile it.
+ *
+ * After a window reload the view is revived from the state the webview saved (vscode.setState): the
+ * `results` it last showed, with the selected row, in the same wire encoding (`encodeViewState`). That
+ * state comes back through the serializer untyped, so it is validated like a message
+ * (`parseGradcheckViewState`).
  */
 import type { GradcheckCheck, GradcheckPoint } from '../core/gradcheck';
+import type { CheckRequest } from './request';
 
 /** One checked function as the table shows it: the report's numbers, plus whether it can be opened. */
 export interface ReportRow {
@@ -31,6 +37,8 @@ export interface ReportRow {
   readonly durationMs: number;
   /** "Open in Playground" applies (a catalogue function or a formula). */
   readonly canOpen: boolean;
+  /** What was checked: kept with the row so that a revived view can plot it and open it again. */
+  readonly request: CheckRequest;
 }
 
 export interface SeriesData {
@@ -53,9 +61,22 @@ export type GradcheckWebviewMessage =
   | { readonly type: 'select'; readonly index: number }
   | { readonly type: 'openInPlayground'; readonly index: number };
 
+/** What the results view saves with vscode.setState and the serializer hands back after a reload. */
+export interface GradcheckViewState {
+  readonly version: typeof VIEW_STATE_VERSION;
+  readonly title: string;
+  readonly summary: string;
+  readonly rows: readonly ReportRow[];
+  readonly selected: number;
+}
+
 export type Checked<T> = T | { readonly error: string };
 
+/** Bumped when the saved state's shape changes; a state of another version is refused, not misread. */
+export const VIEW_STATE_VERSION = 1;
+
 export const MAX_ROWS = 1000;
+const MAX_PARAMS = 32;
 export const MAX_SERIES_POINTS = 10_000;
 const MAX_TEXT = 4000;
 const MAX_CHECKS = 64;
@@ -121,6 +142,26 @@ export function parseGradcheckHostMessage(raw: unknown): Checked<GradcheckHostMe
   });
 }
 
+/**
+ * Validates the state a revived results view was saved with (unknown: it may be missing, from another
+ * version, or damaged), turning "NaN"/"Infinity" back into numbers.
+ */
+export function parseGradcheckViewState(raw: unknown): Checked<GradcheckViewState> {
+  return guard(() => {
+    if (raw === undefined || raw === null) throw new MessageError('no state was saved');
+    const s = record(raw, 'state');
+    if (s.version !== VIEW_STATE_VERSION) throw new MessageError(`state.version must be ${VIEW_STATE_VERSION}, got ${describe(s.version)}`);
+    const rows = list(s.rows, 'state.rows', MAX_ROWS, reportRow);
+    const selected = integer(s.selected, 'state.selected', 0, Math.max(0, rows.length - 1));
+    return { version: VIEW_STATE_VERSION, title: text(s.title, 'state.title'), summary: text(s.summary, 'state.summary'), rows, selected };
+  });
+}
+
+/** The view state in the wire encoding, ready for vscode.setState (which stores JSON). */
+export function encodeViewState(state: GradcheckViewState): unknown {
+  return encode(state);
+}
+
 /** A deep copy fit for JSON: typed arrays become arrays, NaN and ±∞ become "NaN", "Infinity", "-Infinity". */
 export function encodeForWebview(message: GradcheckHostMessage): unknown {
   return encode(message);
@@ -159,7 +200,31 @@ function reportRow(value: unknown, at: string): ReportRow {
     checks: list(r.checks, `${at}.checks`, MAX_CHECKS, check),
     durationMs: wireNumber(r.durationMs, `${at}.durationMs`),
     canOpen: bool(r.canOpen, `${at}.canOpen`),
+    request: checkRequest(r.request, `${at}.request`),
   };
+}
+
+/** The shape of a CheckRequest; whether its id or formula is valid is for the checker to say. */
+function checkRequest(value: unknown, at: string): CheckRequest {
+  const r = record(value, at);
+  const p = record(r.params, `${at}.params`);
+  const names = Object.keys(p);
+  if (names.length > MAX_PARAMS) throw new MessageError(`${at}.params must have at most ${MAX_PARAMS} entries, got ${names.length}`);
+  const params: Record<string, number> = {};
+  for (const name of names) params[name] = finite(p[name], `${at}.params.${name}`);
+  switch (r.kind) {
+    case 'catalogue':
+      return { kind: 'catalogue', id: text(r.id, `${at}.id`), params };
+    case 'formula':
+      return {
+        kind: 'formula',
+        formula: text(r.formula, `${at}.formula`),
+        ...(r.derivative === undefined ? {} : { derivative: text(r.derivative, `${at}.derivative`) }),
+        params,
+      };
+    default:
+      throw new MessageError(`${at}.kind must be "catalogue" or "formula", got ${describe(r.kind)}`);
+  }
 }
 
 function check(value: unknown, at: string): GradcheckCheck {

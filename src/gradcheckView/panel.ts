@@ -4,17 +4,21 @@
  * draws; the plot data is computed here (series.ts) when a row is selected. Messages are validated on
  * arrival; a malformed one is logged and ignored.
  *
- * The panel is not restored after a window reload (no serializer): its reports live only in this session,
- * and running the command again is the way to get a fresh one.
+ * After a window reload the serializer revives the panel from the state the webview saved: the rows it
+ * showed (each with the request it came from, so the plot and "Open in Playground" work again) and the
+ * selected row. Saved state is validated like a message; missing or malformed state gives an empty view
+ * with a hint to run the check again.
  */
 import * as vscode from 'vscode';
 import { CommandId } from '../commands/ids';
 import type { GradcheckReport } from '../core/gradcheck';
 import {
   encodeForWebview,
+  type GradcheckViewState,
   type GradcheckHostMessage,
   type GradcheckWebviewMessage,
   isCheckError,
+  parseGradcheckViewState,
   parseGradcheckWebviewMessage,
   type ReportRow,
 } from './messages';
@@ -24,6 +28,11 @@ import type { CheckRequest } from './request';
 import { derivativeSeries } from './series';
 
 export const GRADCHECK_VIEW_TYPE = 'formulaPlayground.gradcheckResults';
+
+/** What a revived view shows when the state it was saved with is missing or unusable. */
+export const EMPTY_VIEW_TITLE = 'Gradient check';
+export const EMPTY_VIEW_HINT =
+  'Nothing to show: the results were not kept across the reload. Run "Formula Playground: Check All Built-ins" or "Gradient Check…" to check again.';
 
 /** A report and what was asked for (to plot it and to open it in the playground). */
 export interface CheckedItem {
@@ -47,11 +56,24 @@ export class GradcheckPanel {
       return existing;
     }
     const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(GRADCHECK_VIEW_TYPE, 'Gradient Check', { viewColumn: column, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [webviewRoot(context)],
-    });
-    return new GradcheckPanel(panel, context, title, summary, items);
+    const panel = vscode.window.createWebviewPanel(
+      GRADCHECK_VIEW_TYPE,
+      'Gradient Check',
+      { viewColumn: column, preserveFocus: true },
+      webviewOptions(context),
+    );
+    return new GradcheckPanel(panel, context, title, summary, items, firstFailing(items));
+  }
+
+  /** Brings back a panel VS Code restored after a reload, from the state its webview saved (unvalidated). */
+  static revive(panel: vscode.WebviewPanel, state: unknown, context: vscode.ExtensionContext): GradcheckPanel {
+    panel.webview.options = webviewOptions(context);
+    const saved = parseGradcheckViewState(state);
+    if (isCheckError(saved)) {
+      outputChannel(context).appendLine(`the gradient-check view could not be restored (${saved.error}); showing it empty`);
+      return new GradcheckPanel(panel, context, EMPTY_VIEW_TITLE, EMPTY_VIEW_HINT, [], 0);
+    }
+    return new GradcheckPanel(panel, context, saved.title, saved.summary, itemsOf(saved), saved.selected);
   }
 
   private constructor(
@@ -60,9 +82,10 @@ export class GradcheckPanel {
     private title: string,
     private summary: string,
     private items: readonly CheckedItem[],
+    selected: number,
   ) {
     GradcheckPanel.current = this;
-    this.selected = firstFailing(items);
+    this.selected = selected;
     panel.webview.html = gradcheckHtml(panel.webview, webviewRoot(context));
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
@@ -95,7 +118,7 @@ export class GradcheckPanel {
   }
 
   private sendAll(): void {
-    const rows: ReportRow[] = this.items.map(({ report }) => ({
+    const rows: ReportRow[] = this.items.map(({ report, request }) => ({
       target: report.target,
       ok: report.ok,
       range: report.range,
@@ -113,6 +136,7 @@ export class GradcheckPanel {
       durationMs: report.durationMs,
       // Every request is a catalogue function or a formula, both of which the playground plots.
       canOpen: true,
+      request,
     }));
     this.post({ type: 'results', title: this.title, summary: this.summary, rows, selected: this.selected });
     this.sendSeries(this.selected);
@@ -176,10 +200,49 @@ export class GradcheckPanel {
   }
 }
 
+/** Registers the serializer that revives the results view after a window reload. */
+export function registerGradcheckSerializer(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(GRADCHECK_VIEW_TYPE, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        GradcheckPanel.revive(panel, state, context);
+      },
+    }),
+  );
+}
+
+/** The saved rows as the reports and requests they were made from. */
+function itemsOf(state: GradcheckViewState): CheckedItem[] {
+  return state.rows.map((row) => ({
+    report: {
+      ok: row.ok,
+      target: row.target,
+      range: row.range,
+      atol: row.atol,
+      rtol: row.rtol,
+      points: row.points,
+      failures: row.failures,
+      skipped: row.skipped,
+      maxAbsError: row.maxAbsError,
+      maxRelError: row.maxRelError,
+      achievedTolerance: row.achievedTolerance,
+      worst: row.worst,
+      kinks: row.kinks,
+      checks: row.checks,
+      durationMs: row.durationMs,
+    },
+    request: row.request,
+  }));
+}
+
 /** The row to show first: the first failure, else the first row. */
 function firstFailing(items: readonly CheckedItem[]): number {
   const k = items.findIndex((item) => !item.report.ok);
   return k < 0 ? 0 : k;
+}
+
+function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [webviewRoot(context)] };
 }
 
 function webviewRoot(context: vscode.ExtensionContext): vscode.Uri {

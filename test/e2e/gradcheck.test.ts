@@ -1,7 +1,8 @@
 /**
  * The gradient-check results view as a user sees it: run "Check All Built-ins" from the palette, find a
- * passing row for every catalogue entry, pick a row and see its plot, open it in the playground, in the
- * light and dark default themes. Screenshots: test-results/gradcheck-light.png and gradcheck-dark.png.
+ * passing row for every catalogue entry, pick a row and see its plot, reload the window and find the view
+ * restored with the same rows and selection, open it in the playground, in the light and dark default
+ * themes. Screenshots: test-results/gradcheck-light.png and gradcheck-dark.png.
  */
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
@@ -87,6 +88,35 @@ suite('Gradient check results view', () => {
     await frame.waitForFunction(() => /relu/.test((globalThis as unknown as PageLike).document.getElementById('series-title')?.textContent ?? ''), undefined, { timeout: 15_000 });
     await frame.waitForTimeout(300);
     await workbench().screenshot('gradcheck-dark');
+  });
+
+  test('is restored after Developer: Reload Window, with every row, the selection and its plot', async function () {
+    this.timeout(120_000);
+    const before = await resultsFrame(workbench());
+    const selectedBefore = await before.evaluate(() => {
+      const probe = (globalThis as unknown as WithProbe).__gradcheck;
+      return probe ? probe.rows()[probe.selected()]?.target : undefined;
+    });
+    assert.equal(selectedBefore, 'relu');
+    await workbench().runCommand('Developer: Reload Window');
+    await workbench().page.waitForTimeout(1000);
+    await workbench().waitUntilReady();
+
+    const frame = await resultsFrame(workbench(), 60_000);
+    await frame.waitForFunction((n) => (globalThis as unknown as PageLike).document.querySelectorAll('#reports tr.report-row').length === n, ids.length, { timeout: 30_000 });
+    const targets = await frame.locator('#reports tr.report-row').evaluateAll((trs) => trs.map((tr) => (tr as unknown as { dataset: Record<string, string> }).dataset.target));
+    assert.deepEqual([...targets].sort(), [...ids].sort());
+    assert.equal(await frame.locator('#reports tr.report-row[data-ok="true"]').count(), ids.length, 'every restored row passes');
+    assert.match(await frame.locator('#summary').innerText(), new RegExp(`${ids.length}/${ids.length} built-ins pass`));
+    const selectedAfter = await frame.evaluate(() => {
+      const probe = (globalThis as unknown as WithProbe).__gradcheck;
+      return probe ? probe.rows()[probe.selected()]?.target : undefined;
+    });
+    assert.equal(selectedAfter, 'relu', 'the selected row was not restored');
+    // The plot is computed again by the host from the restored request.
+    const lines = await waitForPlot(frame);
+    assert.ok(lines.every((l) => l.points === 400), JSON.stringify(lines));
+    await frame.waitForFunction(() => /relu/.test((globalThis as unknown as PageLike).document.getElementById('series-title')?.textContent ?? ''), undefined, { timeout: 15_000 });
   });
 
   test('"Open in Playground" opens the selected function in the playground', async function () {

@@ -10,11 +10,15 @@ import {
 } from '../../src/gradcheckView/format';
 import {
   encodeForWebview,
+  encodeViewState,
   type GradcheckHostMessage,
+  type GradcheckViewState,
   isCheckError,
   parseGradcheckHostMessage,
+  parseGradcheckViewState,
   parseGradcheckWebviewMessage,
   type ReportRow,
+  VIEW_STATE_VERSION,
 } from '../../src/gradcheckView/messages';
 import { parseCheckArgument, parsePointsText, parseRangeText, runJob } from '../../src/gradcheckView/request';
 import { derivativeSeries } from '../../src/gradcheckView/series';
@@ -41,7 +45,12 @@ function fakeReport(overrides: Partial<GradcheckReport>): GradcheckReport {
 }
 
 function rowOf(report: GradcheckReport): ReportRow {
-  return { ...report, canOpen: true };
+  return { ...report, canOpen: true, request: { kind: 'catalogue', id: report.target, params: {} } };
+}
+
+/** What vscode.setState stores and the serializer hands back: the encoded state through JSON. */
+function savedAndRestored(state: GradcheckViewState): unknown {
+  return JSON.parse(JSON.stringify(encodeViewState(state)));
 }
 
 /** What a message looks like after VS Code's JSON transport. */
@@ -124,6 +133,78 @@ describe('gradient-check view: messages from the host', () => {
     const past = parseGradcheckHostMessage(overTheWire({ type: 'results', title: 't', summary: 's', rows: [report], selected: 1 }));
     assert.ok(isCheckError(past));
     assert.match(past.error, /selected must be a whole number from 0 to 0, got 1/);
+  });
+});
+
+describe('gradient-check view: the state saved for a window reload', () => {
+  const hinge = rowOf(gradcheck({ id: 'hinge' }, { points: 50 }));
+  const formula: ReportRow = {
+    ...rowOf(gradcheck({ formula: 'x^2/2', derivative: '-x' }, { range: [-1, 1], points: 20 })),
+    request: { kind: 'formula', formula: 'x^2/2', derivative: '-x', params: {} },
+  };
+  const broken = rowOf(fakeReport({ ok: false, maxAbsError: Infinity, worst: { x: -1, analytic: NaN, numeric: -1, numericError: 1e-13 } }));
+  const state: GradcheckViewState = { version: VIEW_STATE_VERSION, title: 'Check All', summary: '1/3 pass', rows: [hinge, formula, broken], selected: 2 };
+
+  it('comes back unchanged through setState\'s JSON, requests, NaN and ±∞ included', () => {
+    const parsed = parseGradcheckViewState(savedAndRestored(state));
+    assert.ok(!isCheckError(parsed), isCheckError(parsed) ? parsed.error : '');
+    assert.deepEqual(parsed, state);
+    assert.equal(parsed.rows[2].maxAbsError, Infinity);
+    assert.ok(Number.isNaN(parsed.rows[2].worst?.analytic));
+    assert.deepEqual(parsed.rows[1].request, { kind: 'formula', formula: 'x^2/2', derivative: '-x', params: {} });
+  });
+
+  it('keeps catalogue parameters, such as leaky_relu\'s alpha', () => {
+    const row: ReportRow = { ...rowOf(fakeReport({ target: 'leaky_relu' })), request: { kind: 'catalogue', id: 'leaky_relu', params: { alpha: 0.2 } } };
+    const parsed = parseGradcheckViewState(savedAndRestored({ ...state, rows: [row], selected: 0 }));
+    assert.ok(!isCheckError(parsed), isCheckError(parsed) ? parsed.error : '');
+    assert.deepEqual(parsed.rows[0].request, { kind: 'catalogue', id: 'leaky_relu', params: { alpha: 0.2 } });
+  });
+
+  it('accepts an empty view (what a view restored without results saves)', () => {
+    const empty: GradcheckViewState = { version: VIEW_STATE_VERSION, title: 'Gradient check', summary: 'Nothing to show', rows: [], selected: 0 };
+    assert.deepEqual(parseGradcheckViewState(savedAndRestored(empty)), empty);
+  });
+
+  it('refuses a missing state, naming it, so the host can show the empty view instead', () => {
+    for (const raw of [undefined, null]) {
+      const parsed = parseGradcheckViewState(raw);
+      assert.ok(isCheckError(parsed));
+      assert.equal(parsed.error, 'no state was saved');
+    }
+  });
+
+  it('refuses a malformed state, naming what is wrong', () => {
+    const saved = savedAndRestored(state) as Record<string, unknown> & { rows: Record<string, unknown>[] };
+    const withRow = (change: Record<string, unknown>) => ({ ...saved, rows: [{ ...saved.rows[0], ...change }] , selected: 0 });
+    const cases: [unknown, RegExp][] = [
+      ['results', /state must be an object, got "results"/],
+      [[saved], /state must be an object, got an array of 1/],
+      [{ ...saved, version: undefined }, /state.version must be 1, got nothing/],
+      [{ ...saved, version: 2 }, /state.version must be 1, got 2/],
+      [{ ...saved, rows: 'all' }, /state.rows must be an array, got "all"/],
+      [{ ...saved, rows: new Array(1001).fill(saved.rows[0]) }, /state.rows must have at most 1000 items, got 1001/],
+      [{ ...saved, selected: 3 }, /state.selected must be a whole number from 0 to 2, got 3/],
+      [{ ...saved, title: 7 }, /state.title must be a string, got 7/],
+      [withRow({ ok: 'yes' }), /state.rows\[0\].ok must be true or false, got "yes"/],
+      [withRow({ request: undefined }), /state.rows\[0\].request must be an object, got nothing/],
+      [withRow({ request: { kind: 'module', id: 'relu', params: {} } }), /state.rows\[0\].request.kind must be "catalogue" or "formula", got "module"/],
+      [withRow({ request: { kind: 'catalogue', id: 'leaky_relu', params: { alpha: 'big' } } }), /state.rows\[0\].request.params.alpha must be a finite number, got "big"/],
+      [withRow({ request: { kind: 'catalogue', id: 'relu' } }), /state.rows\[0\].request.params must be an object, got nothing/],
+      [withRow({ request: { kind: 'formula', params: {} } }), /state.rows\[0\].request.formula must be a string, got nothing/],
+    ];
+    for (const [raw, reason] of cases) {
+      const parsed = parseGradcheckViewState(raw);
+      assert.ok(isCheckError(parsed), `accepted ${JSON.stringify(raw)?.slice(0, 200)}`);
+      assert.match(parsed.error, reason);
+    }
+  });
+
+  it('refuses a results message whose rows lack their request', () => {
+    const { request: _request, ...row } = rowOf(fakeReport({}));
+    const parsed = parseGradcheckHostMessage(overTheWire({ type: 'results', title: 't', summary: 's', rows: [row as ReportRow], selected: 0 }));
+    assert.ok(isCheckError(parsed));
+    assert.match(parsed.error, /rows\[0\].request must be an object, got nothing/);
   });
 });
 

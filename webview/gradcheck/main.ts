@@ -2,17 +2,19 @@
  * The gradient-check results view: a table of every checked function and, for the selected one, its
  * details, the analytic vs numeric derivative and their difference, drawn with the playground's chart code.
  * It draws only; the host sends the reports (`results`) and the plot data of the selected row (`series`).
- * Boot: build the layout, post `ready`.
+ * Boot: build the layout, post `ready`. What it shows (the rows and the selected one, not the plots) is
+ * saved with vscode.setState, from which the host revives the view after a window reload.
  */
 import './styles.css';
 import type { GradcheckHostMessage, GradcheckWebviewMessage, ReportRow, SeriesData } from '../../src/gradcheckView/messages';
-import { isCheckError, parseGradcheckHostMessage } from '../../src/gradcheckView/messages';
+import { encodeViewState, isCheckError, parseGradcheckHostMessage, VIEW_STATE_VERSION } from '../../src/gradcheckView/messages';
 import { formatValue, type Line, Plot } from '../chart';
 import { el } from '../dom';
 import { detailsBlock, markSelected, reportsTable } from './table';
 
 interface VsCodeApi {
   postMessage(message: GradcheckWebviewMessage): void;
+  setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
@@ -25,6 +27,8 @@ document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`
 
 let rows: readonly ReportRow[] = [];
 let selected = 0;
+let shownTitle = '';
+let shownSummary = '';
 let series: { index: number; data: SeriesData } | undefined;
 
 const title = el('h1', { id: 'title' }, ['Gradient check']);
@@ -74,7 +78,13 @@ function select(index: number): void {
   if (index === selected && series?.index === index) return;
   selected = index;
   renderSelection(true);
+  saveState();
   post({ type: 'select', index });
+}
+
+/** Saves what the view shows, in the wire encoding (setState stores JSON, which has no NaN or ±∞). */
+function saveState(): void {
+  vscode.setState(encodeViewState({ version: VIEW_STATE_VERSION, title: shownTitle, summary: shownSummary, rows, selected }));
 }
 
 function renderResults(): void {
@@ -95,7 +105,8 @@ function renderSelection(focus: boolean): void {
 
 function drawSeries(): void {
   const data = series?.index === selected ? series.data : undefined;
-  seriesTitle.textContent = data ? data.title : 'Computing the plot…';
+  // No rows (a view restored without its results): nothing to compute.
+  seriesTitle.textContent = data ? data.title : rows.length ? 'Computing the plot…' : '';
   if (!data) return;
   seriesError.hidden = true;
   const palette = derivativePlot.palette;
@@ -136,10 +147,13 @@ function receive(message: GradcheckHostMessage): void {
       rows = message.rows;
       selected = message.selected;
       series = undefined;
+      shownTitle = message.title;
+      shownSummary = message.summary;
       title.textContent = message.title;
       summary.textContent = message.summary;
-      summary.className = `summary ${rows.every((r) => r.ok) ? 'ok' : 'fail'}`;
+      summary.className = `summary ${rows.length === 0 ? 'hint' : rows.every((r) => r.ok) ? 'ok' : 'fail'}`;
       renderResults();
+      saveState();
       return;
     case 'series':
       series = { index: message.index, data: message.series };
