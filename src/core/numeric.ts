@@ -272,3 +272,108 @@ export function overOnePlusSquared(n: DoubleDouble, e: number): number {
 export function log1pExp(x: number): number {
   return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
+
+/**
+ * Allocation-free results: functions below return the high part of a double-double and leave the low
+ * part here (read it right after the call, before calling another). Hot loops use them instead of the
+ * tuple-returning helpers above, which allocate an array per call.
+ */
+export const ddScratch = new Float64Array(1);
+
+/** 2^(j/32) for j = 0…31 as double-doubles (hi, lo interleaved), from mpmath at 50 digits. */
+const EXP2_32 = Float64Array.of(
+  1.0, 0.0, 1.0218971486541166, 5.109225028973444e-17, 1.0442737824274138, 8.551889705537965e-17,
+  1.0671404006768237, -7.899853966841582e-17, 1.0905077326652577, -3.046782079812471e-17, 1.1143867425958924,
+  1.0410278456845571e-16, 1.1387886347566916, 8.912812676025408e-17, 1.1637248587775775, 3.8292048369240935e-17,
+  1.189207115002721, 3.982015231465646e-17, 1.215247359980469, -7.712630692681488e-17, 1.241857812073484,
+  4.658027591836937e-17, 1.2690509571917332, 2.667932131342186e-18, 1.2968395546510096, 2.5382502794888315e-17,
+  1.3252366431597413, -2.8587312100388614e-17, 1.3542555469368927, 7.70094837980299e-17, 1.383909881963832,
+  -6.770511658794786e-17, 1.4142135623730951, -9.667293313452913e-17, 1.4451808069770467, -3.0237581349939873e-17,
+  1.4768261459394993, -3.483994556892796e-17, 1.5091644275934228, -1.016455327754295e-16, 1.5422108254079407,
+  7.949834809697621e-17, 1.5759808451078865, -1.0136916471278304e-17, 1.6104903319492543, 2.4707192569797888e-17,
+  1.645755478153965, -1.0125679913674773e-16, 1.681792830507429, 8.199010020581497e-17, 1.718619298122478,
+  -1.851380418263111e-17, 1.7562521603732995, 2.960140695448873e-17, 1.7947090750031072, 1.8227458427912087e-17,
+  1.8340080864093424, 3.283107224245627e-17, 1.8741676341103, -6.122763413004143e-17, 1.9152065613971474,
+  -1.0619946056195963e-16, 1.9571441241754002, 8.960767791036668e-17,
+);
+/** ln 2/32 in three parts; the first has 36 significant bits, so N·LN2_32_HI is exact for |N| < 2^17. */
+const LN2_32_HI = 0.021660849392446835;
+const LN2_32_LO = 5.145609244655338e-14;
+const LN2_32_LO2 = -3.1493591049703574e-30;
+/** 2^k for k = −1022…1023 at POW2[k + POW2_BIAS] (exact: every entry is a normal power of two). */
+const POW2_BIAS = 1022;
+const POW2 = new Float64Array(2046);
+for (let k = -POW2_BIAS; k <= 1023; k++) POW2[k + POW2_BIAS] = 2 ** k;
+/** Beyond this |x| expDDLite returns Math.exp(x) with a zero low part. */
+export const EXP_LITE_LIMIT = 700;
+
+/**
+ * e^x as a double-double (high part returned, low part in ddScratch[0]) with relative error below
+ * 2^-72 (2^-73.1 measured against mpmath at 5000 points): much cheaper than expDD (2^-100), for callers
+ * whose cancellation is at most about 2^16 (they test for it and fall back to expDD beyond). x = (32k + j)·ln 2/32 + r with r reduced in double-double
+ * (|r| ≤ ln 2/64), e^r − 1 = r + r²/2 in double-double plus r³(1/6 + r/24 + … + r⁶/362880) in double (at
+ * most 2.2e-7, so its rounding is about 2^-75), times 2^(j/32) from a double-double table, times 2^k.
+ *
+ * Special cases: for |x| > EXP_LITE_LIMIT (or NaN) it returns Math.exp(x) with a zero low part.
+ */
+export function expDDLite(x: number): number {
+  if (!(x >= -EXP_LITE_LIMIT && x <= EXP_LITE_LIMIT)) {
+    ddScratch[0] = 0;
+    return Math.exp(x);
+  }
+  const n = Math.round(x / LN2_32_HI);
+  const j = n & 31;
+  const k = (n - j) / 32;
+  // r = x − n·ln2/32: the first subtraction is exact (Sterbenz, or n = 0); then n·LO as a product pair.
+  const r0 = x - n * LN2_32_HI;
+  const p = n * LN2_32_LO;
+  let t = SPLITTER * n;
+  const nHi = t - (t - n);
+  const nLo = n - nHi;
+  t = SPLITTER * LN2_32_LO;
+  const cHi = t - (t - LN2_32_LO);
+  const cLo = LN2_32_LO - cHi;
+  const pErr = nHi * cHi - p + nHi * cLo + nLo * cHi + nLo * cLo;
+  const rh = r0 - p;
+  const rbb = rh - r0;
+  const rl = r0 - (rh - rbb) + (-p - rbb) - pErr - n * LN2_32_LO2;
+  // e^r − 1 ≈ rh + rl + rh²/2 + rh·rl + rh³·P(rh).
+  const sq = rh * rh;
+  t = SPLITTER * rh;
+  const hHi = t - (t - rh);
+  const hLo = rh - hHi;
+  const sqErr = hHi * hHi - sq + 2 * hHi * hLo + hLo * hLo;
+  const tail =
+    sq *
+    rh *
+    (1 / 6 + rh * (1 / 24 + rh * (1 / 120 + rh * (1 / 720 + rh * (1 / 5040 + rh * (1 / 40320 + rh / 362880))))));
+  const half = 0.5 * sq;
+  const a = rh + half;
+  const abb = a - rh;
+  const aErr = rh - (a - abb) + (half - abb);
+  const mLo0 = aErr + rl + 0.5 * sqErr + rh * rl + tail;
+  const mHi = a + mLo0;
+  const mLo = mLo0 - (mHi - a);
+  // 2^(j/32)·(1 + m) = T + T·m in double-double.
+  const tHi = EXP2_32[2 * j];
+  const tLo = EXP2_32[2 * j + 1];
+  const q = tHi * mHi;
+  t = SPLITTER * tHi;
+  const tH = t - (t - tHi);
+  const tL = tHi - tH;
+  t = SPLITTER * mHi;
+  const mH = t - (t - mHi);
+  const mL = mHi - mH;
+  const qErr = tH * mH - q + tH * mL + tL * mH + tL * mL;
+  const s = tHi + q;
+  const sbb = s - tHi;
+  const sErr = tHi - (s - sbb) + (q - sbb);
+  const lo0 = sErr + qErr + tHi * mLo + tLo * mHi + tLo;
+  const hi = s + lo0;
+  const lo = lo0 - (hi - s);
+  // 2^k is exact for |k| ≤ 1010 (|x| ≤ 700 keeps k within ±1010 and the result normal); from a table, since
+  // 2 ** k is a Math.pow call that costs more than the rest of this function.
+  const scale = POW2[k + POW2_BIAS];
+  ddScratch[0] = lo * scale;
+  return hi * scale;
+}

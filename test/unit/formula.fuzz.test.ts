@@ -52,8 +52,11 @@ const anyFormula: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
   ),
 })).expr;
 
-/** f′(x) by Richardson extrapolation of central differences (step h, h/2, h/4). */
-function richardson(f: (x: number) => number, x: number): number {
+/**
+ * f′(x) by Richardson extrapolation of central differences (step h, h/2, h/4), with the difference of the
+ * two first-level extrapolations as an estimate of its own error.
+ */
+function richardson(f: (x: number) => number, x: number): { value: number; error: number } {
   const h = 1e-3 * Math.max(1, Math.abs(x));
   const central = (step: number) => (f(x + step) - f(x - step)) / (2 * step);
   const d1 = central(h);
@@ -61,7 +64,7 @@ function richardson(f: (x: number) => number, x: number): number {
   const d3 = central(h / 4);
   const r1 = (4 * d2 - d1) / 3;
   const r2 = (4 * d3 - d2) / 3;
-  return (16 * r2 - r1) / 15;
+  return { value: (16 * r2 - r1) / 15, error: Math.abs(r2 - r1) };
 }
 
 describe('formula fuzz', () => {
@@ -123,10 +126,13 @@ describe('formula fuzz', () => {
         const analytic = scalar.df(x);
         // Skip points where f is not finite or so steep that differences cannot resolve it.
         if (!Number.isFinite(fx) || !Number.isFinite(analytic) || Math.abs(analytic) > 1e6 || Math.abs(fx) > 1e8) return;
-        const numeric = richardson(scalar.f, x);
+        const { value: numeric, error: numericError } = richardson(scalar.f, x);
         if (!Number.isFinite(numeric)) return;
         // Difference error scales with f (cancellation) as well as with f′.
         const tolerance = 1e-6 * (1 + Math.abs(analytic) + Math.abs(fx));
+        // Skip points where the differences have not converged (f oscillates faster than the step resolves,
+        // e.g. sin(x^6) near |x| = 2): there the numeric value is no reference.
+        if (numericError > tolerance / 10) return;
         compared++;
         assert.ok(
           Math.abs(numeric - analytic) <= tolerance,

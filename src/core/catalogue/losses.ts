@@ -8,11 +8,14 @@ import { focal, focalGradient } from '../losses/focal';
 import { checkSignLabel, hinge, hingeGradient, squaredHinge, squaredHingeGradient } from '../losses/hinge';
 import { huber, huberGradient, smoothL1, smoothL1Gradient } from '../losses/huber';
 import { logCosh, logCoshGradient, mae, maeGradient, mse, mseGradient } from '../losses/regression';
-import type { ParamSpec } from '../types';
+import type { ParamSpec, ValueDomain } from '../types';
 import type { LossDoc } from './docTypes';
 
 const probabilityLabel = checkUnitInterval('a label');
 const probabilityPrediction = checkUnitInterval('a probability');
+/** The same checks as data (ValueDomain), for the api's batch scan; they must stay in step with the functions above. */
+const UNIT_INTERVAL: ValueDomain = { kind: 'interval', min: 0, max: 1 };
+const SIGN_LABELS: ValueDomain = { kind: 'set', values: [-1, 1] };
 
 const deltaParam: ParamSpec = {
   name: 'delta',
@@ -77,7 +80,18 @@ export const lossDocs: readonly LossDoc[] = [
     prediction: 'real',
     plotLabels: [0],
     plotRange: [-3, 3],
-    def: { shape: 'elementwise', value: (y, yHat) => mse(y, yHat), gradient: (y, yHat) => mseGradient(y, yHat) },
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => mse(y, yHat),
+      gradient: (y, yHat) => mseGradient(y, yHat),
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = mse(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = mseGradient(y[i], yHat[i]);
+      },
+    },
   },
   {
     id: 'mae',
@@ -105,7 +119,18 @@ export const lossDocs: readonly LossDoc[] = [
     prediction: 'real',
     plotLabels: [0],
     plotRange: [-3, 3],
-    def: { shape: 'elementwise', value: (y, yHat) => mae(y, yHat), gradient: (y, yHat) => maeGradient(y, yHat) },
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => mae(y, yHat),
+      gradient: (y, yHat) => maeGradient(y, yHat),
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = mae(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = maeGradient(y[i], yHat[i]);
+      },
+    },
   },
   {
     id: 'log_cosh',
@@ -135,6 +160,13 @@ export const lossDocs: readonly LossDoc[] = [
       shape: 'elementwise',
       value: (y, yHat) => logCosh(y, yHat),
       gradient: (y, yHat) => logCoshGradient(y, yHat),
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = logCosh(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = logCoshGradient(y[i], yHat[i]);
+      },
     },
   },
   {
@@ -173,6 +205,15 @@ export const lossDocs: readonly LossDoc[] = [
       shape: 'elementwise',
       value: (y, yHat, p) => huber(y, yHat, p.delta),
       gradient: (y, yHat, p) => huberGradient(y, yHat, p.delta),
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, p) => {
+        const delta = p.delta;
+        for (let i = 0; i < out.length; i++) out[i] = huber(y[i], yHat[i], delta);
+      },
+      gradientInto: (y, yHat, out, p) => {
+        const delta = p.delta;
+        for (let i = 0; i < out.length; i++) out[i] = huberGradient(y[i], yHat[i], delta);
+      },
     },
   },
   {
@@ -206,6 +247,15 @@ export const lossDocs: readonly LossDoc[] = [
       shape: 'elementwise',
       value: (y, yHat, p) => smoothL1(y, yHat, p.beta),
       gradient: (y, yHat, p) => smoothL1Gradient(y, yHat, p.beta),
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, p) => {
+        const beta = p.beta;
+        for (let i = 0; i < out.length; i++) out[i] = smoothL1(y[i], yHat[i], beta);
+      },
+      gradientInto: (y, yHat, out, p) => {
+        const beta = p.beta;
+        for (let i = 0; i < out.length; i++) out[i] = smoothL1Gradient(y[i], yHat[i], beta);
+      },
     },
   },
   {
@@ -242,6 +292,15 @@ export const lossDocs: readonly LossDoc[] = [
       gradient: (y, yHat) => bceGradient(y, yHat),
       checkLabel: probabilityLabel,
       checkPrediction: probabilityPrediction,
+      labelDomain: UNIT_INTERVAL,
+      predictionDomain: UNIT_INTERVAL,
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = bce(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = bceGradient(y[i], yHat[i]);
+      },
     },
   },
   {
@@ -276,6 +335,14 @@ export const lossDocs: readonly LossDoc[] = [
       value: (y, yHat) => bceWithLogits(y, yHat),
       gradient: (y, yHat) => bceWithLogitsGradient(y, yHat),
       checkLabel: probabilityLabel,
+      labelDomain: UNIT_INTERVAL,
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = bceWithLogits(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = bceWithLogitsGradient(y[i], yHat[i]);
+      },
     },
   },
   {
@@ -317,6 +384,19 @@ export const lossDocs: readonly LossDoc[] = [
       gradient: (y, yHat, p) => focalGradient(y, yHat, p.alpha, p.gamma),
       checkLabel: probabilityLabel,
       checkPrediction: probabilityPrediction,
+      labelDomain: UNIT_INTERVAL,
+      predictionDomain: UNIT_INTERVAL,
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, p) => {
+        const alpha = p.alpha;
+        const gamma = p.gamma;
+        for (let i = 0; i < out.length; i++) out[i] = focal(y[i], yHat[i], alpha, gamma);
+      },
+      gradientInto: (y, yHat, out, p) => {
+        const alpha = p.alpha;
+        const gamma = p.gamma;
+        for (let i = 0; i < out.length; i++) out[i] = focalGradient(y[i], yHat[i], alpha, gamma);
+      },
     },
   },
   {
@@ -349,6 +429,14 @@ export const lossDocs: readonly LossDoc[] = [
       value: (y, yHat) => hinge(y, yHat),
       gradient: (y, yHat) => hingeGradient(y, yHat),
       checkLabel: checkSignLabel,
+      labelDomain: SIGN_LABELS,
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = hinge(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = hingeGradient(y[i], yHat[i]);
+      },
     },
   },
   {
@@ -378,6 +466,14 @@ export const lossDocs: readonly LossDoc[] = [
       value: (y, yHat) => squaredHinge(y, yHat),
       gradient: (y, yHat) => squaredHingeGradient(y, yHat),
       checkLabel: checkSignLabel,
+      labelDomain: SIGN_LABELS,
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = squaredHinge(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = squaredHingeGradient(y[i], yHat[i]);
+      },
     },
   },
   {
@@ -411,6 +507,15 @@ export const lossDocs: readonly LossDoc[] = [
       gradient: (y, yHat) => cceGradient(y, yHat),
       checkLabel: probabilityLabel,
       checkPrediction: probabilityPrediction,
+      labelDomain: UNIT_INTERVAL,
+      predictionDomain: UNIT_INTERVAL,
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = cce(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = cceGradient(y[i], yHat[i]);
+      },
     },
   },
   {
@@ -481,6 +586,15 @@ export const lossDocs: readonly LossDoc[] = [
       gradient: (y, yHat) => klDivGradient(y, yHat),
       checkLabel: probabilityLabel,
       checkPrediction: probabilityPrediction,
+      labelDomain: UNIT_INTERVAL,
+      predictionDomain: UNIT_INTERVAL,
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = klDiv(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = klDivGradient(y[i], yHat[i]);
+      },
     },
   },
 ];

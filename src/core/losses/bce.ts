@@ -2,7 +2,7 @@
  * Binary cross-entropy on probabilities (bce) and on logits (bce_with_logits), labels y ∈ [0, 1]
  * (soft labels allowed). No clamping anywhere: the exact value is returned, up to +∞.
  */
-import { ddAdd, ddDiv, ddMul, ddNeg, expDD, log1pExp, logistic, twoSum } from '../numeric';
+import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, EXP_LITE_LIMIT, log1pExp, logistic, twoSum } from '../numeric';
 
 /** Shared domain check: labels and probabilities must lie in [0, 1]. */
 export function checkUnitInterval(what: string): (v: number) => string | undefined {
@@ -73,6 +73,12 @@ export function bceWithLogitsGradient(y: number, z: number): number {
   // σ(z) − 1 = −σ(−z), exact in the tail.
   if (y === 1) return -logistic(-z);
   if (Number.isNaN(z) || Number.isNaN(y)) return NaN;
+  // Fast path: the same quotient with e^(−|z|) to 2^-72 (expDDLite), enough wherever the numerator cancels
+  // by less than 2^16; it returns NaN to send the rare points nearer the zero to the full double-double.
+  if (z >= -EXP_LITE_LIMIT && z <= EXP_LITE_LIMIT) {
+    const fast = softLabelGradient(y, z);
+    if (fast === fast) return fast;
+  }
   const oneMinusY = twoSum(1, -y);
   if (z >= 0) {
     // σ(z) − y = ((1 − y) − y·E)/(1 + E), E = e^−z ≤ 1.
@@ -84,4 +90,75 @@ export function bceWithLogitsGradient(y: number, z: number): number {
   const f = expDD(z);
   const numerator = ddAdd(ddMul(f, oneMinusY), [-y, 0]);
   return ddDiv(numerator, ddAdd([1, 0], f))[0];
+}
+
+const SPLIT = 134217729; // 2^27 + 1 (Veltkamp)
+/** The fast path accepts a numerator at least this fraction of the sum of its parts' magnitudes. */
+const CANCELLATION_LIMIT = 2 ** -16;
+
+/**
+ * σ(z) − y for a soft label, |z| ≤ EXP_LITE_LIMIT, as in bceWithLogitsGradient but allocation-free: with
+ * E = e^(−|z|) to 2^-72 from expDDLite, the numerator ((1 − y) − y·E for z ≥ 0, E(1 − y) − y for z < 0) and
+ * the denominator 1 + E are formed as double-doubles by inline TwoSum/Dekker products, then divided with one
+ * correction. E's error reaches the result multiplied by the numerator's cancellation, so when the numerator
+ * is below 2^-16 of its parts (error over 2^-56 relative) this returns NaN and the caller takes expDD.
+ */
+function softLabelGradient(y: number, z: number): number {
+  const eHi = expDDLite(-Math.abs(z));
+  const eLo = ddScratch[0];
+  // 1 − y = a + aErr exactly.
+  const a = 1 - y;
+  const abb = a - 1;
+  const aErr = 1 - (a - abb) + (-y - abb);
+  let t = SPLIT * eHi;
+  const eH = t - (t - eHi);
+  const eL = eHi - eH;
+  let nHi: number;
+  let nLo: number;
+  let scale: number;
+  if (z >= 0) {
+    // N = (1 − y) − y·E.
+    const p = y * eHi;
+    t = SPLIT * y;
+    const yH = t - (t - y);
+    const yL = y - yH;
+    const pErr = yH * eH - p + yH * eL + yL * eH + yL * eL + y * eLo;
+    const s = a - p;
+    const sbb = s - a;
+    const sErr = a - (s - sbb) + (-p - sbb);
+    nHi = s;
+    nLo = sErr + aErr - pErr;
+    scale = Math.abs(a) + p;
+  } else {
+    // N = E·(1 − y) − y.
+    const p = eHi * a;
+    t = SPLIT * a;
+    const aH = t - (t - a);
+    const aL = a - aH;
+    const pErr = eH * aH - p + eH * aL + eL * aH + eL * aL + eHi * aErr + eLo * a;
+    const s = p - y;
+    const sbb = s - p;
+    const sErr = p - (s - sbb) + (-y - sbb);
+    nHi = s;
+    nLo = sErr + pErr;
+    scale = p + y;
+  }
+  const n = nHi + nLo;
+  nLo = nLo - (n - nHi);
+  if (!(Math.abs(n) >= CANCELLATION_LIMIT * scale)) return NaN;
+  // D = 1 + E (E ≤ 1, so FastTwoSum applies).
+  const d = 1 + eHi;
+  const dLo = eHi - (d - 1) + eLo;
+  // q = N/D with one correction from the remainder N − q·D.
+  const q = n / d;
+  const qd = q * d;
+  t = SPLIT * q;
+  const qH = t - (t - q);
+  const qL = q - qH;
+  t = SPLIT * d;
+  const dH = t - (t - d);
+  const dL = d - dH;
+  const qdErr = qH * dH - qd + qH * dL + qL * dH + qL * dL;
+  const remainder = n - qd - qdErr + nLo - q * dLo;
+  return q + remainder / d;
 }

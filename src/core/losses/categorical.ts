@@ -3,7 +3,7 @@
  * coupled through the softmax normaliser) and the KL divergence (kl_div). Per element; the sample's
  * loss is the sum over classes.
  */
-import { ddAdd, ddDiv, ddMul, ddNeg, expDD, twoSum, type DoubleDouble } from '../numeric';
+import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, twoSum, type DoubleDouble } from '../numeric';
 
 /**
  * Categorical cross-entropy term ℓ_i = −y_i·log ŷ_i on probabilities ŷ_i ∈ [0, 1], 0 when y_i = 0.
@@ -104,9 +104,12 @@ export function cceWithLogits(y: Float64Array, z: Float64Array): Float64Array {
   for (let j = 0; j < n; j++) {
     if (j === argmax) continue;
     // e^(d + δ) ≈ e^d (1 + δ): the rounding δ of z_j − m would be amplified by |d| otherwise.
-    const [d, dErr] = twoSum(z[j], -max);
+    // TwoSum inline (no tuple per element); an infinite z_j − m gives e^d = 0 and no error term.
+    const zj = z[j];
+    const d = zj - max;
+    const dbb = d - zj;
     const ej = Math.exp(d);
-    rest += ej + ej * dErr;
+    if (ej !== 0) rest += ej + ej * (zj - (d - dbb) + (-max - dbb));
   }
   const logNormaliser = Math.log1p(rest);
   for (let i = 0; i < n; i++) {
@@ -131,6 +134,8 @@ export function cceWithLogitsGradient(y: Float64Array, z: Float64Array): Float64
   if (n === 0) return out;
   const { max } = maxAndRest(z);
   if (Number.isNaN(max)) return out.fill(NaN);
+  // Fast path (allocation-free, expDDLite); false sends the row to the exact expDD path below.
+  if (fastGradientInto(y, z, max, out)) return out;
   // e_j = e^(z_j − m) with the subtraction's rounding error folded in: e^(d + δ) ≈ e^d (1 + δ).
   const e: DoubleDouble[] = [];
   for (let j = 0; j < n; j++) {
@@ -157,4 +162,146 @@ export function cceWithLogitsGradient(y: Float64Array, z: Float64Array): Float64
     ySuffix = ddAdd(ySuffix, [y[i], 0]);
   }
   return out;
+}
+
+const SPLIT = 134217729; // 2^27 + 1 (Veltkamp)
+/** The fast gradient accepts a numerator at least this fraction of the sum of its parts' magnitudes. */
+const CANCELLATION_LIMIT = 2 ** -16;
+/** The fast gradient's range: e^(z_j − m) ≥ e^-500 and nonzero labels of magnitude in [1e-60, 1e150], so no
+ * product or error term leaves the normal range and Veltkamp's split cannot overflow. */
+const FAST_GAP_LIMIT = -500;
+const FAST_LABEL_MIN = 1e-60;
+const FAST_LABEL_MAX = 1e150;
+/** Scratch for the fast gradient: e_j (hi, lo), then the prefix sums of e and of y (hi, lo), grown on demand. */
+let fastScratch = new Float64Array(0);
+
+/**
+ * The gradient of cceWithLogits allocation-free, written into out: e_j = e^(z_j − m) from expDDLite (2^-72) with
+ * the rounding of z_j − m folded in, prefix/suffix sums and (T_i·e_i − y_i·R_i)/(e_i + R_i) in inline double-double.
+ * e's error reaches the result multiplied by the numerator's cancellation, so it returns false (and the caller takes
+ * the expDD path for the whole row) when some numerator is below 2^-16 of its parts, or when the row leaves the
+ * range above (a gap below −500, a label outside [1e-60, 1e150], non-finite values). For a one-hot row nothing
+ * cancels: T_i·e_i alone for i ≠ k, −R_k for the label's class.
+ */
+function fastGradientInto(y: Float64Array, z: Float64Array, max: number, out: Float64Array): boolean {
+  const n = z.length;
+  if (!(max > -Infinity && max < Infinity)) return false;
+  if (fastScratch.length < 6 * n + 4) fastScratch = new Float64Array(6 * n + 4);
+  const s = fastScratch;
+  // Layout: e at [2j, 2j + 1]; prefix of e at E0 + 2j; prefix of y at Y0 + 2j (j = 0…n).
+  const E0 = 2 * n;
+  const Y0 = 4 * n + 2;
+  s[E0] = 0;
+  s[E0 + 1] = 0;
+  s[Y0] = 0;
+  s[Y0 + 1] = 0;
+  let t: number;
+  for (let j = 0; j < n; j++) {
+    const yj = y[j];
+    const ay = Math.abs(yj);
+    if (!(ay === 0 || (ay >= FAST_LABEL_MIN && ay <= FAST_LABEL_MAX))) return false;
+    const zj = z[j];
+    const d = zj - max;
+    if (!(d >= FAST_GAP_LIMIT)) return false;
+    const dbb = d - zj;
+    const dErr = zj - (d - dbb) + (-max - dbb);
+    const eh = expDDLite(d);
+    // e^(d + δ) ≈ e^d (1 + δ).
+    const el = ddScratch[0] + eh * dErr;
+    const eHi = eh + el;
+    const eLo = el - (eHi - eh);
+    s[2 * j] = eHi;
+    s[2 * j + 1] = eLo;
+    // Prefix sums, double-double additions (TwoSum of the highs, lows added, renormalised).
+    let a = s[E0 + 2 * j];
+    let sum = a + eHi;
+    let bb = sum - a;
+    let lo = a - (sum - bb) + (eHi - bb) + s[E0 + 2 * j + 1] + eLo;
+    let hi = sum + lo;
+    s[E0 + 2 * j + 3] = lo - (hi - sum);
+    s[E0 + 2 * j + 2] = hi;
+    a = s[Y0 + 2 * j];
+    sum = a + yj;
+    bb = sum - a;
+    lo = a - (sum - bb) + (yj - bb) + s[Y0 + 2 * j + 1];
+    hi = sum + lo;
+    s[Y0 + 2 * j + 3] = lo - (hi - sum);
+    s[Y0 + 2 * j + 2] = hi;
+  }
+  let seHi = 0;
+  let seLo = 0;
+  let syHi = 0;
+  let syLo = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const eHi = s[2 * i];
+    const eLo = s[2 * i + 1];
+    const yi = y[i];
+    // R_i = prefix_i + suffix (e), T_i likewise (y).
+    let a = s[E0 + 2 * i];
+    let sum = a + seHi;
+    let bb = sum - a;
+    let lo = a - (sum - bb) + (seHi - bb) + s[E0 + 2 * i + 1] + seLo;
+    const rHi = sum + lo;
+    const rLo = lo - (rHi - sum);
+    a = s[Y0 + 2 * i];
+    sum = a + syHi;
+    bb = sum - a;
+    lo = a - (sum - bb) + (syHi - bb) + s[Y0 + 2 * i + 1] + syLo;
+    const tHi = sum + lo;
+    const tLo = lo - (tHi - sum);
+    // P = T_i·e_i (double-double product).
+    const p = tHi * eHi;
+    t = SPLIT * tHi;
+    const tH = t - (t - tHi);
+    const tL = tHi - tH;
+    t = SPLIT * eHi;
+    const eH = t - (t - eHi);
+    const eL = eHi - eH;
+    const pLo = tH * eH - p + tH * eL + tL * eH + tL * eL + tHi * eLo + tLo * eHi;
+    // Q = y_i·R_i.
+    const q = yi * rHi;
+    t = SPLIT * yi;
+    const yH = t - (t - yi);
+    const yL = yi - yH;
+    t = SPLIT * rHi;
+    const rH = t - (t - rHi);
+    const rL = rHi - rH;
+    const qLo = yH * rH - q + yH * rL + yL * rH + yL * rL + yi * rLo;
+    // N = P − Q.
+    sum = p - q;
+    bb = sum - p;
+    lo = p - (sum - bb) + (-q - bb) + pLo - qLo;
+    const nHi = sum + lo;
+    const nLo = lo - (nHi - sum);
+    if (!(Math.abs(nHi) >= CANCELLATION_LIMIT * (Math.abs(p) + Math.abs(q)))) return false;
+    // D = e_i + R_i (both ≥ 0).
+    sum = eHi + rHi;
+    bb = sum - eHi;
+    lo = eHi - (sum - bb) + (rHi - bb) + eLo + rLo;
+    const dHi = sum + lo;
+    const dLo = lo - (dHi - sum);
+    // N/D with one correction from the remainder N − q·D.
+    const quotient = nHi / dHi;
+    const qd = quotient * dHi;
+    t = SPLIT * quotient;
+    const qH = t - (t - quotient);
+    const qL = quotient - qH;
+    t = SPLIT * dHi;
+    const dH = t - (t - dHi);
+    const dL = dHi - dH;
+    const qdErr = qH * dH - qd + qH * dL + qL * dH + qL * dL;
+    out[i] = quotient + (nHi - qd - qdErr + nLo - quotient * dLo) / dHi;
+    // Suffix sums.
+    sum = seHi + eHi;
+    bb = sum - seHi;
+    lo = seHi - (sum - bb) + (eHi - bb) + seLo + eLo;
+    seHi = sum + lo;
+    seLo = lo - (seHi - sum);
+    sum = syHi + yi;
+    bb = sum - syHi;
+    lo = syHi - (sum - bb) + (yi - bb) + syLo;
+    syHi = sum + lo;
+    syLo = lo - (syHi - sum);
+  }
+  return true;
 }
