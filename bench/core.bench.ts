@@ -176,14 +176,9 @@ function naiveFor(entry: CatalogueEntry): (d: Data) => Pair {
 function coreRun(entry: CatalogueEntry, d: Data): Pair {
   if (entry.kind === 'activation') {
     if (entry.shape === 'elementwise') return { value: core.evaluate(entry.id, d.x), derivative: core.derivative(entry.id, d.x) };
-    const value = new Float64Array(d.x.length);
-    const derivative = new Float64Array((d.x.length / ROW) * ROW * ROW);
-    for (let r = 0; r < d.x.length; r += ROW) {
-      const row = d.x.subarray(r, r + ROW);
-      value.set(core.evaluate(entry.id, row), r);
-      derivative.set(core.jacobian(entry.id, row), r * ROW);
-    }
-    return { value, derivative };
+    // A batch of rows in one call each: every row's value, and every row's 10×10 Jacobian back to back.
+    const rows = { rowLength: ROW };
+    return { value: core.evaluate(entry.id, d.x, undefined, rows), derivative: core.jacobian(entry.id, d.x, undefined, rows) };
   }
   if (entry.shape === 'elementwise') {
     return { value: core.lossValue(entry.id, d.y, d.yHat), derivative: core.lossGradient(entry.id, d.y, d.yHat) };
@@ -403,7 +398,8 @@ async function main(): Promise<void> {
   console.log('| function | core | naive JS | tfjs | core / naive | tfjs / core |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   // Every function through the API first, as in a session that has plotted several: otherwise the first
-  // function measured would enjoy a monomorphic call in api.ts's shared loops that no real session keeps.
+  // function measured would enjoy a monomorphic call in api.ts's shared loops (defs without batch loops) that no
+  // real session keeps.
   for (const entry of catalogue.values()) {
     const small = dataFor(entry, 10 * ROW);
     for (let k = 0; k < 20; k++) coreRun(entry, small);
@@ -449,7 +445,7 @@ async function main(): Promise<void> {
   console.log(`\n### Where the time goes (functions over ${TARGET}× naive), ns per element`);
   console.log(
     'API = dist/core.js. Shared loop = one loop for every function calling def.value / def.derivative, as api.ts\n' +
-      'does (megamorphic call). Direct loop = the same loop compiled for that function alone (monomorphic, inlined).\n' +
+      'does for a def without its own valueInto/derivativeInto (megamorphic call). Direct loop = the same loop compiled for that function alone (monomorphic, inlined).\n' +
       'Validation = API − shared (resolveParams, toFloat64, per-element checkLabel/checkPrediction for losses);\n' +
       'dispatch = shared − direct; math = direct / naive (the stable formula against the textbook one).\n',
   );
@@ -462,7 +458,7 @@ async function main(): Promise<void> {
   }
   for (const { entry, core: coreNs, naive: naiveNs, data } of slow) {
     if (entry.shape === 'vector') {
-      console.log(`| ${entry.id} | ${fmt(coreNs)} | – | – | ${fmt(naiveNs)} | one API call per row of ${ROW} | – | – |`);
+      console.log(`| ${entry.id} | ${fmt(coreNs)} | – | – | ${fmt(naiveNs)} | one API call per batch of rows of ${ROW} | – | – |`);
       continue;
     }
     const elements = entry.kind === 'activation' ? data.x.length : data.yHat.length;

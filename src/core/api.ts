@@ -4,7 +4,8 @@
  * input is not an error (it flows through to NaN out).
  */
 import { entryFor, functionInfos } from './catalogue';
-import type { CatalogueEntry, FunctionInfo, LossDef, Params, ParamSpec } from './types';
+import type { RowBatchVectorActivationDef } from './catalogue/activations';
+import type { ActivationDef, CatalogueEntry, FunctionInfo, LossDef, Params, ParamSpec, ValueDomain } from './types';
 
 export type Reduction = 'none' | 'mean' | 'sum';
 
@@ -16,19 +17,47 @@ export interface LossOptions {
 /** A loss's parameters by name, plus `reduction`. */
 export type LossParams = Readonly<Record<string, number | Reduction | undefined>> & LossOptions;
 
+/** Options of evaluate and jacobian besides the function's own parameters. */
+export interface ActivationOptions {
+  /**
+   * Take x as a batch of rows of this many elements each (a [rows, rowLength] array, row-major): vector
+   * activations (softmax, log_softmax) apply to each row on its own, and jacobian returns one
+   * rowLength×rowLength block per row, back to back (rows·rowLength² numbers). x.length must be a multiple
+   * of it. Elementwise activations give the same values either way, and block-diagonal Jacobians.
+   */
+  rowLength?: number;
+}
+
 export function listFunctions(): FunctionInfo[] {
   return functionInfos();
 }
 
-/** Values of activation `id` at each x (softmax and log_softmax take x as one vector). */
-export function evaluate(id: string, x: ArrayLike<number>, params?: Record<string, number>): Float64Array {
+/**
+ * Values of activation `id` at each x (softmax and log_softmax take x as one vector, or each row of
+ * `options.rowLength` elements as one).
+ */
+export function evaluate(
+  id: string,
+  x: ArrayLike<number>,
+  params?: Record<string, number>,
+  options?: ActivationOptions,
+): Float64Array {
   const entry = activationEntry(id, 'evaluate');
   const p = resolveParams(entry, params);
   const xs = toFloat64(x, 'x');
   const def = entry.def;
-  if (def.shape === 'vector') return def.value(xs, p);
+  const rowLength = options === undefined || options === null ? undefined : checkRowLength(id, xs, options);
+  if (def.shape === 'vector') {
+    if (rowLength === undefined) return def.value(xs, p);
+    const out = new Float64Array(xs.length);
+    if (hasRowBatches(def)) def.valueRowsInto(xs, rowLength, out, p);
+    else for (let r = 0; r < xs.length; r += rowLength) out.set(def.value(xs.subarray(r, r + rowLength), p), r);
+    return out;
+  }
   const out = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i++) out[i] = def.value(xs[i], p);
+  // The def's own loop inlines its scalar function; this shared one calls through a megamorphic site.
+  if (def.valueInto) def.valueInto(xs, out, p);
+  else for (let i = 0; i < xs.length; i++) out[i] = def.value(xs[i], p);
   return out;
 }
 
@@ -42,21 +71,70 @@ export function derivative(id: string, x: ArrayLike<number>, params?: Record<str
     throw new Error(`derivative: '${id}' couples its inputs, so it has no elementwise derivative; use jacobian('${id}', x)`);
   }
   const out = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i++) out[i] = def.derivative(xs[i], p);
+  if (def.derivativeInto) def.derivativeInto(xs, out, p);
+  else for (let i = 0; i < xs.length; i++) out[i] = def.derivative(xs[i], p);
   return out;
 }
 
-/** Row-major n×n Jacobian of activation `id` at x; diagonal for elementwise activations. */
-export function jacobian(id: string, x: ArrayLike<number>, params?: Record<string, number>): Float64Array {
+/**
+ * Row-major n×n Jacobian of activation `id` at x; diagonal for elementwise activations. With
+ * `options.rowLength`, one rowLength×rowLength block per row of x, back to back.
+ */
+export function jacobian(
+  id: string,
+  x: ArrayLike<number>,
+  params?: Record<string, number>,
+  options?: ActivationOptions,
+): Float64Array {
   const entry = activationEntry(id, 'jacobian');
   const p = resolveParams(entry, params);
   const xs = toFloat64(x, 'x');
   const def = entry.def;
-  if (def.shape === 'vector') return def.jacobian(xs, p);
+  const rowLength = options === undefined || options === null ? undefined : checkRowLength(id, xs, options);
+  if (def.shape === 'vector') {
+    if (rowLength === undefined) return def.jacobian(xs, p);
+    const out = new Float64Array(xs.length * rowLength);
+    if (hasRowBatches(def)) def.jacobianRowsInto(xs, rowLength, out, p);
+    else {
+      const block = rowLength * rowLength;
+      for (let r = 0, at = 0; r < xs.length; r += rowLength, at += block) {
+        out.set(def.jacobian(xs.subarray(r, r + rowLength), p), at);
+      }
+    }
+    return out;
+  }
   const n = xs.length;
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) out[i * n + i] = def.derivative(xs[i], p);
+  // Blocks of `block` elements on the diagonal: the whole vector, or each row.
+  const block = rowLength ?? n;
+  const out = new Float64Array(n * block);
+  let diagonal: Float64Array;
+  if (def.derivativeInto) {
+    diagonal = new Float64Array(n);
+    def.derivativeInto(xs, diagonal, p);
+  } else diagonal = Float64Array.from(xs, (v) => def.derivative(v, p));
+  // Element i sits in block ⌊i/block⌋ (which starts at ⌊i/block⌋·block²), at its row and column i mod block.
+  for (let i = 0; i < n; i++) out[i * block + (i % block)] = diagonal[i];
   return out;
+}
+
+/** options.rowLength, checked: a positive integer dividing x.length; undefined when not given. */
+function checkRowLength(id: string, xs: Float64Array, options: ActivationOptions): number | undefined {
+  if (typeof options !== 'object') throw new Error(`${id}: options must be an object, got ${typeof options}`);
+  const rowLength = options.rowLength;
+  if (rowLength === undefined) return undefined;
+  if (typeof rowLength !== 'number' || !Number.isInteger(rowLength) || rowLength < 1) {
+    throw new Error(
+      `${id}: rowLength must be a positive integer, got ${typeof rowLength === 'number' ? rowLength : JSON.stringify(rowLength)}`,
+    );
+  }
+  if (xs.length % rowLength !== 0) {
+    throw new Error(`${id}: x has ${xs.length} elements, not a whole number of rows of ${rowLength}`);
+  }
+  return rowLength;
+}
+
+function hasRowBatches(def: ActivationDef): def is RowBatchVectorActivationDef {
+  return 'valueRowsInto' in def && 'jacobianRowsInto' in def;
 }
 
 /** ℓ(y, ŷ) per element, or reduced to one number (a length-1 array) with `reduction`. */
@@ -72,7 +150,8 @@ export function lossValue(
   if (def.shape === 'vector') out = def.value(y, yHat, p);
   else {
     out = new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) out[i] = def.value(y[i], yHat[i], p);
+    if (def.valueInto) def.valueInto(y, yHat, out, p);
+    else for (let i = 0; i < y.length; i++) out[i] = def.value(y[i], yHat[i], p);
   }
   return reduce(out, reduction);
 }
@@ -90,18 +169,38 @@ export function lossGradient(
   if (def.shape === 'vector') out = def.gradient(y, yHat, p);
   else {
     out = new Float64Array(y.length);
-    for (let i = 0; i < y.length; i++) out[i] = def.gradient(y[i], yHat[i], p);
+    if (def.gradientInto) def.gradientInto(y, yHat, out, p);
+    else for (let i = 0; i < y.length; i++) out[i] = def.gradient(y[i], yHat[i], p);
   }
-  if (reduction === 'mean' && out.length > 0) for (let i = 0; i < out.length; i++) out[i] /= out.length;
+  if (reduction === 'mean' && out.length > 0) {
+    const n = out.length;
+    for (let i = 0; i < n; i++) out[i] /= n;
+  }
   return out;
 }
 
-/** The parameters in effect: defaults overlaid with `given`, each checked against its ParamSpec. */
+/** Each entry's defaults, built once and frozen: the common call without parameters allocates nothing. */
+const defaultParams = new WeakMap<object, Params>();
+
+function defaultsOf(entry: Pick<CatalogueEntry, 'id' | 'params'>): Params {
+  let p = defaultParams.get(entry);
+  if (p === undefined) {
+    const out: Record<string, number> = {};
+    for (const spec of entry.params) out[spec.name] = spec.default;
+    p = Object.freeze(out);
+    defaultParams.set(entry, p);
+  }
+  return p;
+}
+
+/**
+ * The parameters in effect: defaults overlaid with `given`, each checked against its ParamSpec. Without
+ * `given` this is the entry's shared, frozen defaults object.
+ */
 export function resolveParams(entry: Pick<CatalogueEntry, 'id' | 'params'>, given?: Record<string, unknown>): Params {
-  const out: Record<string, number> = {};
-  for (const spec of entry.params) out[spec.name] = spec.default;
-  if (given === undefined || given === null) return out;
+  if (given === undefined || given === null) return defaultsOf(entry);
   if (typeof given !== 'object') throw new Error(`${entry.id}: params must be an object, got ${typeof given}`);
+  const out: Record<string, number> = { ...defaultsOf(entry) };
   for (const [name, value] of Object.entries(given)) {
     if (name === 'reduction') continue;
     const spec = entry.params.find((s) => s.name === name);
@@ -162,7 +261,71 @@ function prepareLoss(
   return { entry, p, y, yHat, reduction };
 }
 
+/**
+ * Rejects the first element (in index order, the label before the prediction at the same index) outside the
+ * loss's domain. With the domains as data, a tight comparison loop scans each side and the def's check only
+ * builds the message of the element it stops at; otherwise every element goes through the check.
+ */
 function checkDomain(id: string, def: LossDef, y: Float64Array, yHat: Float64Array): void {
+  if (def.shape === 'elementwise' && (def.labelDomain !== undefined || def.predictionDomain !== undefined)) {
+    const label = firstProblem(y, def.labelDomain, def.checkLabel);
+    const prediction = firstProblem(yHat, def.predictionDomain, def.checkPrediction);
+    if (label !== undefined && (prediction === undefined || label.index <= prediction.index)) {
+      throw new Error(`${id}: yTrue[${label.index}] = ${y[label.index]}: ${label.message}`);
+    }
+    if (prediction !== undefined) {
+      throw new Error(`${id}: yPred[${prediction.index}] = ${yHat[prediction.index]}: ${prediction.message}`);
+    }
+    return;
+  }
+  checkEach(id, def, y, yHat);
+}
+
+/** The first non-NaN element `check` rejects, found through `domain` when given. */
+function firstProblem(
+  values: Float64Array,
+  domain: ValueDomain | undefined,
+  check: ((v: number) => string | undefined) | undefined,
+): { index: number; message: string } | undefined {
+  const n = values.length;
+  if (domain === undefined) {
+    if (check === undefined) return undefined;
+    for (let i = 0; i < n; i++) {
+      const message = Number.isNaN(values[i]) ? undefined : check(values[i]);
+      if (message) return { index: i, message };
+    }
+    return undefined;
+  }
+  for (let i = nextOutside(values, domain, 0); i < n; i = nextOutside(values, domain, i + 1)) {
+    // The check has the final word (and the wording); the domain only finds the candidates.
+    const message = check === undefined ? describeDomain(domain) : check(values[i]);
+    if (message) return { index: i, message };
+  }
+  return undefined;
+}
+
+/** The first index ≥ from whose value is outside `domain` (NaN is never outside), or values.length. */
+function nextOutside(values: Float64Array, domain: ValueDomain, from: number): number {
+  const n = values.length;
+  if (domain.kind === 'interval') {
+    const { min, max } = domain;
+    for (let i = from; i < n; i++) if (values[i] < min || values[i] > max) return i;
+    return n;
+  }
+  const allowed = domain.values;
+  for (let i = from; i < n; i++) {
+    const v = values[i];
+    if (v === v && !allowed.includes(v)) return i; // v === v: not NaN
+  }
+  return n;
+}
+
+/** A message for a def that gives its domain as data but no check function. */
+function describeDomain(domain: ValueDomain): string {
+  return domain.kind === 'interval' ? `must be in [${domain.min}, ${domain.max}]` : `must be one of ${domain.values.join(', ')}`;
+}
+
+function checkEach(id: string, def: LossDef, y: Float64Array, yHat: Float64Array): void {
   for (let i = 0; i < y.length; i++) {
     // NaN flows through to NaN out rather than being reported as out of domain.
     const labelProblem = Number.isNaN(y[i]) ? undefined : def.checkLabel?.(y[i]);

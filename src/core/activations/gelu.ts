@@ -4,10 +4,14 @@
  * Constants come from test/fixtures/generate_activations.py --constants (mpmath, 60 digits).
  */
 import erfc from '@stdlib/math-base-special-erfc';
-import { ddAdd, ddHorner, ddMul, ddQuotient, expTimes, fastTwoSum, twoProd, twoSum, type DoubleDouble } from '../numeric';
+import { ddAdd, ddMul, ddQuotient, expTimes, fastTwoSum, twoProd, twoSum, type DoubleDouble } from '../numeric';
 
 const INV_SQRT2_HI = 0.7071067811865476;
 const INV_SQRT2_LO = -4.833646656726457e-17;
+/** Veltkamp's splitting constant 2^27 + 1, and INV_SQRT2_HI split by it (as twoProd would). */
+const SPLITTER = 134217729;
+const INV_SQRT2_SPLIT_HI = SPLITTER * INV_SQRT2_HI - (SPLITTER * INV_SQRT2_HI - INV_SQRT2_HI);
+const INV_SQRT2_SPLIT_LO = INV_SQRT2_HI - INV_SQRT2_SPLIT_HI;
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 const INV_SQRT_2PI = 0.3989422804014327;
 /** Beyond ±40, Φ(x) is 1 or its product with x is below the subnormal range. */
@@ -20,13 +24,25 @@ const GELU_ASYMPTOTIC = -30;
 /**
  * Φ(x) = ½·erfc(−x/√2) for −30 < x < 40. The argument t = −x/√2 is a double-double: erfc(t) has
  * condition number ≈ 2t², so the rounding of x/√2 alone would cost ~80 ulps at x = −9. The low part
- * enters to first order, erfc(t_hi + t_lo) ≈ erfc(t_hi) − t_lo·(2/√π)·e^(−t_hi²).
+ * enters to first order, erfc(t_hi + t_lo) ≈ erfc(t_hi) − t_lo·(2/√π)·e^(−t_hi²). That term is below
+ * 1e−13 of Φ, so a caller that already has e^(−x²/2) (equal to e^(−t²) to ~1e−13) may pass it as `gauss`.
  */
-function normalCdf(x: number): number {
-  const [tHi, tLo0] = twoProd(-x, INV_SQRT2_HI);
+function normalCdf(x: number, gauss?: number): number {
+  // twoProd(−x, INV_SQRT2_HI) written out (no array): Dekker's product with Veltkamp splitting.
+  const a = -x;
+  const tHi = a * INV_SQRT2_HI;
+  const s = SPLITTER * a;
+  const aHi = s - (s - a);
+  const aLo = a - aHi;
+  const tLo0 = Number.isFinite(tHi)
+    ? aHi * INV_SQRT2_SPLIT_HI - tHi + aHi * INV_SQRT2_SPLIT_LO + aLo * INV_SQRT2_SPLIT_HI + aLo * INV_SQRT2_SPLIT_LO
+    : 0;
   const tLo = tLo0 - x * INV_SQRT2_LO;
-  return 0.5 * (erfc(tHi) - tLo * TWO_OVER_SQRT_PI * Math.exp(-tHi * tHi));
+  return 0.5 * (erfc(tHi) - tLo * TWO_OVER_SQRT_PI * (gauss ?? Math.exp(-tHi * tHi)));
 }
+
+/** Up to here e^(−x²/2) is a normal number, so geluDerivative can share it (expTimes rescales beyond). */
+const GELU_SHARED_EXP_TO = 37;
 
 /**
  * 1 − u + 3u² − 15u³ + …, u = 1/x²: the asymptotic series with Φ(x) = φ(x)/|x|·S for x → −∞. Ten
@@ -114,19 +130,79 @@ export function geluDerivative(x: number): number {
   if (x >= GELU_SATURATION) return 1;
   // Below the subnormal range (−∞ included).
   if (x < GELU_UNDERFLOW) return -0;
-  const [p, pLo] = twoProd(x, x);
+  if (x >= GELU_POLY_FROM && x <= GELU_POLY_TO) {
+    // Around the zero: double-double polynomial in the exact offset h.
+    return geluDerivativeNearRoot(x);
+  }
+  // twoProd(x, x) written out (no array); |x| < 40 here, so p is finite.
+  const p = x * x;
+  const sx = SPLITTER * x;
+  const xHi = sx - (sx - x);
+  const xLo = x - xHi;
+  const pLo = xHi * xHi - p + xHi * xLo + xLo * xHi + xLo * xLo;
   if (x <= GELU_ASYMPTOTIC) {
     // Left tail: φ(x)·(x + S/|x|), |x| = −x.
     return expTimes((x - millsSeries(1 / p) / x) * INV_SQRT_2PI, -p / 2, -pLo / 2);
   }
-  if (x >= GELU_POLY_FROM && x <= GELU_POLY_TO) {
-    // Around the zero: double-double polynomial in the exact offset h.
-    const [s, e] = twoSum(x, -GELU_ROOT_HI);
-    const h = fastTwoSum(s, e - GELU_ROOT_LO);
-    const r = ddMul(ddHorner(GELU_POLY_HI, GELU_POLY_LO, h), h);
-    return r[0] + r[1];
+  if (x > GELU_SHARED_EXP_TO) return normalCdf(x) + expTimes(x * INV_SQRT_2PI, -p / 2, -pLo / 2);
+  // One exponential for both terms: e^(−x²/2) is φ's, and it stands in for e^(−t²) (t = −x/√2) in Φ's
+  // first-order correction, a term below 1e−13 of Φ whose own relative accuracy of ~1e−13 is immaterial.
+  // The φ term is expTimes(x/√(2π), −p/2, −pLo/2) with e^(−p/2) normal here (so no rescaling).
+  const g = Math.exp(-p / 2);
+  const r = x * INV_SQRT_2PI * g;
+  return normalCdf(x, g) + (r + r * (-pLo / 2));
+}
+
+/**
+ * GELU′ for −2 ≤ x ≤ −0.25: h·Σ c_k h^k, h = x − x₀ exact as a double-double, in double-double arithmetic
+ * rounded once. numeric.ts's twoSum, fastTwoSum, ddMul, ddAdd and ddHorner, operation for operation (so
+ * the result is bit-identical), written out on local variables so that nothing is allocated per step.
+ * Everything here is finite, so their guards for infinite sums and products never apply.
+ */
+function geluDerivativeNearRoot(x: number): number {
+  // h = fastTwoSum(twoSum(x, −x₀_hi)) with x₀_lo folded into the low part.
+  const s0 = x - GELU_ROOT_HI;
+  const bb = s0 - x;
+  const e0 = x - (s0 - bb) + (-GELU_ROOT_HI - bb);
+  const b0 = e0 - GELU_ROOT_LO;
+  const hHi = s0 + b0;
+  const hLo = b0 - (hHi - s0);
+  // Veltkamp split of h's high part, shared by every product below.
+  let t = SPLITTER * hHi;
+  const hH = t - (t - hHi);
+  const hL = hHi - hH;
+  const last = GELU_POLY_HI.length - 1;
+  let accHi = GELU_POLY_HI[last];
+  let accLo = GELU_POLY_LO[last];
+  for (let k = last - 1; k >= -1; k--) {
+    // m = acc · h (ddMul: twoProd of the high parts, then the cross terms, then fastTwoSum).
+    const p = accHi * hHi;
+    t = SPLITTER * accHi;
+    const aH = t - (t - accHi);
+    const aL = accHi - aH;
+    const pErr = aH * hH - p + aH * hL + aL * hH + aL * hL;
+    const c = pErr + (accHi * hLo + accLo * hHi);
+    const mHi = p + c;
+    const mLo = c - (mHi - p);
+    // The last pass is the final multiplication by h: no coefficient to add.
+    if (k < 0) return mHi + mLo;
+    // acc = m + c_k (ddAdd: twoSum of the highs and of the lows, then two fastTwoSums).
+    const cHi = GELU_POLY_HI[k];
+    const cLo = GELU_POLY_LO[k];
+    const s1 = mHi + cHi;
+    const bb1 = s1 - mHi;
+    const e1 = mHi - (s1 - bb1) + (cHi - bb1);
+    const s2 = mLo + cLo;
+    const bb2 = s2 - mLo;
+    const e2 = mLo - (s2 - bb2) + (cLo - bb2);
+    const g0 = e1 + s2;
+    const u = s1 + g0;
+    const g = g0 - (u - s1);
+    const f = g + e2;
+    accHi = u + f;
+    accLo = f - (accHi - u);
   }
-  return normalCdf(x) + expTimes(x * INV_SQRT_2PI, -p / 2, -pLo / 2);
+  return accHi + accLo; // not reached: the loop returns at k = −1
 }
 
 /** √(8/π) = 2√(2/π) and the cubic coefficient 0.044715, both as double-doubles. */

@@ -16,64 +16,158 @@
  * entry gives its limit (softmax one-hot, log_softmax 0 there and −∞ elsewhere); two or more +∞
  * entries, or all entries −∞, have no limit and give NaN; −∞ entries otherwise have softmax 0.
  */
-import { twoSum } from '../numeric';
+/*
+ * The max-shifted exponentials every output is built from, written by shift() into module-level scratch
+ * arrays that grow to the longest vector seen: one pass over x per call and no allocation besides the
+ * result (the functions here never call back into user code, so the scratch cannot be reentered).
+ */
+/** e^(x_i − m), with the low part of x_i − m applied. */
+let scratchE = new Float64Array(16);
+/** x_i − m as hi + lo. */
+let scratchHi = new Float64Array(16);
+let scratchLo = new Float64Array(16);
+/** 1 − s_i per element (Jacobians only). */
+let scratchC = new Float64Array(16);
+/** Index of the (first) maximum, from the last shift(). */
+let shiftK = 0;
+/** Σ_{j≠k} e^(x_j − m) from the last shift(): the normaliser is 1 + shiftT. */
+let shiftT = 0;
 
-/** The max-shifted exponentials every output is built from. */
-interface Shifted {
-  readonly n: number;
-  /** e^(x_i − m), with the low part of x_i − m applied. */
-  readonly e: Float64Array;
-  /** x_i − m as hi + lo. */
-  readonly dHi: Float64Array;
-  readonly dLo: Float64Array;
-  /** Index of the (first) maximum. */
-  readonly k: number;
-  /** Σ_{j≠k} e^(x_j − m): the normaliser is 1 + t. */
-  readonly t: number;
-  /** True when the input has no defined result (NaN, several +∞, all −∞). */
-  readonly undefinedResult: boolean;
-}
-
-function shift(x: Float64Array): Shifted {
-  const n = x.length;
-  const e = new Float64Array(n);
-  const dHi = new Float64Array(n);
-  const dLo = new Float64Array(n);
+/**
+ * Fills the scratch arrays for the n elements x[from], …, x[from + n − 1] and sets shiftK (relative to
+ * from) and shiftT. Returns false when the input has no defined result (NaN, several +∞, all −∞).
+ */
+function shift(x: Float64Array, from: number, n: number): boolean {
+  if (scratchE.length < n) {
+    const size = Math.max(n, 2 * scratchE.length);
+    scratchE = new Float64Array(size);
+    scratchHi = new Float64Array(size);
+    scratchLo = new Float64Array(size);
+    scratchC = new Float64Array(size);
+  }
+  const e = scratchE;
+  const dHi = scratchHi;
+  const dLo = scratchLo;
   let k = 0;
   let plusInfinities = 0;
   let hasNaN = false;
+  let m = x[from];
   for (let i = 0; i < n; i++) {
-    if (Number.isNaN(x[i])) hasNaN = true;
-    if (x[i] === Infinity) plusInfinities++;
-    if (x[i] > x[k]) k = i;
+    const xi = x[from + i];
+    if (xi !== xi) hasNaN = true; // NaN
+    if (xi === Infinity) plusInfinities++;
+    if (xi > m) {
+      k = i;
+      m = xi;
+    }
   }
-  const m = x[k];
-  const undefinedResult = hasNaN || plusInfinities > 1 || m === -Infinity;
   let t = 0;
   let compensation = 0;
   for (let i = 0; i < n; i++) {
-    if (x[i] === -Infinity || (m === Infinity && i !== k)) {
+    const xi = x[from + i];
+    if (xi === -Infinity || (m === Infinity && i !== k)) {
       // An entry infinitely far below the maximum contributes nothing.
+      e[i] = 0;
       dHi[i] = -Infinity;
+      dLo[i] = 0;
       continue;
     }
     if (i === k) {
       // The maximum itself: d = 0 exactly, e = 1 (also for a single +∞ entry).
       e[i] = 1;
+      dHi[i] = 0;
+      dLo[i] = 0;
       continue;
     }
-    const [hi, lo] = twoSum(x[i], -m);
+    // x_i − m as hi + lo (Knuth's TwoSum). It can overflow to −∞ (x = [1.7e308, −1.7e308]); its low
+    // part is then meaningless and taken as 0 (as it is for NaN).
+    const hi = xi - m;
+    const bb = hi - xi;
+    const lo = hi - hi === 0 ? xi - (hi - bb) + (-m - bb) : 0;
     dHi[i] = hi;
-    // x_i − m can overflow to −∞ (x = [1.7e308, −1.7e308]); its low part is then meaningless.
-    dLo[i] = Number.isFinite(hi) ? lo : 0;
-    const ei = Math.exp(hi);
-    e[i] = ei + ei * dLo[i];
+    dLo[i] = lo;
+    const ex = Math.exp(hi);
+    const ei = ex + ex * lo;
+    e[i] = ei;
     // Neumaier's compensated summation of the non-maximal terms.
-    const s = t + e[i];
-    compensation += Math.abs(t) >= e[i] ? t - s + e[i] : e[i] - s + t;
+    const s = t + ei;
+    compensation += Math.abs(t) >= ei ? t - s + ei : ei - s + t;
     t = s;
   }
-  return { n, e, dHi, dLo, k, t: t + compensation, undefinedResult };
+  shiftK = k;
+  shiftT = t + compensation;
+  return !(hasNaN || plusInfinities > 1 || m === -Infinity);
+}
+
+/** softmax of x[from … from + n − 1] into out[from …] (see softmax). */
+function softmaxAt(x: Float64Array, from: number, n: number, out: Float64Array): void {
+  if (!shift(x, from, n)) {
+    out.fill(NaN, from, from + n);
+    return;
+  }
+  const total = 1 + shiftT;
+  const e = scratchE;
+  for (let i = 0; i < n; i++) out[from + i] = e[i] / total;
+}
+
+/** log_softmax of x[from … from + n − 1] into out[from …] (see logSoftmax). */
+function logSoftmaxAt(x: Float64Array, from: number, n: number, out: Float64Array): void {
+  if (!shift(x, from, n)) {
+    out.fill(NaN, from, from + n);
+    return;
+  }
+  const logTotal = Math.log1p(shiftT);
+  const dHi = scratchHi;
+  const dLo = scratchLo;
+  for (let i = 0; i < n; i++) out[from + i] = dHi[i] - logTotal + dLo[i];
+}
+
+/**
+ * After shift(): s_i into scratchE (in place) and 1 − s_i into scratchC, the latter T/(1 + T) at the
+ * maximum (no cancellation) and 1 − s_i elsewhere (s_i ≤ 1/2).
+ */
+function probabilitiesAndComplements(n: number): void {
+  const s = scratchE;
+  const c = scratchC;
+  const t = shiftT;
+  const total = 1 + t;
+  for (let i = 0; i < n; i++) {
+    s[i] = s[i] / total;
+    c[i] = 1 - s[i];
+  }
+  c[shiftK] = t / total;
+}
+
+/** The softmax Jacobian of x[from … from + n − 1] into the n×n block of out starting at `at`. */
+function softmaxJacobianAt(x: Float64Array, from: number, n: number, out: Float64Array, at: number): void {
+  if (!shift(x, from, n)) {
+    out.fill(NaN, at, at + n * n);
+    return;
+  }
+  probabilitiesAndComplements(n);
+  const s = scratchE;
+  const c = scratchC;
+  for (let i = 0, row = at; i < n; i++, row += n) {
+    const si = s[i];
+    const minusSi = -si;
+    for (let j = 0; j < n; j++) out[row + j] = minusSi * s[j];
+    out[row + i] = si * c[i];
+  }
+}
+
+/** The log_softmax Jacobian of x[from … from + n − 1] into the n×n block of out starting at `at`. */
+function logSoftmaxJacobianAt(x: Float64Array, from: number, n: number, out: Float64Array, at: number): void {
+  if (!shift(x, from, n)) {
+    out.fill(NaN, at, at + n * n);
+    return;
+  }
+  probabilitiesAndComplements(n);
+  const s = scratchE;
+  const c = scratchC;
+  for (let i = 0, row = at; i < n; i++, row += n) {
+    for (let j = 0; j < n; j++) out[row + j] = -s[j];
+    out[row + i] = c[i];
+  }
 }
 
 /**
@@ -82,11 +176,8 @@ function shift(x: Float64Array): Shifted {
  * @example softmax(Float64Array.of(1000, 1001, 1002)) // returns [0.09003057317038046, 0.24472847105479767, 0.6652409557748219]
  */
 export function softmax(x: Float64Array): Float64Array {
-  const sh = shift(x);
-  const out = new Float64Array(sh.n);
-  if (sh.undefinedResult) return out.fill(NaN);
-  const total = 1 + sh.t;
-  for (let i = 0; i < sh.n; i++) out[i] = sh.e[i] / total;
+  const out = new Float64Array(x.length);
+  softmaxAt(x, 0, x.length, out);
   return out;
 }
 
@@ -97,18 +188,8 @@ export function softmax(x: Float64Array): Float64Array {
  * @example logSoftmax(Float64Array.of(-1e4, 0, 1e4)) // returns [-20000, -10000, 0]
  */
 export function logSoftmax(x: Float64Array): Float64Array {
-  const sh = shift(x);
-  const out = new Float64Array(sh.n);
-  if (sh.undefinedResult) return out.fill(NaN);
-  const logTotal = Math.log1p(sh.t);
-  for (let i = 0; i < sh.n; i++) out[i] = sh.dHi[i] - logTotal + sh.dLo[i];
-  return out;
-}
-
-/** 1 − s_i for each i: T/(1 + T) at the maximum (no cancellation), 1 − s_i elsewhere (s_i ≤ 1/2). */
-function complements(sh: Shifted, s: Float64Array): Float64Array {
-  const out = new Float64Array(sh.n);
-  for (let i = 0; i < sh.n; i++) out[i] = i === sh.k ? sh.t / (1 + sh.t) : 1 - s[i];
+  const out = new Float64Array(x.length);
+  logSoftmaxAt(x, 0, x.length, out);
   return out;
 }
 
@@ -119,14 +200,8 @@ function complements(sh: Shifted, s: Float64Array): Float64Array {
  * @example softmaxJacobian(Float64Array.of(0, 0)) // returns [0.25, -0.25, -0.25, 0.25]
  */
 export function softmaxJacobian(x: Float64Array): Float64Array {
-  const n = x.length;
-  const s = softmax(x);
-  const out = new Float64Array(n * n);
-  if (n > 0 && Number.isNaN(s[0])) return out.fill(NaN);
-  const c = complements(shift(x), s);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) out[i * n + j] = i === j ? s[i] * c[i] : -s[i] * s[j];
-  }
+  const out = new Float64Array(x.length * x.length);
+  softmaxJacobianAt(x, 0, x.length, out, 0);
   return out;
 }
 
@@ -136,13 +211,37 @@ export function softmaxJacobian(x: Float64Array): Float64Array {
  * @example logSoftmaxJacobian(Float64Array.of(0, 0)) // returns [0.5, -0.5, -0.5, 0.5]
  */
 export function logSoftmaxJacobian(x: Float64Array): Float64Array {
-  const n = x.length;
-  const s = softmax(x);
-  const out = new Float64Array(n * n);
-  if (n > 0 && Number.isNaN(s[0])) return out.fill(NaN);
-  const c = complements(shift(x), s);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) out[i * n + j] = i === j ? c[i] : -s[j];
-  }
+  const out = new Float64Array(x.length * x.length);
+  logSoftmaxJacobianAt(x, 0, x.length, out, 0);
   return out;
+}
+
+/*
+ * Row batches: x holds consecutive rows of n elements (a [rows, n] array, row-major) and each row gets its
+ * own softmax; out has x's length, or rows·n² for the Jacobians (row r's block at r·n²). x.length must be a
+ * multiple of n (the api checks it). Every row gives exactly what the single-vector function gives for it.
+ */
+
+/** softmax of every row of n elements of x, into out. */
+export function softmaxRowsInto(x: Float64Array, n: number, out: Float64Array): void {
+  if (!(n > 0)) return; // nothing to do, and no endless loop
+  for (let from = 0; from < x.length; from += n) softmaxAt(x, from, n, out);
+}
+
+/** log_softmax of every row of n elements of x, into out. */
+export function logSoftmaxRowsInto(x: Float64Array, n: number, out: Float64Array): void {
+  if (!(n > 0)) return; // nothing to do, and no endless loop
+  for (let from = 0; from < x.length; from += n) logSoftmaxAt(x, from, n, out);
+}
+
+/** The softmax Jacobian of every row of n elements of x, into out (rows·n² entries). */
+export function softmaxJacobianRowsInto(x: Float64Array, n: number, out: Float64Array): void {
+  if (!(n > 0)) return; // nothing to do, and no endless loop
+  for (let from = 0, at = 0; from < x.length; from += n, at += n * n) softmaxJacobianAt(x, from, n, out, at);
+}
+
+/** The log_softmax Jacobian of every row of n elements of x, into out (rows·n² entries). */
+export function logSoftmaxJacobianRowsInto(x: Float64Array, n: number, out: Float64Array): void {
+  if (!(n > 0)) return; // nothing to do, and no endless loop
+  for (let from = 0, at = 0; from < x.length; from += n, at += n * n) logSoftmaxJacobianAt(x, from, n, out, at);
 }

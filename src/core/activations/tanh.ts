@@ -1,7 +1,8 @@
 /**
  * The hyperbolic tangent and its derivative.
  */
-import { overOnePlusSquared, SQUARE_UNDERFLOW } from '../numeric';
+import { SQUARE_UNDERFLOW } from '../numeric';
+import { overOnePlusSquaredOf } from './sigmoid';
 
 /**
  * tanh(x) = (e^x − e^−x)/(e^x + e^−x) = 2σ(2x) − 1.
@@ -37,5 +38,5 @@ export function tanhDerivative(x: number): number {
     return 4 * e1 * e1;
   }
   const e = Math.exp(-2 * a); // NaN stays NaN through here
-  return overOnePlusSquared([4 * e, 0], e);
+  return overOnePlusSquaredOf(4 * e, e);
 }
