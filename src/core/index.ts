@@ -2,9 +2,9 @@
  * The public surface of the numeric core (emitted as dist/core.js, CommonJS). README.md documents it.
  */
 export { listFunctions, evaluate, derivative, jacobian, lossValue, lossGradient } from './api';
-export type { Reduction, LossOptions, LossParams } from './api';
+export type { Reduction, LossOptions, LossParams, ActivationOptions } from './api';
 export { gradcheck } from './gradcheck';
-export type { GradcheckReport, GradcheckTarget, GradcheckOptions } from './gradcheck';
+export type { GradcheckReport, GradcheckTarget, GradcheckOptions, GradcheckCheck, GradcheckPoint } from './gradcheck';
 export type { FunctionInfo, ParamSpec, FrameworkName, Framework, FunctionKind, Params } from './types';
 export { compileFormula, formulaFromCode, FormulaError } from './formula';
 export type { CompiledFormula } from './formula';

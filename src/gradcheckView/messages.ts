@@ -15,26 +15,11 @@
  * state comes back through the serializer untyped, so it is validated like a message
  * (`parseGradcheckViewState`).
  */
-import type { GradcheckCheck, GradcheckPoint } from '../core/gradcheck';
+import type { GradcheckCheck, GradcheckPoint, GradcheckReport } from '../core/gradcheck';
 import type { CheckRequest } from './request';
 
 /** One checked function as the table shows it: the report's numbers, plus whether it can be opened. */
-export interface ReportRow {
-  readonly target: string;
-  readonly ok: boolean;
-  readonly range: readonly [number, number];
-  readonly atol: number;
-  readonly rtol: number;
-  readonly points: number;
-  readonly failures: number;
-  readonly skipped: number;
-  readonly maxAbsError: number;
-  readonly maxRelError: number;
-  readonly achievedTolerance: number;
-  readonly worst: GradcheckPoint | null;
-  readonly kinks: readonly number[];
-  readonly checks: readonly GradcheckCheck[];
-  readonly durationMs: number;
+export interface ReportRow extends GradcheckReport {
   /** "Open in Playground" applies (a catalogue function or a formula). */
   readonly canOpen: boolean;
   /** What was checked: kept with the row so that a revived view can plot it and open it again. */
