@@ -4,7 +4,7 @@
 // exists) is the one verified for this project: code-server's own postinstall downloads ripgrep and needs
 // Kerberos headers, so the install is done step by step with Debian's ripgrep.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -189,20 +189,8 @@ export function makeUserDataDir(settings = {}, parent = tmpdir()) {
   return { root: dir, userDataDir: join(dir, 'user-data'), extensionsDir: join(dir, 'extensions') };
 }
 
-/** Quiet defaults for a test or demo workbench: no welcome page, no trust prompt, no telemetry. */
-export const DEFAULT_USER_SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.ignoreRecommendations': true,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'chat.commandCenter.enabled': false,
-  'window.commandCenter': false,
-};
+/** Quiet defaults for a test or demo workbench: no welcome page, no trust prompt, no telemetry (shared with the e2e harness). */
+export const DEFAULT_USER_SETTINGS = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'quiet-settings.json'), 'utf8'));
 
 export function writeUserSettings(userDataDir, settings) {
   mkdirSync(join(userDataDir, 'User'), { recursive: true });

@@ -19,7 +19,7 @@
  * On a failed test the hooks save a screenshot and the code-server log under test-results/.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,19 +46,8 @@ export type ThemeName = 'Default Dark Modern' | 'Default Light Modern';
 /** The class VS Code puts on `.monaco-workbench` for each theme's base. */
 const THEME_CLASS: Record<ThemeName, string> = { 'Default Dark Modern': 'vs-dark', 'Default Light Modern': 'vs' };
 
-const QUIET_SETTINGS: Record<string, unknown> = {
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'workbench.enableExperiments': false,
-  'security.workspace.trust.enabled': false,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-  'extensions.ignoreRecommendations': true,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'chat.commandCenter.enabled': false,
-  'window.commandCenter': false,
-};
+/** No welcome page, no trust prompt, no telemetry: the same quiet settings `npm start` uses. */
+const QUIET_SETTINGS: Record<string, unknown> = JSON.parse(readFileSync(join(repoRoot, 'scripts', 'quiet-settings.json'), 'utf8'));
 
 export interface WorkbenchOptions {
   /** Written to the user settings before the page loads; `setTheme` changes it later. */
