@@ -2,7 +2,7 @@
 // from the catalogue's LaTeX with MathJax, so no math engine runs at hover time), the extension host
 // bundle (dist/extension.js) and the webview bundle (dist/webview/). Type-checking is `npm run typecheck`.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root };
 
+// A fresh dist/ each time, so a production build (the .vsix) carries no source maps from an earlier one.
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'), { recursive: true });
 
 await esbuild.build({
