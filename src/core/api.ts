@@ -278,6 +278,8 @@ function checkDomain(id: string, def: LossDef, y: Float64Array, yHat: Float64Arr
     }
     return;
   }
+  // Nothing to check (mse, mae, …): no per-element pass at all.
+  if (def.checkLabel === undefined && def.checkPrediction === undefined) return;
   checkEach(id, def, y, yHat);
 }
 
@@ -313,6 +315,27 @@ function nextOutside(values: Float64Array, domain: ValueDomain, from: number): n
     return n;
   }
   const allowed = domain.values;
+  // Sets of one or two values (hinge labels ±1): plain equalities, no generic membership test per element.
+  // NaN equals neither, so `v === v` (not NaN) is tested only on the rare element that matches none.
+  if (allowed.length <= 2) {
+    const a = allowed.length > 0 ? allowed[0] : NaN;
+    const b = allowed.length > 1 ? allowed[1] : a;
+    if (b === -a) {
+      // {−a, a} (hinge's ±1): |v| = |a| is the one comparison, and it does not branch on which of the two v
+      // is, which random labels would mispredict half the time.
+      const size = Math.abs(a);
+      for (let i = from; i < n; i++) {
+        const v = values[i];
+        if (Math.abs(v) !== size && v === v) return i;
+      }
+      return n;
+    }
+    for (let i = from; i < n; i++) {
+      const v = values[i];
+      if (v !== a && v !== b && v === v) return i;
+    }
+    return n;
+  }
   for (let i = from; i < n; i++) {
     const v = values[i];
     if (v === v && !allowed.includes(v)) return i; // v === v: not NaN

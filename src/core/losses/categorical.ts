@@ -31,6 +31,11 @@ export function cceGradient(y: number, p: number): number {
 const RATIO_MIN = 1e-300;
 const RATIO_MAX = 1e300;
 
+/** Bounds of klDiv's common path (see there); 2^27 + 1 splits a double in halves, as in numeric.ts. */
+const KL_Y_MIN = 1e-280;
+const KL_P_MAX = 1e290;
+const KL_SPLITTER = 134217729;
+
 /** log(y/p) for y, p > 0 without cancellation near y = p and without overflow of y/p. */
 function logRatio(y: number, p: number): number {
   const q = y / p;
@@ -45,7 +50,9 @@ function logRatio(y: number, p: number): number {
  * Kullback–Leibler divergence term ℓ_i = y_i·log(y_i/ŷ_i), 0 when y_i = 0 (Keras KLDivergence;
  * PyTorch's kl_div takes log ŷ as its input instead). Gradient ∂ℓ_i/∂ŷ_i = −y_i/ŷ_i.
  *
- * Stable form: y·log1p((y − ŷ)/ŷ) when y/ŷ ∈ [½, 2], so the term is exact as ŷ → y; log(y/ŷ) or
+ * Stable form: y·log q + (y − q·ŷ) with q = y/ŷ rounded and the remainder y − q·ŷ exact, so the term is
+ * exact as ŷ → y (the remainder carries the cancellation); outside that path's bounds (ratios or
+ * arguments near the ends of the doubles), y·log1p((y − ŷ)/ŷ) when y/ŷ ∈ [½, 2], log(y/ŷ) or
  * log y − log ŷ elsewhere. A single term can be negative (down to −1/e); the sum over a
  * distribution cannot.
  *
@@ -54,6 +61,23 @@ function logRatio(y: number, p: number): number {
  * @example klDiv(0, 0.3) // returns 0
  */
 export function klDiv(y: number, p: number): number {
+  const q = y / p;
+  // Common case, without a branch on how close q is to 1: y·log(y/ŷ) = y·log q + y·log1p(r/(qŷ)) with
+  // r = y − q·ŷ (exact: Dekker's product, and y − hi by Sterbenz), and y·log1p(r/(qŷ)) = r to within
+  // |r|·2^-53 ≤ y·2^-106. log q of the rounded quotient is within an ulp of its own value even as q → 1, so
+  // the cancellation near ŷ = y sits entirely in the exact r. The bounds keep q·ŷ's split and partial
+  // products clear of overflow and of the subnormals; everything else takes the general path below.
+  if (q > RATIO_MIN && q < RATIO_MAX && y > KL_Y_MIN && p < KL_P_MAX) {
+    const hi = q * p;
+    let t = KL_SPLITTER * q;
+    const qHi = t - (t - q);
+    const qLo = q - qHi;
+    t = KL_SPLITTER * p;
+    const pHi = t - (t - p);
+    const pLo = p - pHi;
+    const lo = qHi * pHi - hi + qHi * pLo + qLo * pHi + qLo * pLo;
+    return y * Math.log(q) + (y - hi - lo);
+  }
   if (Number.isNaN(y) || Number.isNaN(p)) return NaN;
   if (y === 0) return 0;
   // The target puts mass where the prediction has none.

@@ -2,7 +2,6 @@
  * Margin losses for labels y ∈ {−1, 1} and raw scores ŷ: hinge and squared hinge, on the margin
  * m = 1 − y·ŷ (y·ŷ is exact because |y| = 1; 1 − yŷ is kept as a double-double).
  */
-import { twoSum } from '../numeric';
 
 /** The label check shared by both: anything but ±1 is an error that names the conversion. */
 export function checkSignLabel(y: number): string | undefined {
@@ -40,11 +39,16 @@ export function hingeGradient(y: number, yHat: number): number {
  * @example squaredHinge(1, 0.5) // returns 0.25
  */
 export function squaredHinge(y: number, yHat: number): number {
-  const [m, e] = twoSum(1, -y * yHat);
-  if (Number.isNaN(m)) return NaN;
-  // Beyond the margin.
-  if (m <= 0) return 0;
-  return m * m + 2 * m * e;
+  // m + e = 1 − yŷ exactly (TwoSum inline, so that no pair is allocated); e is NaN when m is not finite.
+  const b = -y * yHat;
+  const m = 1 + b;
+  const bb = m - 1;
+  const e = 1 - (m - bb) + (b - bb);
+  // Beyond the margin c = 0, and c² + 2ce = 0 for any finite e: no branch on which side of it ŷ is.
+  const c = Math.max(m, 0);
+  // Infinite or NaN margin (e is NaN): 0 beyond the margin (m = −∞), +∞ for m = +∞, NaN for NaN.
+  if (e !== e) return c * c;
+  return c * c + 2 * c * e;
 }
 
 /**
@@ -52,8 +56,15 @@ export function squaredHinge(y: number, yHat: number): number {
  * @example squaredHingeGradient(-1, 0.5) // returns 3
  */
 export function squaredHingeGradient(y: number, yHat: number): number {
-  const [m, e] = twoSum(1, -y * yHat);
-  if (Number.isNaN(m)) return NaN;
-  if (m <= 0) return 0;
-  return -2 * y * (m + e);
+  // TwoSum inline, as in squaredHinge.
+  const b = -y * yHat;
+  const m = 1 + b;
+  if (m > 0) {
+    const bb = m - 1;
+    const e = 1 - (m - bb) + (b - bb);
+    // An infinite margin has no error term (e is NaN there).
+    return -2 * y * (e === e ? m + e : m);
+  }
+  // Beyond the margin (m ≤ 0), or NaN.
+  return m <= 0 ? 0 : NaN;
 }

@@ -5,7 +5,6 @@
  * subtraction's own rounding does not add to the error of the loss; the error term corrects the
  * value to first order (ℓ(r + e) ≈ ℓ(r) + ℓ′(r)·e).
  */
-import { residual } from './stable';
 
 /**
  * Squared error ℓ(y, ŷ) = (ŷ − y)², gradient ∂ℓ/∂ŷ = 2(ŷ − y).
@@ -16,7 +15,12 @@ import { residual } from './stable';
  * @example mse(1, 0.5) // returns 0.25
  */
 export function mse(y: number, yHat: number): number {
-  const [r, e] = residual(y, yHat);
+  // residual(y, yHat) inline (TwoSum without the pair); e is NaN when r is not finite.
+  const r = yHat - y;
+  const bb = r - yHat;
+  const e = yHat - (r - bb) + (-y - bb);
+  // Infinite residual: the loss is +∞ (the error term is meaningless there); a NaN residual stays NaN.
+  if (e !== e) return r * r;
   return r * r + 2 * r * e;
 }
 
@@ -25,7 +29,12 @@ export function mse(y: number, yHat: number): number {
  * @example mseGradient(0, 3) // returns 6
  */
 export function mseGradient(y: number, yHat: number): number {
-  const [r, e] = residual(y, yHat);
+  // residual(y, yHat) inline, as in mse.
+  const r = yHat - y;
+  const bb = r - yHat;
+  const e = yHat - (r - bb) + (-y - bb);
+  // Infinite or NaN residual: no error term.
+  if (e !== e) return 2 * r;
   return 2 * r + 2 * e;
 }
 
