@@ -33,18 +33,25 @@ export function fastTwoSum(a: number, b: number): DoubleDouble {
   return [s, b - (s - a)];
 }
 
-/** a · b exactly, as [rounded product, rounding error] (Dekker's product with Veltkamp splitting; |a|, |b| < 2^996). */
-export function twoProd(a: number, b: number): DoubleDouble {
-  const p = a * b;
-  if (!Number.isFinite(p)) return [p, 0];
+/**
+ * a·b − p exactly, for p = a·b rounded (Dekker's product with Veltkamp splitting; |a|, |b| < 2^996 and p
+ * finite). A number, not a pair, so the hot loops of the fast tiers can call it without allocating.
+ */
+export function productError(a: number, b: number, p: number): number {
   let t = SPLITTER * a;
   const aHi = t - (t - a);
   const aLo = a - aHi;
   t = SPLITTER * b;
   const bHi = t - (t - b);
   const bLo = b - bHi;
-  const err = aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo;
-  return [p, err];
+  return aHi * bHi - p + aHi * bLo + aLo * bHi + aLo * bLo;
+}
+
+/** a · b exactly, as [rounded product, rounding error] (see productError). */
+export function twoProd(a: number, b: number): DoubleDouble {
+  const p = a * b;
+  if (!Number.isFinite(p)) return [p, 0];
+  return [p, productError(a, b, p)];
 }
 
 /** (a.hi + a.lo) · (b.hi + b.lo) in double-double, relative error about 2^-104. */
@@ -99,10 +106,16 @@ function ddDivNumber(a: DoubleDouble, b: number): DoubleDouble {
  * remainder a − q·b, so the result is within about 0.5 ulp of the double-double quotient.
  */
 export function ddQuotient(a: DoubleDouble, b: DoubleDouble): number {
-  const q = a[0] / b[0];
-  const [p, pLo] = twoProd(q, b[0]);
-  const remainder = a[0] - p - pLo + a[1] - q * b[1];
-  return q + remainder / b[0];
+  return quotientOf(a[0], a[1], b[0], b[1]);
+}
+
+/** (nHi + nLo) / (dHi + dLo) rounded to a double: q = nHi/dHi with one correction from the remainder N − q·D. */
+export function quotientOf(nHi: number, nLo: number, dHi: number, dLo: number): number {
+  const q = nHi / dHi;
+  const qd = q * dHi;
+  // An infinite product has no meaningful error term.
+  const qdErr = Number.isFinite(qd) ? productError(q, dHi, qd) : 0;
+  return q + (nHi - qd - qdErr + nLo - q * dLo) / dHi;
 }
 
 /**
@@ -327,22 +340,13 @@ export function expDDLite(x: number): number {
   // r = x − n·ln2/32: the first subtraction is exact (Sterbenz, or n = 0); then n·LO as a product pair.
   const r0 = x - n * LN2_32_HI;
   const p = n * LN2_32_LO;
-  let t = SPLITTER * n;
-  const nHi = t - (t - n);
-  const nLo = n - nHi;
-  t = SPLITTER * LN2_32_LO;
-  const cHi = t - (t - LN2_32_LO);
-  const cLo = LN2_32_LO - cHi;
-  const pErr = nHi * cHi - p + nHi * cLo + nLo * cHi + nLo * cLo;
+  const pErr = productError(n, LN2_32_LO, p);
   const rh = r0 - p;
   const rbb = rh - r0;
   const rl = r0 - (rh - rbb) + (-p - rbb) - pErr - n * LN2_32_LO2;
   // e^r − 1 ≈ rh + rl + rh²/2 + rh·rl + rh³·P(rh).
   const sq = rh * rh;
-  t = SPLITTER * rh;
-  const hHi = t - (t - rh);
-  const hLo = rh - hHi;
-  const sqErr = hHi * hHi - sq + 2 * hHi * hLo + hLo * hLo;
+  const sqErr = productError(rh, rh, sq);
   const tail =
     sq *
     rh *
@@ -358,13 +362,7 @@ export function expDDLite(x: number): number {
   const tHi = EXP2_32[2 * j];
   const tLo = EXP2_32[2 * j + 1];
   const q = tHi * mHi;
-  t = SPLITTER * tHi;
-  const tH = t - (t - tHi);
-  const tL = tHi - tH;
-  t = SPLITTER * mHi;
-  const mH = t - (t - mHi);
-  const mL = mHi - mH;
-  const qErr = tH * mH - q + tH * mL + tL * mH + tL * mL;
+  const qErr = productError(tHi, mHi, q);
   const s = tHi + q;
   const sbb = s - tHi;
   const sErr = tHi - (s - sbb) + (q - sbb);

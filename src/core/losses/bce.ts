@@ -2,7 +2,7 @@
  * Binary cross-entropy on probabilities (bce) and on logits (bce_with_logits), labels y ∈ [0, 1]
  * (soft labels allowed). No clamping anywhere: the exact value is returned, up to +∞.
  */
-import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, EXP_LITE_LIMIT, log1pExp, logistic, twoSum } from '../numeric';
+import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, EXP_LITE_LIMIT, log1pExp, logistic, productError, quotientOf, twoSum } from '../numeric';
 
 /** Shared domain check: labels and probabilities must lie in [0, 1]. */
 export function checkUnitInterval(what: string): (v: number) => string | undefined {
@@ -92,7 +92,6 @@ export function bceWithLogitsGradient(y: number, z: number): number {
   return ddDiv(numerator, ddAdd([1, 0], f))[0];
 }
 
-const SPLIT = 134217729; // 2^27 + 1 (Veltkamp)
 /** The fast path accepts a numerator at least this fraction of the sum of its parts' magnitudes. */
 const CANCELLATION_LIMIT = 2 ** -16;
 
@@ -110,19 +109,13 @@ function softLabelGradient(y: number, z: number): number {
   const a = 1 - y;
   const abb = a - 1;
   const aErr = 1 - (a - abb) + (-y - abb);
-  let t = SPLIT * eHi;
-  const eH = t - (t - eHi);
-  const eL = eHi - eH;
   let nHi: number;
   let nLo: number;
   let scale: number;
   if (z >= 0) {
     // N = (1 − y) − y·E.
     const p = y * eHi;
-    t = SPLIT * y;
-    const yH = t - (t - y);
-    const yL = y - yH;
-    const pErr = yH * eH - p + yH * eL + yL * eH + yL * eL + y * eLo;
+    const pErr = productError(y, eHi, p) + y * eLo;
     const s = a - p;
     const sbb = s - a;
     const sErr = a - (s - sbb) + (-p - sbb);
@@ -132,10 +125,7 @@ function softLabelGradient(y: number, z: number): number {
   } else {
     // N = E·(1 − y) − y.
     const p = eHi * a;
-    t = SPLIT * a;
-    const aH = t - (t - a);
-    const aL = a - aH;
-    const pErr = eH * aH - p + eH * aL + eL * aH + eL * aL + eHi * aErr + eLo * a;
+    const pErr = productError(eHi, a, p) + eHi * aErr + eLo * a;
     const s = p - y;
     const sbb = s - p;
     const sErr = p - (s - sbb) + (-y - sbb);
@@ -149,16 +139,5 @@ function softLabelGradient(y: number, z: number): number {
   // D = 1 + E (E ≤ 1, so FastTwoSum applies).
   const d = 1 + eHi;
   const dLo = eHi - (d - 1) + eLo;
-  // q = N/D with one correction from the remainder N − q·D.
-  const q = n / d;
-  const qd = q * d;
-  t = SPLIT * q;
-  const qH = t - (t - q);
-  const qL = q - qH;
-  t = SPLIT * d;
-  const dH = t - (t - d);
-  const dL = d - dH;
-  const qdErr = qH * dH - qd + qH * dL + qL * dH + qL * dL;
-  const remainder = n - qd - qdErr + nLo - q * dLo;
-  return q + remainder / d;
+  return quotientOf(n, nLo, d, dLo);
 }

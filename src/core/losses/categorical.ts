@@ -3,7 +3,7 @@
  * coupled through the softmax normaliser) and the KL divergence (kl_div). Per element; the sample's
  * loss is the sum over classes.
  */
-import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, twoSum, type DoubleDouble } from '../numeric';
+import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, productError, quotientOf, twoSum, type DoubleDouble } from '../numeric';
 
 /**
  * Categorical cross-entropy term ℓ_i = −y_i·log ŷ_i on probabilities ŷ_i ∈ [0, 1], 0 when y_i = 0.
@@ -31,10 +31,9 @@ export function cceGradient(y: number, p: number): number {
 const RATIO_MIN = 1e-300;
 const RATIO_MAX = 1e300;
 
-/** Bounds of klDiv's common path (see there); 2^27 + 1 splits a double in halves, as in numeric.ts. */
+/** Bounds of klDiv's common path (see there). */
 const KL_Y_MIN = 1e-280;
 const KL_P_MAX = 1e290;
-const KL_SPLITTER = 134217729;
 
 /** log(y/p) for y, p > 0 without cancellation near y = p and without overflow of y/p. */
 function logRatio(y: number, p: number): number {
@@ -69,13 +68,7 @@ export function klDiv(y: number, p: number): number {
   // products clear of overflow and of the subnormals; everything else takes the general path below.
   if (q > RATIO_MIN && q < RATIO_MAX && y > KL_Y_MIN && p < KL_P_MAX) {
     const hi = q * p;
-    let t = KL_SPLITTER * q;
-    const qHi = t - (t - q);
-    const qLo = q - qHi;
-    t = KL_SPLITTER * p;
-    const pHi = t - (t - p);
-    const pLo = p - pHi;
-    const lo = qHi * pHi - hi + qHi * pLo + qLo * pHi + qLo * pLo;
+    const lo = productError(q, p, hi);
     return y * Math.log(q) + (y - hi - lo);
   }
   if (Number.isNaN(y) || Number.isNaN(p)) return NaN;
@@ -188,7 +181,6 @@ export function cceWithLogitsGradient(y: Float64Array, z: Float64Array): Float64
   return out;
 }
 
-const SPLIT = 134217729; // 2^27 + 1 (Veltkamp)
 /** The fast gradient accepts a numerator at least this fraction of the sum of its parts' magnitudes. */
 const CANCELLATION_LIMIT = 2 ** -16;
 /** The fast gradient's range: e^(z_j − m) ≥ e^-500 and nonzero labels of magnitude in [1e-60, 1e150], so no
@@ -219,7 +211,6 @@ function fastGradientInto(y: Float64Array, z: Float64Array, max: number, out: Fl
   s[E0 + 1] = 0;
   s[Y0] = 0;
   s[Y0 + 1] = 0;
-  let t: number;
   for (let j = 0; j < n; j++) {
     const yj = y[j];
     const ay = Math.abs(yj);
@@ -275,22 +266,10 @@ function fastGradientInto(y: Float64Array, z: Float64Array, max: number, out: Fl
     const tLo = lo - (tHi - sum);
     // P = T_i·e_i (double-double product).
     const p = tHi * eHi;
-    t = SPLIT * tHi;
-    const tH = t - (t - tHi);
-    const tL = tHi - tH;
-    t = SPLIT * eHi;
-    const eH = t - (t - eHi);
-    const eL = eHi - eH;
-    const pLo = tH * eH - p + tH * eL + tL * eH + tL * eL + tHi * eLo + tLo * eHi;
+    const pLo = productError(tHi, eHi, p) + tHi * eLo + tLo * eHi;
     // Q = y_i·R_i.
     const q = yi * rHi;
-    t = SPLIT * yi;
-    const yH = t - (t - yi);
-    const yL = yi - yH;
-    t = SPLIT * rHi;
-    const rH = t - (t - rHi);
-    const rL = rHi - rH;
-    const qLo = yH * rH - q + yH * rL + yL * rH + yL * rL + yi * rLo;
+    const qLo = productError(yi, rHi, q) + yi * rLo;
     // N = P − Q.
     sum = p - q;
     bb = sum - p;
@@ -304,17 +283,7 @@ function fastGradientInto(y: Float64Array, z: Float64Array, max: number, out: Fl
     lo = eHi - (sum - bb) + (rHi - bb) + eLo + rLo;
     const dHi = sum + lo;
     const dLo = lo - (dHi - sum);
-    // N/D with one correction from the remainder N − q·D.
-    const quotient = nHi / dHi;
-    const qd = quotient * dHi;
-    t = SPLIT * quotient;
-    const qH = t - (t - quotient);
-    const qL = quotient - qH;
-    t = SPLIT * dHi;
-    const dH = t - (t - dHi);
-    const dL = dHi - dH;
-    const qdErr = qH * dH - qd + qH * dL + qL * dH + qL * dL;
-    out[i] = quotient + (nHi - qd - qdErr + nLo - quotient * dLo) / dHi;
+    out[i] = quotientOf(nHi, nLo, dHi, dLo);
     // Suffix sums.
     sum = seHi + eHi;
     bb = sum - seHi;

@@ -2,7 +2,7 @@
  * Binary focal loss (Lin et al., 2017) on a probability p = ŷ ∈ [0, 1], label y ∈ [0, 1],
  * balance α ∈ [0, 1] and focusing exponent γ ≥ 0.
  */
-import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDDLite, logDD, powDD, twoProd, twoSum, type DoubleDouble } from '../numeric';
+import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDDLite, logDD, powDD, productError, twoProd, twoSum, type DoubleDouble } from '../numeric';
 
 /**
  * Math.pow with the focusing exponents that need no call: x^1 = x and x^2 = x·x (the latter is what Math.pow
@@ -125,7 +125,6 @@ function softLabelGradient(y: number, p: number, alpha: number, gamma: number): 
 // ---------------------------------------------------------------------------------------------------------
 // Fast soft-label gradient: allocation-free double-double with expDDLite (2^-72), NaN meaning "fall back".
 
-const SPLIT = 134217729; // 2^27 + 1 (Veltkamp)
 /** The fast path accepts a sum at least this fraction of the sum of its two terms' magnitudes. */
 const CANCELLATION_LIMIT = 2 ** -8;
 /** Below |x − 1| = 2^-6 log x is taken from the log1p series instead of a Newton step on expDDLite. */
@@ -139,13 +138,7 @@ let lo = 0;
 /** (ah + al)(bh + bl), high part returned, low part in lo. */
 function mulDD(ah: number, al: number, bh: number, bl: number): number {
   const p = ah * bh;
-  let t = SPLIT * ah;
-  const aH = t - (t - ah);
-  const aL = ah - aH;
-  t = SPLIT * bh;
-  const bH = t - (t - bh);
-  const bL = bh - bH;
-  const e = aH * bH - p + aH * bL + aL * bH + aL * bL + ah * bl + al * bh;
+  const e = productError(ah, bh, p) + ah * bl + al * bh;
   const s = p + e;
   lo = e - (s - p);
   return s;
@@ -198,13 +191,7 @@ function logLite(xh: number, xl: number): number {
   const el = ddScratch[0];
   // x·e^(−l) − 1, with xh·eh − 1 exact (the product is near 1) plus its rounding error.
   const p = xh * eh;
-  let s = SPLIT * xh;
-  const xH = s - (s - xh);
-  const xL = xh - xH;
-  s = SPLIT * eh;
-  const eH = s - (s - eh);
-  const eL = eh - eH;
-  const r = p - 1 + (xH * eH - p + xH * eL + xL * eH + xL * eL) + xh * el + xl * eh;
+  const r = p - 1 + productError(xh, eh, p) + xh * el + xl * eh;
   const h = l + r;
   lo = r - (h - l);
   return h;
