@@ -5,7 +5,7 @@
  * function into another (gelu `approximate`, Keras `from_logits`), and plain names like `sigmoid`.
  */
 import { catalogue } from '../core/catalogue';
-import { frameworkNames } from '../core/catalogue/frameworks';
+import { frameworkNames } from '../frameworks/table';
 import type { Framework, FrameworkName } from '../core/types';
 import type { LanguageFamily } from './lexer';
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { catalogue } from '../../src/core/catalogue';
-import { frameworkNames } from '../../src/core/catalogue/frameworks';
+import { frameworkNames } from '../../src/frameworks/table';
 import { createRecognizer, recognize } from '../../src/recognize';
 import {
   ARG_SWITCHES,
