@@ -3,8 +3,8 @@
  */
 export { listFunctions, evaluate, derivative, jacobian, lossValue, lossGradient } from './api';
 export type { Reduction, LossOptions, LossParams, ActivationOptions } from './api';
-export { gradcheck } from './gradcheck';
-export type { GradcheckReport, GradcheckTarget, GradcheckOptions, GradcheckCheck, GradcheckPoint } from './gradcheck';
+export { gradcheck, gradcheckIncremental } from './gradcheck';
+export type { GradcheckReport, GradcheckTarget, GradcheckOptions, GradcheckCheck, GradcheckPoint, GradcheckRun, GradcheckProgress } from './gradcheck';
 export type { FunctionInfo, ParamSpec, FrameworkName, Framework, FunctionKind, Params } from './types';
 export { compileFormula, formulaFromCode, FormulaError } from './formula';
 export type { CompiledFormula } from './formula';

@@ -10,9 +10,9 @@
  * @example gradcheck({ id: 'relu' }) // { ok: true, kinks: [0], … }
  * @example gradcheck({ f: (x) => x * x / 2, df: (x) => -x }, { range: [-1, 1] }) // { ok: false, worst: { x: -1, analytic: 1, numeric: -1, … } }
  */
-import { planFor } from './gradcheck/targets';
-import { mergeChecks } from './gradcheck/tally';
-import type { GradcheckOptions, GradcheckReport, GradcheckTarget } from './gradcheck/types';
+import { planFor, type CheckSettings, type TargetPlan } from './targets';
+import { mergeChecks } from './tally';
+import type { GradcheckOptions, GradcheckReport, GradcheckTarget } from './types';
 
 export type {
   CatalogueGradcheckTarget,
@@ -23,12 +23,103 @@ export type {
   GradcheckPoint,
   GradcheckReport,
   GradcheckTarget,
-} from './gradcheck/types';
+} from './types';
 
 const MAX_POINTS = 1e6;
 
 export function gradcheck(target: GradcheckTarget, options: GradcheckOptions = {}): GradcheckReport {
-  const started = now();
+  const run = gradcheckIncremental(target, options);
+  while (!run.step(Infinity));
+  return run.report!;
+}
+
+/** Where an incremental gradient check stands. */
+export interface GradcheckProgress {
+  /** Share of the work done, 0 … 1, never decreasing; 1 once the report is ready. */
+  readonly fraction: number;
+  /** Compute time spent in step() so far, in milliseconds. */
+  readonly elapsedMs: number;
+}
+
+/**
+ * A gradient check done in slices, so an extension host can show progress, cancel it and keep answering
+ * hovers in between. Each step() works for about `budgetMs` (one slice is a few points: well under 10 ms for
+ * the built-ins at the default 1000 points) and returns true when the report is ready.
+ */
+export interface GradcheckRun {
+  /** Works for about budgetMs (default 8) milliseconds; true when finished (or cancelled). */
+  step(budgetMs?: number): boolean;
+  /** Stops the check; later step() calls return true at once and `report` stays undefined. */
+  cancel(): void;
+  readonly progress: GradcheckProgress;
+  readonly done: boolean;
+  readonly cancelled: boolean;
+  /** The report once done: equal to gradcheck()'s for the same target and options, durationMs aside. */
+  readonly report: GradcheckReport | undefined;
+}
+
+/**
+ * gradcheck() in slices. Bad targets and options throw here, at once, with gradcheck's messages; the work
+ * itself starts at the first step().
+ *
+ * @example
+ * const run = gradcheckIncremental({ id: 'gelu' }, { points: 10000 });
+ * while (!run.step(8)) await new Promise((r) => setImmediate(r)); // progress: run.progress.fraction
+ * run.report // { ok: true, … }
+ */
+export function gradcheckIncremental(target: GradcheckTarget, options: GradcheckOptions = {}): GradcheckRun {
+  const { plan, settings } = prepare(target, options);
+  const work = plan.run(settings);
+  let fraction = 0;
+  let elapsedMs = 0;
+  let report: GradcheckReport | undefined;
+  let cancelled = false;
+  return {
+    step(budgetMs = 8) {
+      if (report !== undefined || cancelled) return true;
+      const started = now();
+      const deadline = started + budgetMs;
+      try {
+        for (;;) {
+          const next = work.next();
+          if (next.done) {
+            elapsedMs += now() - started;
+            fraction = 1;
+            const checks = next.value;
+            report = { target: plan.name, range: settings.range, atol: settings.atol, rtol: settings.rtol, ...mergeChecks(checks), checks, durationMs: elapsedMs };
+            return true;
+          }
+          if (next.value !== undefined && next.value > fraction) fraction = Math.min(next.value, 0.999);
+          if (now() >= deadline) break;
+        }
+      } catch (error) {
+        cancelled = true;
+        throw error;
+      }
+      elapsedMs += now() - started;
+      return false;
+    },
+    cancel() {
+      if (report !== undefined || cancelled) return;
+      cancelled = true;
+      work.return([]);
+    },
+    get progress() {
+      return { fraction, elapsedMs };
+    },
+    get done() {
+      return report !== undefined;
+    },
+    get cancelled() {
+      return cancelled;
+    },
+    get report() {
+      return report;
+    },
+  };
+}
+
+function prepare(target: GradcheckTarget, options: GradcheckOptions): { plan: TargetPlan; settings: CheckSettings } {
   if (options === null || typeof options !== 'object') {
     throw new Error(`gradcheck: options must be an object, got ${options === null ? 'null' : typeof options}`);
   }
@@ -49,8 +140,7 @@ export function gradcheck(target: GradcheckTarget, options: GradcheckOptions = {
     throw new Error(`gradcheck: labels apply to elementwise losses only, not to ${plan.name}`);
   }
   const range = checkRange(options.range ?? plan.range);
-  const checks = plan.run({ range, points, atol, rtol, seed, labels });
-  return { target: plan.name, range, atol, rtol, ...mergeChecks(checks), checks, durationMs: now() - started };
+  return { plan, settings: { range, points, atol, rtol, seed, labels } };
 }
 
 function nonNegative(name: string, value: unknown): number {

@@ -24,18 +24,19 @@ export interface Kink {
 /** More candidates than this means f′ is noise, not a few kinks; the rest are checked as ordinary points. */
 const MAX_CANDIDATES = 64;
 
-/** Kinks of f inside [xs[0], xs[n−1]], sorted, given f and f′ on the grid. */
-export function findKinks(
+/** Kinks of f inside [xs[0], xs[n−1]], sorted, given f and f′ on the grid; yields (nothing) after each candidate. */
+export function* findKinks(
   f: (x: number) => number,
   df: (x: number) => number,
   xs: Float64Array,
   fx: Float64Array,
   dx: Float64Array,
   toleranceAt: ToleranceAt,
-): Kink[] {
+): Generator<undefined, Kink[], void> {
   const brackets = derivativeJumps(xs, dx, toleranceAt);
   const located: { x: number; width: number }[] = [];
   for (const [i, j] of brackets) {
+    yield;
     const jump = bisectJump(df, xs[i], xs[j], dx[i], dx[j]);
     if (jump.size > toleranceAt(jump.derivative)) located.push(jump);
     else {
@@ -48,6 +49,7 @@ export function findKinks(
     if (located.length >= MAX_CANDIDATES) break;
     // A spike next to a jump of f′ is that jump, seen through f.
     if (brackets.some(([lo, hi]) => i >= lo - 2 && i <= hi + 2)) continue;
+    yield;
     const x = intersectTangents(f, xs[i - 1], xs[i + 1], toleranceAt);
     if (x !== undefined) located.push(x);
   }
@@ -55,6 +57,7 @@ export function findKinks(
   for (const { x, width } of located.slice(0, MAX_CANDIDATES)) {
     const at = snap(x, width);
     if (kinks.some((k) => Math.abs(k.x - at) <= 1e-9 * Math.max(1, Math.abs(at)))) continue;
+    yield;
     const kink = verify(f, at, toleranceAt);
     if (kink) kinks.push(kink);
   }

@@ -9,8 +9,16 @@ import { findKinks, type Kink } from './kinks';
 import { baseStep, numericDerivativeInto, type NumericEstimate, type ToleranceAt } from './numeric';
 import type { PointContext, Tally } from './tally';
 
-/** Checks f′ against f on n points of [a, b] into `tally`; returns the kinks' x, sorted. */
-export function scanScalar(
+/** Grid points evaluated between yields, and compared points (each a dozen or more calls of f) between yields. */
+const GRID_SLICE = 512;
+const COMPARE_SLICE = 8;
+
+/**
+ * Checks f′ against f on n points of [a, b] into `tally`; returns the kinks' x, sorted. A generator so that a
+ * caller can interleave other work (gradcheckIncremental): it yields its own progress in [0, 1] (undefined: no
+ * news) after every small slice of work; draining it in one go (gradcheck) gives the same result.
+ */
+export function* scanScalar(
   f: (x: number) => number,
   df: (x: number) => number,
   a: number,
@@ -18,7 +26,7 @@ export function scanScalar(
   n: number,
   tally: Tally,
   context?: PointContext,
-): number[] {
+): Generator<number | undefined, number[], void> {
   const xs = new Float64Array(n);
   const fx = new Float64Array(n);
   const dx = new Float64Array(n);
@@ -28,11 +36,14 @@ export function scanScalar(
     xs[i] = x;
     fx[i] = f(x);
     dx[i] = df(x);
+    if (i % GRID_SLICE === GRID_SLICE - 1) yield (0.25 * i) / n;
   }
-  const kinks = findKinks(f, df, xs, fx, dx, tally.toleranceAt);
+  const kinks = yield* findKinks(f, df, xs, fx, dx, tally.toleranceAt);
+  yield 0.3;
   const estimate: NumericEstimate = { value: NaN, error: Infinity };
   let next = 0;
   for (let i = 0; i < n; i++) {
+    if (i % COMPARE_SLICE === COMPARE_SLICE - 1) yield 0.3 + (0.7 * i) / n;
     const x = xs[i];
     while (next < kinks.length && kinks[next].x < x && !isAt(kinks[next].x, x)) next++;
     // A grid point on a kink is checked below, as the kink.

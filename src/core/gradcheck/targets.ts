@@ -39,7 +39,27 @@ export interface TargetPlan {
   readonly range: readonly [number, number];
   /** Whether options.labels means anything here (elementwise losses only). */
   readonly takesLabels?: boolean;
-  run(settings: CheckSettings): GradcheckCheck[];
+  /** The checks, as work that yields its progress in [0, 1] (undefined: no news) between small slices. */
+  run(settings: CheckSettings): Work<GradcheckCheck[]>;
+}
+
+/** Work done in slices: yields progress in [0, 1] or undefined between slices, returns T at the end. */
+export type Work<T> = Generator<number | undefined, T, void>;
+
+/** The parts one after another, each part's progress rescaled into its share of the whole. */
+function* inSequence<T>(parts: readonly (() => Work<T>)[]): Work<T[]> {
+  const out: T[] = [];
+  for (let k = 0; k < parts.length; k++) {
+    const work = parts[k]();
+    for (let step = work.next(); ; step = work.next()) {
+      if (step.done) {
+        out.push(step.value);
+        break;
+      }
+      yield step.value === undefined ? undefined : (k + step.value) / parts.length;
+    }
+  }
+  return out;
 }
 
 const DEFAULT_RANGE: readonly [number, number] = [-5, 5];
@@ -75,9 +95,9 @@ export function functionPlan(target: FunctionGradcheckTarget, range: readonly [n
   return {
     name,
     range,
-    run(settings) {
+    *run(settings) {
       const tally = new Tally(settings.atol, settings.rtol);
-      const kinks = scanScalar(target.f, target.df, settings.range[0], settings.range[1], settings.points, tally);
+      const kinks = yield* scanScalar(target.f, target.df, settings.range[0], settings.range[1], settings.points, tally);
       return [tally.result(name, kinks)];
     },
   };
@@ -105,25 +125,25 @@ function cataloguePlan(target: CatalogueGradcheckTarget): TargetPlan {
   const given = Object.entries(target.params ?? {});
   const name = given.length ? `${entry.id}(${given.map(([k, v]) => `${k}=${v}`).join(', ')})` : entry.id;
   const range = entry.plotRange ?? DEFAULT_RANGE;
-  const plan = (run: (settings: CheckSettings) => GradcheckCheck[]): TargetPlan => ({ name, range, run });
+  const plan = (run: (settings: CheckSettings) => Work<GradcheckCheck[]>): TargetPlan => ({ name, range, run });
 
   if (entry.kind === 'activation') {
     const def = entry.def;
     if (def.shape === 'elementwise') {
-      return plan((s) => {
+      return plan(function* (s) {
         const tally = new Tally(s.atol, s.rtol);
-        const kinks = scanScalar((x) => def.value(x, p), (x) => def.derivative(x, p), s.range[0], s.range[1], s.points, tally);
+        const kinks = yield* scanScalar((x) => def.value(x, p), (x) => def.derivative(x, p), s.range[0], s.range[1], s.points, tally);
         return [tally.result('f′', kinks)];
       });
     }
-    return plan((s) => {
+    return plan(function* (s) {
       const tallies = new Map<number, Tally>();
       const tallyFor = (n: number) => {
         let tally = tallies.get(n);
         if (!tally) tallies.set(n, (tally = new Tally(s.atol, s.rtol)));
         return tally;
       };
-      checkJacobian((x) => def.value(x, p), (x) => def.jacobian(x, p), s.range[0], s.range[1], s.points, s.seed, tallyFor);
+      yield* checkJacobian((x) => def.value(x, p), (x) => def.jacobian(x, p), s.range[0], s.range[1], s.points, s.seed, tallyFor);
       return [...tallies.entries()].sort(([a], [b]) => a - b).map(([n, tally]) => tally.result(`Jacobian, n = ${n}`, []));
     });
   }
@@ -135,19 +155,19 @@ function cataloguePlan(target: CatalogueGradcheckTarget): TargetPlan {
   return plan((s) => vectorLossChecks(def, p, s));
 }
 
-function elementwiseLossChecks(def: ElementwiseLossDef, p: Params, labels: number[], s: CheckSettings): GradcheckCheck[] {
-  return labels.map((y) => {
+function elementwiseLossChecks(def: ElementwiseLossDef, p: Params, labels: number[], s: CheckSettings): Work<GradcheckCheck[]> {
+  return inSequence(labels.map((y) => function* () {
     const tally = new Tally(s.atol, s.rtol);
     // Outside the prediction domain the loss is undefined: NaN there makes the stencil shrink or turn inward.
     const f = def.checkPrediction
       ? (yHat: number) => (def.checkPrediction!(yHat) === undefined ? def.value(y, yHat, p) : NaN)
       : (yHat: number) => def.value(y, yHat, p);
-    const kinks = scanScalar(f, (yHat) => def.gradient(y, yHat, p), s.range[0], s.range[1], s.points, tally, { label: y });
+    const kinks = yield* scanScalar(f, (yHat) => def.gradient(y, yHat, p), s.range[0], s.range[1], s.points, tally, { label: y });
     return tally.result(`y = ${y}`, kinks);
-  });
+  }));
 }
 
-function vectorLossChecks(def: VectorLossDef, p: Params, s: CheckSettings): GradcheckCheck[] {
+function vectorLossChecks(def: VectorLossDef, p: Params, s: CheckSettings): Work<GradcheckCheck[]> {
   const kinds: [string, (n: number, k: number, random: () => number) => Float64Array][] = [
     ['one-hot y', (n, k) => Float64Array.from({ length: n }, (_, i) => (i === k % n ? 1 : 0))],
   ];
@@ -161,13 +181,13 @@ function vectorLossChecks(def: VectorLossDef, p: Params, s: CheckSettings): Grad
       },
     ]);
   }
-  return kinds.map(([label, labelFor], kind) => {
+  return inSequence(kinds.map(([label, labelFor], kind) => function* () {
     const tally = new Tally(s.atol, s.rtol);
     const value = (y: Float64Array, yHat: Float64Array) => def.value(y, yHat, p);
     const gradient = (y: Float64Array, yHat: Float64Array) => def.gradient(y, yHat, p);
-    checkLossGradient(value, gradient, labelFor, s.range[0], s.range[1], s.points, s.seed + kind, tally);
+    yield* checkLossGradient(value, gradient, labelFor, s.range[0], s.range[1], s.points, s.seed + kind, tally);
     return tally.result(label, []);
-  });
+  }));
 }
 
 /** The labels to check: given ones (each must be allowed), else plot labels plus typical ones the loss allows. */

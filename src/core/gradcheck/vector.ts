@@ -93,8 +93,8 @@ export function numericColumn(
   }
 }
 
-/** Compares the Jacobian of F (n → n) with `jacobian` at every input vector, one tally per size. */
-export function checkJacobian(
+/** Compares the Jacobian of F (n → n) with `jacobian` at every input vector, one tally per size; yields progress after each column. */
+export function* checkJacobian(
   F: VectorFunction,
   jacobian: VectorFunction,
   a: number,
@@ -102,7 +102,7 @@ export function checkJacobian(
   points: number,
   seed: number,
   tallyFor: (n: number) => Tally,
-): void {
+): Generator<number, void, void> {
   const random = seededRandom(seed);
   for (let k = 0, entries = 0; entries < points; k++) {
     const x = inputVector(k, a, b, random);
@@ -116,6 +116,7 @@ export function checkJacobian(
       for (let i = 0; i < n; i++) {
         tally.add(x[j], analytic[i * n + j], value[i], error[i], { input: x, index: [i, j] });
       }
+      yield Math.min(1, (entries + n * (j + 1)) / points);
     }
     entries += n * n;
   }
@@ -123,9 +124,9 @@ export function checkJacobian(
 
 /**
  * Compares the gradient of Σ_i ℓ_i(y, ŷ) with `gradient` at every input vector ŷ, for the labels y that
- * `labelFor(n, random)` draws (one-hot or soft); one call per label kind, its own tally.
+ * `labelFor(n, random)` draws (one-hot or soft); one call per label kind, its own tally. Yields progress after each vector.
  */
-export function checkLossGradient(
+export function* checkLossGradient(
   value: (y: Float64Array, yHat: Float64Array) => Float64Array,
   gradient: (y: Float64Array, yHat: Float64Array) => Float64Array,
   labelFor: (n: number, k: number, random: () => number) => Float64Array,
@@ -134,7 +135,7 @@ export function checkLossGradient(
   points: number,
   seed: number,
   tally: Tally,
-): void {
+): Generator<number, void, void> {
   const random = seededRandom(seed);
   const sum = new Float64Array(1);
   const numeric = new Float64Array(1);
@@ -156,5 +157,6 @@ export function checkLossGradient(
       tally.add(yHat[j], analytic[j], numeric[0], error[0], { label: y, input: yHat, index: [j, j] });
     }
     entries += n;
+    yield Math.min(1, entries / points);
   }
 }
