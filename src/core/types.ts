@@ -108,6 +108,27 @@ export interface FrameworkName {
   readonly defaults?: Params;
   /** One line on how this framework differs (clamping, approximation, argument order). */
   readonly note?: string;
+  /**
+   * Where the row was checked: `owner/repo path` in the framework's own source, plus the version range
+   * when the fact changed (`google-deepmind/optax optax/losses/_regression.py (≥ 0.2.7)`). Every row has one.
+   */
+  readonly source?: string;
+  /** Keras 3 names only: how Keras 2 (tf.keras ≤ 2.15, the tf_keras package) differs, when it does. */
+  readonly keras2?: Keras2Fact;
+}
+
+/** What a Keras 3 name is in Keras 2, where that differs (src/frameworks/generations.ts decides which applies). */
+export interface Keras2Fact {
+  /** The name does not exist in Keras 2. */
+  readonly absent?: boolean;
+  /** What Keras 2 does instead, in one line; replaces the Keras 3 note on Keras 2 code. */
+  readonly note?: string;
+  /** The catalogue id Keras 2's behaviour matches, when it is another function (hard_sigmoid: 0.2x + 0.5). */
+  readonly id?: string;
+  /** Keras 2's defaults for the core's parameters, where they differ. */
+  readonly defaults?: Params;
+  /** Where the Keras 2 fact was checked (keras-team/tf-keras …). */
+  readonly source: string;
 }
 
 /** What a loss's x axis (ŷ) is, so plots can name it. */
