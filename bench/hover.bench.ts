@@ -1,15 +1,15 @@
 /**
  * What a hover costs outside VS Code: recognize(text, offset) + hoverMarkdown(ref) per call, p50 / p95,
  * on a generated 5,000-line model file, a 50,000-line file, a 1 MB minified line and binary text.
- * The VS Code adapter (src/hover.ts) adds a cached getText() and a NUL check around the cursor, also timed
+ * The VS Code adapter (src/features/hover/hoverProvider.ts) adds a cached getText() and a NUL check around the cursor, also timed
  * here. Printed, never asserted. Run: `npm run bench` (or `node out/bench/hover.bench.js` after compile-tests).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hoverMarkdown, type FormulaSvgTable } from '../src/hoverContent';
-import { ThemeKind } from '../src/hoverPlot';
+import { hoverMarkdown, type FormulaSvgTable } from '../src/features/hover/hoverMarkdown';
+import { ThemeKind } from '../src/features/hover/sparkline';
 
-/** As in src/hover.ts (which imports 'vscode', so it cannot be loaded here). */
+/** As in src/features/hover/hoverProvider.ts (which imports 'vscode', so it cannot be loaded here). */
 const MAX_LINE_CHARS = 20_000;
 import { createRecognizer } from '../src/recognize';
 
@@ -88,7 +88,7 @@ interface Row {
   calls: number;
 }
 
-/** As in src/hover.ts: one recognizer, documents keyed by name and version. */
+/** As in src/features/hover/hoverProvider.ts: one recognizer, documents keyed by name and version. */
 const recognizer = createRecognizer(8);
 const recognize = (text: string, offset: number, languageId: string) =>
   recognizer.recognize(text, offset, languageId, { key: `bench:${text.length}`, version: 1 });

@@ -41,7 +41,7 @@ await esbuild.build({
 // One bundle per webview: the playground (main, with KaTeX split out as katex.js, loaded async) and the
 // gradient-check results view (gradcheck).
 const webviewEntries = Object.fromEntries(
-  Object.entries({ main: 'webview/main.ts', katex: 'webview/katexGlobal.ts', gradcheck: 'webview/gradcheck/main.ts' }).filter(([, file]) =>
+  Object.entries({ main: 'webview/playground/main.ts', katex: 'webview/shared/katexGlobal.ts', gradcheck: 'webview/gradcheck/main.ts' }).filter(([, file]) =>
     existsSync(join(root, file)),
   ),
 );

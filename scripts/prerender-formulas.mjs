@@ -1,7 +1,7 @@
 // Renders every catalogue formula (f and f′, or ℓ and ∂ℓ/∂ŷ) to a self-contained SVG with MathJax, once,
 // at build time, so the hover shows images without running a math engine in the extension host.
 //
-// Output: src/generated/formulaSvgs.json (git-ignored, bundled into dist/extension.js), id → { f, df }.
+// Output: generated/formulaSvgs.json (git-ignored, bundled into dist/extension.js), id → { f, df }.
 // Each SVG draws its glyphs in `currentColor`; the hover replaces that one token with a colour chosen for
 // the active theme (dark glyphs on light themes, light glyphs on dark ones), because an <img> SVG cannot
 // inherit the editor's text colour. Storing one variant and colouring at hover time halves the JSON.
@@ -193,7 +193,7 @@ function shortenIds(svg) {
 }
 
 /**
- * Renders every function of dist/core.js and writes src/generated/formulaSvgs.json.
+ * Renders every function of dist/core.js and writes generated/formulaSvgs.json.
  * Returns the table and the size of the written JSON in bytes.
  */
 export async function prerenderFormulas(root) {
@@ -203,7 +203,7 @@ export async function prerenderFormulas(root) {
   for (const info of core.listFunctions()) {
     table[info.id] = { f: renderSvg(info.latex), df: renderSvg(info.derivativeLatex) };
   }
-  const file = join(root, 'src', 'generated', 'formulaSvgs.json');
+  const file = join(root, 'generated', 'formulaSvgs.json');
   mkdirSync(dirname(file), { recursive: true });
   const json = JSON.stringify(table);
   writeFileSync(file, json);

@@ -3,9 +3,9 @@
  * document is read until the user hovers or runs a command.
  */
 import * as vscode from 'vscode';
-import { registerGradientCheckCommands } from './commands/gradientCheck';
-import { registerPlaygroundCommands } from './commands/openPlayground';
-import { registerHover } from './hover';
+import { registerGradientCheckCommands } from './features/gradcheck/gradcheckCommands';
+import { registerPlaygroundCommands } from './features/playground/playgroundCommands';
+import { registerHover } from './features/hover/hoverProvider';
 
 export function activate(context: vscode.ExtensionContext): void {
   try {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
 import { eventually, examplesDir, useWorkbench, type Workbench } from './harness';
 
-/** What webview/main.ts exposes on `window.__playground` (the suite compiles without the DOM library). */
+/** What webview/playground/main.ts exposes on `window.__playground` (the suite compiles without the DOM library). */
 interface PlaygroundProbe {
   perf: {
     scriptStart: number;

@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { gradcheck } from '../../src/core/gradcheck';
-import { encodeViewState, type ReportRow, VIEW_STATE_VERSION } from '../../src/gradcheckView/messages';
-import { GRADCHECK_VIEW_TYPE, GradcheckPanel } from '../../src/gradcheckView/panel';
+import { encodeViewState, type ReportRow, VIEW_STATE_VERSION } from '../../src/features/gradcheck/gradcheckMessages';
+import { GRADCHECK_VIEW_TYPE, GradcheckPanel } from '../../src/features/gradcheck/gradcheckPanel';
 
 const EXTENSION_ID = 'dl-formula-playground.dl-formula-playground';
 

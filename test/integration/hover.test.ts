@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { FormulaHoverProvider } from '../../src/hover';
+import { FormulaHoverProvider } from '../../src/features/hover/hoverProvider';
 
 const EXTENSION_ID = 'dl-formula-playground.dl-formula-playground';
 const OPEN = 'formulaPlayground.openPlayground';
@@ -212,7 +212,7 @@ suite('Hover', () => {
     await check('50,000 lines', python(50_000), 'python', /LeakyReLU|gelu|HuberLoss/, true);
     let minified = 'import*as tf from"@tensorflow/tfjs";';
     while (minified.length < 1_000_000) minified += 'var a=tf.relu(b),c=tf.layers.leakyReLU({alpha:.1});';
-    // Lines over MAX_LINE_CHARS get no hover (see src/hover.ts).
+    // Lines over MAX_LINE_CHARS get no hover (see src/features/hover/hoverProvider.ts).
     await check('1 MB line', minified, 'javascript', /tf\.relu|leakyReLU/, false);
     let binary = 'import torch.nn as nn\nact = nn.LeakyReLU(0.2)\n';
     for (let i = 0; i < 200_000; i++) binary += String.fromCharCode((i * 7919 + (i >> 3)) % 256);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatNumber, toCsv } from '../../webview/csv';
+import { formatNumber, toCsv } from '../../webview/playground/csv';
 
 /** Parses what toCsv writes (quoted header fields, plain numbers) back into cells. */
 function parse(csv: string): string[][] {

@@ -7,7 +7,7 @@ import {
   reportBlock,
   summaryAll,
   summaryOne,
-} from '../../src/gradcheckView/format';
+} from '../../src/features/gradcheck/reportFormat';
 import {
   encodeForWebview,
   encodeViewState,
@@ -19,9 +19,9 @@ import {
   parseGradcheckWebviewMessage,
   type ReportRow,
   VIEW_STATE_VERSION,
-} from '../../src/gradcheckView/messages';
-import { parseCheckArgument, parsePointsText, parseRangeText, runJob } from '../../src/gradcheckView/request';
-import { derivativeSeries } from '../../src/gradcheckView/series';
+} from '../../src/features/gradcheck/gradcheckMessages';
+import { parseCheckArgument, parsePointsText, parseRangeText, runJob } from '../../src/features/gradcheck/checkRequest';
+import { derivativeSeries } from '../../src/features/gradcheck/derivativeSeries';
 
 function fakeReport(overrides: Partial<GradcheckReport>): GradcheckReport {
   return {

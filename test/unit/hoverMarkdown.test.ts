@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalogue } from '../../src/core/catalogue';
 import type { CatalogueEntry, FrameworkName } from '../../src/core/types';
-import { commandArgs, hoverMarkdown, type FormulaSvgTable } from '../../src/hoverContent';
-import { drawSparkline, paletteFor, sparklineSvg, ThemeKind } from '../../src/hoverPlot';
+import { commandArgs, hoverMarkdown, type FormulaSvgTable } from '../../src/features/hover/hoverMarkdown';
+import { drawSparkline, paletteFor, sparklineSvg, ThemeKind } from '../../src/features/hover/sparkline';
 import type { FunctionRef } from '../../src/recognize/types';
 
 type RenderSvg = (latex: string) => string;

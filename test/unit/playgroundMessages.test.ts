@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isParseError, jsonForScriptElement, MAX_POINTS, parseHostMessage, parseWebviewMessage } from '../../src/protocol';
+import { isParseError, jsonForScriptElement, MAX_POINTS, parseHostMessage, parseWebviewMessage } from '../../src/features/playground/playgroundMessages';
 
 const request = {
   source: { type: 'catalogue', id: 'leaky_relu' },

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import type { FunctionSummary, SeriesRequest } from '../../src/protocol';
-import { SeriesRequests, STALE_MS } from '../../webview/requests';
-import { axisTitle, initialState, MAX_SERIES, type PlaygroundState, reduce, requestFor, seriesSummaries } from '../../webview/state';
+import type { FunctionSummary, SeriesRequest } from '../../src/features/playground/playgroundMessages';
+import { SeriesRequests, STALE_MS } from '../../webview/playground/requests';
+import { axisTitle, initialState, MAX_SERIES, type PlaygroundState, reduce, requestFor, seriesSummaries } from '../../webview/playground/state';
 
 const leaky: FunctionSummary = {
   id: 'leaky_relu',

@@ -6,10 +6,10 @@
  * saved with vscode.setState, from which the host revives the view after a window reload.
  */
 import './styles.css';
-import type { GradcheckHostMessage, GradcheckWebviewMessage, ReportRow, SeriesData } from '../../src/gradcheckView/messages';
-import { encodeViewState, isCheckError, parseGradcheckHostMessage, VIEW_STATE_VERSION } from '../../src/gradcheckView/messages';
-import { formatValue, type Line, Plot } from '../chart';
-import { el } from '../dom';
+import type { GradcheckHostMessage, GradcheckWebviewMessage, ReportRow, SeriesData } from '../../src/features/gradcheck/gradcheckMessages';
+import { encodeViewState, isCheckError, parseGradcheckHostMessage, VIEW_STATE_VERSION } from '../../src/features/gradcheck/gradcheckMessages';
+import { formatValue, type Line, Plot } from '../shared/chart';
+import { el } from '../shared/dom';
 import { detailsBlock, markSelected, reportsTable } from './table';
 
 interface VsCodeApi {

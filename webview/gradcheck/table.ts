@@ -2,10 +2,10 @@
  * The results table: one row per checked function (verdict, errors, worst point, kinks), selectable with
  * the mouse or the keyboard, and the selected function's per-check table. Text only through the DOM helpers.
  */
-import { describeKinks, describeValues, describeWhere, formatError, formatMs, formatNumber, variableOf } from '../../src/gradcheckView/format';
-import type { ReportRow } from '../../src/gradcheckView/messages';
-import { formatValue } from '../chart';
-import { el } from '../dom';
+import { describeKinks, describeValues, describeWhere, formatError, formatMs, formatNumber, variableOf } from '../../src/features/gradcheck/reportFormat';
+import type { ReportRow } from '../../src/features/gradcheck/gradcheckMessages';
+import { formatValue } from '../shared/chart';
+import { el } from '../shared/dom';
 
 /** Short headers (the table shares the view with the plot); the title says the rest. */
 const COLUMNS: [string, string][] = [

@@ -3,11 +3,11 @@
  * LaTeX preview and inline error, the x range, the view and export buttons and the framework for "Copy
  * as code". Every control is a native, labelled, keyboard-reachable element.
  */
-import type { Framework } from '../src/core/types';
-import type { FunctionSummary } from '../src/protocol';
-import { FRAMEWORKS } from '../src/protocol';
-import { el, highlightSpan } from './dom';
-import { renderLatex } from './latex';
+import type { Framework } from '../../src/core/types';
+import type { FunctionSummary } from '../../src/features/playground/playgroundMessages';
+import { FRAMEWORKS } from '../../src/features/playground/playgroundMessages';
+import { el, highlightSpan } from '../shared/dom';
+import { renderLatex } from '../shared/latex';
 import type { PlaygroundState } from './state';
 
 export interface ToolbarHandlers {

@@ -9,9 +9,9 @@
  * first frame.
  */
 import './styles.css';
-import type { FunctionSummary, HostMessage, PerfName, ResultLine, SeriesRequest, WebviewMessage } from '../src/protocol';
-import { isParseError, parseHostMessage } from '../src/protocol';
-import { formatValue, type Line, Plot } from './chart';
+import type { FunctionSummary, HostMessage, PerfName, ResultLine, SeriesRequest, WebviewMessage } from '../../src/features/playground/playgroundMessages';
+import { isParseError, parseHostMessage } from '../../src/features/playground/playgroundMessages';
+import { formatValue, type Line, Plot } from '../shared/chart';
 import { buildLayout } from './controls';
 import { toCsv } from './csv';
 import { SeriesRequests } from './requests';

@@ -9,7 +9,7 @@
  * of its series was sent. When an answer is applied it hands back the inputs of every request it
  * supersedes, so the time from each input to the frame that shows newer data can be measured.
  */
-import type { SeriesRequest } from '../src/protocol';
+import type { SeriesRequest } from '../../src/features/playground/playgroundMessages';
 
 /** A request that got no answer in this long is given up on, so a lost message cannot freeze a series. */
 export const STALE_MS = 3000;

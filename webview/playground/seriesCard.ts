@@ -4,10 +4,10 @@
  * of a loss or the other logits of a softmax. Cards are keyed and updated in place, so the slider being
  * dragged is never replaced under the pointer; a card is rebuilt only when its set of controls changes.
  */
-import type { FunctionSummary } from '../src/protocol';
-import type { ParamSpec } from '../src/core/types';
-import { renderLatex } from './latex';
-import { el, highlightSpan } from './dom';
+import type { FunctionSummary } from '../../src/features/playground/playgroundMessages';
+import type { ParamSpec } from '../../src/core/types';
+import { renderLatex } from '../shared/latex';
+import { el, highlightSpan } from '../shared/dom';
 import { modeOf, type Action, type PlaygroundState, type Series } from './state';
 
 export interface CardHost {

@@ -3,12 +3,11 @@
  * behaviour is testable in plain Node. The state is what the webview saves (setState) and what comes
  * back after a reload, so `restore` trusts nothing in it.
  */
-import type { Framework } from '../src/core/types';
-import type { AddItem, FunctionSummary, SeriesRequest, SeriesSource, SeriesSummary } from '../src/protocol';
-import { FRAMEWORKS, MAX_ABS_X, MAX_FORMULA_LENGTH, MAX_LABELS, MAX_OTHER_LOGITS, MAX_POINTS, MIN_POINTS } from '../src/protocol';
+import type { Framework } from '../../src/core/types';
+import type { AddItem, FunctionSummary, SeriesRequest, SeriesSource, SeriesSummary } from '../../src/features/playground/playgroundMessages';
+import { FRAMEWORKS, MAX_ABS_X, MAX_FORMULA_LENGTH, MAX_LABELS, MAX_OTHER_LOGITS, MAX_POINTS, MIN_POINTS } from '../../src/features/playground/playgroundMessages';
+import { PALETTE } from '../shared/palette';
 
-/** VS Code's chart colours, in the order new series take them. */
-export const PALETTE = ['blue', 'red', 'green', 'orange', 'purple', 'yellow'] as const;
 export const DEFAULT_POINTS = 2001;
 export const DEFAULT_RANGE: readonly [number, number] = [-5, 5];
 /** Any number of series, but not so many that one slider drag turns into a flood of work. */

@@ -16,8 +16,8 @@ import {
   Tooltip,
 } from 'chart.js';
 import zoomPlugin from 'chartjs-plugin-zoom';
-import { MAX_ABS_X } from '../src/protocol';
-import { PALETTE } from './state';
+import { MAX_ABS_X } from '../../src/features/playground/playgroundMessages';
+import { PALETTE } from './palette';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, zoomPlugin);
 

@@ -9,12 +9,12 @@
  * `{ error }` for a bad argument.
  */
 import * as vscode from 'vscode';
-import { listFunctions } from '../core/api';
-import { gradcheck, type GradcheckReport } from '../core/gradcheck';
-import { describeProblem, formatSeconds, reportBlock, summaryAll, type CheckProblem } from '../gradcheckView/format';
-import { logSection, notify } from '../gradcheckView/output';
-import { type CheckedItem, GradcheckPanel } from '../gradcheckView/panel';
-import { DEFAULT_POINTS, messageOf, parsePoints } from '../gradcheckView/request';
+import { listFunctions } from '../../core/api';
+import { gradcheck, type GradcheckReport } from '../../core/gradcheck';
+import { describeProblem, formatSeconds, reportBlock, summaryAll, type CheckProblem } from './reportFormat';
+import { logSection, notify } from './reportLog';
+import { type CheckedItem, GradcheckPanel } from './gradcheckPanel';
+import { DEFAULT_POINTS, messageOf, parsePoints } from './checkRequest';
 
 export interface CheckAllResult {
   readonly reports: GradcheckReport[];

@@ -4,11 +4,11 @@
  * check happens here, before the core runs, so a bad argument comes back as one message naming the problem
  * (with the span, for a formula) instead of an exception. Pure: no 'vscode'.
  */
-import { resolveParams } from '../core/api';
-import { entryFor } from '../core/catalogue';
-import { gradcheck, type GradcheckReport } from '../core/gradcheck';
-import { compileFormula, FormulaError } from '../core/formula';
-import type { CheckProblem } from './format';
+import { resolveParams } from '../../core/api';
+import { entryFor } from '../../core/catalogue';
+import { gradcheck, type GradcheckReport } from '../../core/gradcheck';
+import { compileFormula, FormulaError } from '../../core/formula';
+import type { CheckProblem } from './reportFormat';
 
 export type CheckRequest =
   | { readonly kind: 'catalogue'; readonly id: string; readonly params: Readonly<Record<string, number>> }

@@ -16,11 +16,11 @@
  * the side away from the kink (as the checker does), and on the kink itself there is none (a gap). Where a stencil leaves the domain the step shrinks,
  * and where none fits the value is NaN (a gap in the plot). Pure: no 'vscode'.
  */
-import { derivative, evaluate, jacobian, lossGradient, lossValue } from '../core/api';
-import { entryFor } from '../core/catalogue';
-import type { GradcheckReport } from '../core/gradcheck';
-import { formulaGradcheckTarget } from '../core/formula';
-import type { CheckRequest } from './request';
+import { derivative, evaluate, jacobian, lossGradient, lossValue } from '../../core/api';
+import { entryFor } from '../../core/catalogue';
+import type { GradcheckReport } from '../../core/gradcheck';
+import { formulaGradcheckTarget } from '../../core/formula';
+import type { CheckRequest } from './checkRequest';
 
 export const SERIES_POINTS = 400;
 

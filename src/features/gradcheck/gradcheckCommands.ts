@@ -6,17 +6,17 @@
  * With an argument `{ id?, params?, formula?, derivative?, range?, points? }` (the hover's command link
  * passes `{ id, params }`) the pickers are skipped. A bad argument or input shows an error naming the
  * problem (with the span, for a formula) and returns `{ error: { message, start?, end? } }`; the command
- * never throws into VS Code. Check All Built-ins lives in gradientCheckAll.ts.
+ * never throws into VS Code. Check All Built-ins lives in checkAllBuiltins.ts.
  */
 import * as vscode from 'vscode';
-import type { GradcheckReport } from '../core/gradcheck';
-import { describeProblem, reportBlock, summaryOne, type CheckProblem } from '../gradcheckView/format';
-import { logSection, notify } from '../gradcheckView/output';
-import { GradcheckPanel, registerGradcheckSerializer } from '../gradcheckView/panel';
-import { type CheckJob, describeRequest, messageOf, parseCheckArgument, runJob } from '../gradcheckView/request';
-import { gradientCheckAll } from './gradientCheckAll';
-import { pickCheckJob } from './gradientCheckPick';
-import { CommandId } from './ids';
+import type { GradcheckReport } from '../../core/gradcheck';
+import { describeProblem, reportBlock, summaryOne, type CheckProblem } from './reportFormat';
+import { logSection, notify } from './reportLog';
+import { GradcheckPanel, registerGradcheckSerializer } from './gradcheckPanel';
+import { type CheckJob, describeRequest, messageOf, parseCheckArgument, runJob } from './checkRequest';
+import { gradientCheckAll } from './checkAllBuiltins';
+import { pickCheckJob } from './gradcheckPicker';
+import { CommandId } from '../commandIds';
 
 export type GradientCheckResult = GradcheckReport | { readonly error: CheckProblem } | undefined;
 

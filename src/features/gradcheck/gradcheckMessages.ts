@@ -15,8 +15,8 @@
  * state comes back through the serializer untyped, so it is validated like a message
  * (`parseGradcheckViewState`).
  */
-import type { GradcheckCheck, GradcheckPoint, GradcheckReport } from '../core/gradcheck';
-import type { CheckRequest } from './request';
+import type { GradcheckCheck, GradcheckPoint, GradcheckReport } from '../../core/gradcheck';
+import type { CheckRequest } from './checkRequest';
 
 /** One checked function as the table shows it: the report's numbers, plus whether it can be opened. */
 export interface ReportRow extends GradcheckReport {

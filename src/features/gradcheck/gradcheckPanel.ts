@@ -10,8 +10,8 @@
  * with a hint to run the check again.
  */
 import * as vscode from 'vscode';
-import { CommandId } from '../commands/ids';
-import type { GradcheckReport } from '../core/gradcheck';
+import { CommandId } from '../commandIds';
+import type { GradcheckReport } from '../../core/gradcheck';
 import {
   encodeForWebview,
   type GradcheckViewState,
@@ -21,11 +21,11 @@ import {
   parseGradcheckViewState,
   parseGradcheckWebviewMessage,
   type ReportRow,
-} from './messages';
-import { gradcheckHtml } from './html';
-import { outputChannel } from '../output';
-import type { CheckRequest } from './request';
-import { derivativeSeries } from './series';
+} from './gradcheckMessages';
+import { gradcheckHtml } from './gradcheckHtml';
+import { outputChannel } from '../../host/outputChannel';
+import type { CheckRequest } from './checkRequest';
+import { derivativeSeries } from './derivativeSeries';
 
 export const GRADCHECK_VIEW_TYPE = 'formulaPlayground.gradcheckResults';
 

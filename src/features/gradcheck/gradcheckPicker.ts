@@ -5,9 +5,9 @@
  * command itself would give.
  */
 import * as vscode from 'vscode';
-import { listFunctions } from '../core/api';
-import { formulaFromCode, FormulaError } from '../core/formula';
-import { describeProblem } from '../gradcheckView/format';
+import { listFunctions } from '../../core/api';
+import { formulaFromCode, FormulaError } from '../../core/formula';
+import { describeProblem } from './reportFormat';
 import {
   catalogueRequest,
   type CheckJob,
@@ -21,7 +21,7 @@ import {
   parseNumberText,
   parsePointsText,
   parseRangeText,
-} from '../gradcheckView/request';
+} from './checkRequest';
 
 type Choice =
   | { readonly kind: 'catalogue'; readonly id: string }

@@ -3,7 +3,7 @@
  * issue as it is), the one-line notifications, and the numbers the results view shows. Pure: no 'vscode',
  * no DOM, so the unit tests and the webview use the same words.
  */
-import type { GradcheckPoint, GradcheckReport } from '../core/gradcheck';
+import type { GradcheckPoint, GradcheckReport } from '../../core/gradcheck';
 
 /** A problem with a request, with the span of the offending text when it is a formula error. */
 export interface CheckProblem {

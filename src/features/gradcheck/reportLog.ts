@@ -3,7 +3,7 @@
  * copyable into an issue as it is.
  */
 import * as vscode from 'vscode';
-import { outputChannel } from '../output';
+import { outputChannel } from '../../host/outputChannel';
 
 /** Appends `lines` under a time-stamped heading, with a blank line after. */
 export function logSection(context: vscode.ExtensionContext, heading: string, blocks: readonly string[]): void {

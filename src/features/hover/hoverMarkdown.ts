@@ -3,11 +3,11 @@
  * effect beside each framework's defaults, the sparkline, one line each of range / properties / use cases /
  * pairing, and the two command links. Pure (no 'vscode'): src/hover.ts adapts it, unit tests call it in Node.
  */
-import { checkParam } from './core/api';
-import { catalogue } from './core/catalogue';
-import type { CatalogueEntry, FrameworkName, Params, PredictionSpace } from './core/types';
-import { formatNumber, paletteFor, sparklineSvg } from './hoverPlot';
-import type { FunctionRef } from './recognize/types';
+import { checkParam } from '../../core/api';
+import { catalogue } from '../../core/catalogue';
+import type { CatalogueEntry, FrameworkName, Params, PredictionSpace } from '../../core/types';
+import { formatNumber, paletteFor, sparklineSvg } from './sparkline';
+import type { FunctionRef } from '../../recognize/types';
 
 /** A function's prerendered formula images: f and f′ (for losses ℓ and ∂ℓ/∂ŷ), glyphs in `currentColor`. */
 export interface FormulaSvgs {
@@ -20,7 +20,7 @@ export interface HoverContentOptions {
   /** vscode.ColorThemeKind of the active theme (1 light, 2 dark, 3 high contrast, 4 high contrast light). */
   readonly themeKind: number;
   readonly showPlot: boolean;
-  /** The prerendered formulas (src/generated/formulaSvgs.json); without one, the LaTeX is shown as code. */
+  /** The prerendered formulas (generated/formulaSvgs.json); without one, the LaTeX is shown as code. */
   readonly svgs?: FormulaSvgTable;
 }
 

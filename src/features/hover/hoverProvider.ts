@@ -4,8 +4,8 @@
  * built by the pure hoverContent.ts; activation only registers the provider.
  */
 import * as vscode from 'vscode';
-import { HOVER_COMMANDS, hoverMarkdown, type FormulaSvgTable } from './hoverContent';
-import { createRecognizer } from './recognize';
+import { HOVER_COMMANDS, hoverMarkdown, type FormulaSvgTable } from './hoverMarkdown';
+import { createRecognizer } from '../../recognize';
 
 const SECTION = 'formulaPlayground.hover';
 const DEFAULT_LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
@@ -53,7 +53,7 @@ function formulaSvgs(): FormulaSvgTable | undefined {
     try {
       // A lazy require: esbuild inlines the JSON into dist/extension.js but evaluates it only here.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      svgTable = require('./generated/formulaSvgs.json') as FormulaSvgTable;
+      svgTable = require('../../../generated/formulaSvgs.json') as FormulaSvgTable;
     } catch {
       svgTable = null;
     }

@@ -6,9 +6,9 @@
  * (dark strokes on light backgrounds, light strokes on dark ones); f′ is also dashed, so the two curves
  * differ by more than hue (colour-blind readers, high-contrast themes).
  */
-import { derivative, evaluate, jacobian, lossGradient, lossValue, resolveParams } from './core/api';
-import { entryFor } from './core/catalogue';
-import type { CatalogueEntry } from './core/types';
+import { derivative, evaluate, jacobian, lossGradient, lossValue, resolveParams } from '../../core/api';
+import { entryFor } from '../../core/catalogue';
+import type { CatalogueEntry } from '../../core/types';
 
 /** The values of vscode.ColorThemeKind, repeated here so pure modules need not import 'vscode'. */
 export const ThemeKind = { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 } as const;

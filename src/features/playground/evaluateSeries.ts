@@ -4,13 +4,13 @@
  * (losses) or sᵢ and ∂sᵢ/∂x (softmax-like functions, from the Jacobian) as Float64Arrays; VS Code
  * transfers typed arrays through postMessage without JSON, so NaN survives as a gap in the plot.
  */
-import { derivative, evaluate, lossGradient, lossValue, resolveParams } from '../core/api';
-import { entryFor } from '../core/catalogue';
-import { compileFormula } from '../core/formula';
-import type { CompiledFormula } from '../core/formula/types';
-import { FormulaError } from '../core/formula/types';
-import type { CatalogueEntry, VectorActivationDef } from '../core/types';
-import type { FormulaInfo, ResultLine, SeriesRequest } from '../protocol';
+import { derivative, evaluate, lossGradient, lossValue, resolveParams } from '../../core/api';
+import { entryFor } from '../../core/catalogue';
+import { compileFormula } from '../../core/formula';
+import type { CompiledFormula } from '../../core/formula/types';
+import { FormulaError } from '../../core/formula/types';
+import type { CatalogueEntry, VectorActivationDef } from '../../core/types';
+import type { FormulaInfo, ResultLine, SeriesRequest } from './playgroundMessages';
 
 export interface SeriesResult {
   readonly lines: ResultLine[];

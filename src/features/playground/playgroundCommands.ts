@@ -5,14 +5,14 @@
  * catalogue ids and formulas shown, or `{ error }` naming what was wrong.
  */
 import * as vscode from 'vscode';
-import { resolveParams } from '../core/api';
-import { entryFor } from '../core/catalogue';
-import { formulaFromCode } from '../core/formula';
-import { FormulaError } from '../core/formula/types';
-import type { AddItem } from '../protocol';
-import { checkFormula } from '../playground/evaluate';
-import { PlaygroundPanel, registerPlaygroundSerializer, type PlaygroundResult } from '../playground/panel';
-import { CommandId } from './ids';
+import { resolveParams } from '../../core/api';
+import { entryFor } from '../../core/catalogue';
+import { formulaFromCode } from '../../core/formula';
+import { FormulaError } from '../../core/formula/types';
+import type { AddItem } from './playgroundMessages';
+import { checkFormula } from './evaluateSeries';
+import { PlaygroundPanel, registerPlaygroundSerializer, type PlaygroundResult } from './playgroundPanel';
+import { CommandId } from '../commandIds';
 
 export type PlaygroundCommandResult = PlaygroundResult | { readonly error: string };
 

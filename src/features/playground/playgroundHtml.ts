@@ -1,5 +1,5 @@
 /**
- * The playground's page (see ../webviewHtml.ts for the CSP). KaTeX fits the strict CSP: the webview renders
+ * The playground's page (see ../../host/webviewHtml.ts for the CSP). KaTeX fits the strict CSP: the webview renders
  * with `katex.render`, which builds DOM nodes and sets their heights through the CSSOM (`element.style`),
  * which CSP does not govern, whereas `renderToString` + innerHTML would produce `style="…"` attributes that
  * `style-src` without 'unsafe-inline' blocks. Fonts and CSS ship in dist/webview.
@@ -9,8 +9,8 @@
  * are named on the main script (`data-katex-*`) and loaded by it after the first frame, with the same nonce.
  */
 import type * as vscode from 'vscode';
-import { type HostMessage, jsonForScriptElement } from '../protocol';
-import { webviewHtml } from '../webviewHtml';
+import { type HostMessage, jsonForScriptElement } from './playgroundMessages';
+import { webviewHtml } from '../../host/webviewHtml';
 
 export function playgroundHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, init: HostMessage & { type: 'init' }): string {
   return webviewHtml(webview, webviewRoot, {

@@ -4,17 +4,17 @@
  * (evaluate.ts). Messages are validated on arrival; a malformed one is logged and ignored.
  */
 import * as vscode from 'vscode';
-import { PLAYGROUND_VIEW_TYPE } from '../commands/ids';
-import { resolveParams } from '../core/api';
-import { entryFor, functionInfos } from '../core/catalogue';
-import { FormulaError } from '../core/formula/types';
-import type { Framework } from '../core/types';
-import type { AddItem, FunctionSummary, HostMessage, SeriesSummary, WebviewMessage } from '../protocol';
-import { isParseError, parseWebviewMessage } from '../protocol';
+import { PLAYGROUND_VIEW_TYPE } from '../commandIds';
+import { resolveParams } from '../../core/api';
+import { entryFor, functionInfos } from '../../core/catalogue';
+import { FormulaError } from '../../core/formula/types';
+import type { Framework } from '../../core/types';
+import type { AddItem, FunctionSummary, HostMessage, SeriesSummary, WebviewMessage } from './playgroundMessages';
+import { isParseError, parseWebviewMessage } from './playgroundMessages';
 import { codeSnippet } from './codeSnippet';
-import { checkFormula, evaluateSeries, SeriesError } from './evaluate';
-import { playgroundHtml } from './html';
-import { outputChannel } from '../output';
+import { checkFormula, evaluateSeries, SeriesError } from './evaluateSeries';
+import { playgroundHtml } from './playgroundHtml';
+import { outputChannel } from '../../host/outputChannel';
 
 /** What the open command returns: the series shown after the add, by catalogue id or formula. */
 export interface PlaygroundResult {
