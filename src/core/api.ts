@@ -4,6 +4,7 @@
  * input is not an error (it flows through to NaN out).
  */
 import { entryFor, functionInfos } from './catalogue';
+import { describeValue } from './describe';
 import type { RowBatchVectorActivationDef } from './catalogue/activations';
 import type { ActivationDef, CatalogueEntry, FunctionInfo, LossDef, Params, ParamSpec, ValueDomain } from './types';
 
@@ -91,6 +92,7 @@ export function jacobian(
   const xs = toFloat64(x, 'x');
   const def = entry.def;
   const rowLength = options === undefined || options === null ? undefined : checkRowLength(id, xs, options);
+  checkJacobianSize(id, xs.length, rowLength ?? xs.length);
   if (def.shape === 'vector') {
     if (rowLength === undefined) return def.jacobian(xs, p);
     const out = new Float64Array(xs.length * rowLength);
@@ -117,6 +119,21 @@ export function jacobian(
   return out;
 }
 
+/** The most numbers a Jacobian may have: 2^24 (128 MB of doubles; a full one for n ≤ 4096). */
+export const MAX_JACOBIAN_ENTRIES = 2 ** 24;
+
+/** Refuses, before allocating, a Jacobian of n·block numbers beyond MAX_JACOBIAN_ENTRIES, naming the size. */
+function checkJacobianSize(id: string, n: number, block: number): void {
+  const entries = n * block;
+  if (entries <= MAX_JACOBIAN_ENTRIES) return;
+  const gigabytes = (entries * 8) / 1e9;
+  throw new Error(
+    `jacobian('${id}'): x has ${n} elements, so the Jacobian would have ${entries.toExponential(2)} entries ` +
+      `(${gigabytes >= 1 ? `${gigabytes.toFixed(1)} GB` : `${(gigabytes * 1e3).toFixed(0)} MB`}); the limit is ${MAX_JACOBIAN_ENTRIES} entries. ` +
+      `Pass { rowLength } to get one block per row, or use derivative() for an elementwise activation`,
+  );
+}
+
 /** options.rowLength, checked: a positive integer dividing x.length; undefined when not given. */
 function checkRowLength(id: string, xs: Float64Array, options: ActivationOptions): number | undefined {
   if (typeof options !== 'object') throw new Error(`${id}: options must be an object, got ${typeof options}`);
@@ -124,7 +141,7 @@ function checkRowLength(id: string, xs: Float64Array, options: ActivationOptions
   if (rowLength === undefined) return undefined;
   if (typeof rowLength !== 'number' || !Number.isInteger(rowLength) || rowLength < 1) {
     throw new Error(
-      `${id}: rowLength must be a positive integer, got ${typeof rowLength === 'number' ? rowLength : JSON.stringify(rowLength)}`,
+      `${id}: rowLength must be a positive integer, got ${describeValue(rowLength)}`,
     );
   }
   if (xs.length % rowLength !== 0) {
@@ -221,7 +238,7 @@ export function resolveParams(entry: Pick<CatalogueEntry, 'id' | 'params'>, give
 /** A message naming the problem when `value` is not allowed for `spec`, else undefined. */
 export function checkParam(spec: ParamSpec, value: unknown): string | undefined {
   if (typeof value !== 'number' || Number.isNaN(value)) {
-    return `${spec.name} must be a number, got ${typeof value === 'number' ? 'NaN' : JSON.stringify(value)}`;
+    return `${spec.name} must be a number, got ${describeValue(value)}`;
   }
   const lowOk = spec.minExclusive ? value > spec.min : value >= spec.min;
   const highOk = spec.maxExclusive ? value < spec.max : value <= spec.max;
@@ -249,7 +266,7 @@ function prepareLoss(
   if (entry.kind !== 'loss') throw new Error(`${caller}: '${id}' is an activation; use evaluate/derivative(id, x)`);
   const reduction = (params?.reduction ?? 'none') as Reduction;
   if (reduction !== 'none' && reduction !== 'mean' && reduction !== 'sum') {
-    throw new Error(`${id}: reduction must be 'none', 'mean' or 'sum', got ${JSON.stringify(reduction)}`);
+    throw new Error(`${id}: reduction must be 'none', 'mean' or 'sum', got ${describeValue(reduction)}`);
   }
   const p = resolveParams(entry, params);
   const y = toFloat64(yTrue, 'yTrue');
@@ -374,7 +391,7 @@ export function toFloat64(values: ArrayLike<number>, name: string): Float64Array
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v !== 'number') throw new Error(`${name}[${i}] must be a number, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number') throw new Error(`${name}[${i}] must be a number, got ${describeValue(v)}`);
     out[i] = v;
   }
   return out;

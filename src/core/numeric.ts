@@ -248,6 +248,26 @@ export function logistic(x: number): number {
   return e / (1 + e);
 }
 
+/** 2^600: scales a residual whose square overflows into a range where r² and 2re are both finite. */
+const SQUARE_SCALE = 2 ** 600;
+const SQUARE_UNSCALE = 2 ** -600;
+
+/**
+ * factor·(r + e)² ≈ factor·(r² + 2re) (factor 1 or ½) for a residual carried as a double-double (|e| ≤ ulp(r)/2), for |r| so large that r²
+ * overflows: there r² + 2re would be ∞ + (±∞ or finite), and ∞ − ∞ = NaN when 2re overflows with the
+ * opposite sign. Scaled by 2^−600 (exact), squared, and scaled back by 2^600 twice, so the result is +∞ exactly
+ * when (r + e)² rounds above the largest double.
+ *
+ * Special cases: r = ±∞ or e NaN gives r² (+∞, or NaN for NaN).
+ * @example squareOverflowing(1.7976931348623157e308, 0) // returns Infinity
+ */
+export function squareOverflowing(r: number, e: number, factor = 1): number {
+  if (e !== e) return factor * r * r;
+  const t = r * SQUARE_UNSCALE;
+  const u = e * SQUARE_UNSCALE;
+  return factor * (t * t + 2 * t * u) * SQUARE_SCALE * SQUARE_SCALE;
+}
+
 /** Beyond this |x|, e^(−2|x|) is subnormal, so a squared exponential is better formed as e^(−|x|)·e^(−|x|). */
 export const SQUARE_UNDERFLOW = 354;
 

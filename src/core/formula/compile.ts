@@ -4,6 +4,7 @@
  */
 import { checkParam, toFloat64 } from '../api';
 import { catalogue } from '../catalogue';
+import { describeValue } from '../describe';
 import type { ElementwiseActivationDef, Params } from '../types';
 import { type Generated, type RuntimeTable, generate } from './codegen';
 import { differentiate } from './derivative';
@@ -116,7 +117,7 @@ function parameterVector(
     }
     const value = values[name];
     if (typeof value !== 'number' || Number.isNaN(value)) {
-      const shown = typeof value === 'number' ? 'NaN' : value === undefined ? 'undefined' : JSON.stringify(value) ?? typeof value;
+      const shown = describeValue(value);
       throw new FormulaError(`parameter '${name}' must be a number, got ${shown}`, span.start, span.end);
     }
     P[i] = value;

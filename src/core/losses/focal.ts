@@ -78,6 +78,8 @@ export function focalGradient(y: number, p: number, alpha: number, gamma: number
   if (Number.isNaN(y) || Number.isNaN(p)) return NaN;
   // Soft label inside (0, 1): the two brackets have opposite signs and cancel near the minimum.
   if (y > 0 && y < 1 && alpha > 0 && alpha < 1 && p > 0 && p < 1) {
+    // Tiny p: the double-double path's products would overflow in Dekker's split of 1/p.
+    if (p < TINY) return softLabelGradientTinyP(y, p, alpha);
     // Fast tier first; NaN means the terms cancel too much (or leave its range): take the exact path.
     const fast = softLabelGradientFast(y, p, alpha, gamma);
     if (fast === fast) return fast;
@@ -99,6 +101,17 @@ export function focalGradient(y: number, p: number, alpha: number, gamma: number
     gradient += negative * bracket;
   }
   return gradient;
+}
+
+/**
+ * The soft-label gradient for p < 1e−250: there −αy·(1 − p)^γ/p is everything to within a relative 1e−247
+ * (the other parts are γ·log p, γ·p^γ and p^γ, against 1/p), and (1 − p)^γ rounds to 1. αy is kept exact
+ * as a double-double, so the only rounding is the quotient's (and +∞ once αy/p overflows, as it should).
+ */
+function softLabelGradientTinyP(y: number, p: number, alpha: number): number {
+  const a = alpha * y;
+  const aLo = productError(alpha, y, a);
+  return -(a / p + aLo / p);
 }
 
 /**

@@ -2,6 +2,7 @@
  * Margin losses for labels y ∈ {−1, 1} and raw scores ŷ: hinge and squared hinge, on the margin
  * m = 1 − y·ŷ (y·ŷ is exact because |y| = 1; 1 − yŷ is kept as a double-double).
  */
+import { squareOverflowing } from '../numeric';
 
 /** The label check shared by both: anything but ±1 is an error that names the conversion. */
 export function checkSignLabel(y: number): string | undefined {
@@ -48,7 +49,10 @@ export function squaredHinge(y: number, yHat: number): number {
   const c = Math.max(m, 0);
   // Infinite or NaN margin (e is NaN): 0 beyond the margin (m = −∞), +∞ for m = +∞, NaN for NaN.
   if (e !== e) return c * c;
-  return c * c + 2 * c * e;
+  const s = c * c;
+  if (s < Infinity) return s + 2 * c * e;
+  // c² overflows: c² + 2ce could be ∞ − ∞.
+  return squareOverflowing(c, e);
 }
 
 /**

@@ -5,6 +5,7 @@
  * The residual is a double-double (see stable.ts): its rounding error is added back to first order,
  * which matters most just outside the band, where |r| − δ/2 loses a bit to cancellation.
  */
+import { squareOverflowing } from '../numeric';
 import { residual } from './stable';
 
 /** Normal-range floor: below it r² has lost precision to the subnormals (or underflowed). */
@@ -23,7 +24,12 @@ export function huber(y: number, yHat: number, delta: number): number {
   const [r, e] = residual(y, yHat);
   const a = Math.abs(r);
   // Quadratic band.
-  if (a <= delta) return 0.5 * r * r + r * e;
+  if (a <= delta) {
+    const q = 0.5 * r * r;
+    if (q < Infinity) return q + r * e;
+    // A band wider than 1.8e154 (δ that large): r² overflows although ½(r + e)² may not, and q + re could be ∞ − ∞.
+    return squareOverflowing(r, e, 0.5);
+  }
   // Linear arms: δ(|r| − δ/2), with the residual's error term folded into |r|.
   return delta * (a - 0.5 * delta + Math.sign(r) * e);
 }

@@ -6,11 +6,13 @@
  * value to first order (ℓ(r + e) ≈ ℓ(r) + ℓ′(r)·e).
  */
 
+import { squareOverflowing } from '../numeric';
+
 /**
  * Squared error ℓ(y, ŷ) = (ŷ − y)², gradient ∂ℓ/∂ŷ = 2(ŷ − y).
  *
  * Special cases: NaN in gives NaN; a residual above about 1.34e154 squares to +∞ (the true value is
- * not a finite double either).
+ * not a finite double either), never NaN: mse(0, 1.8e308) = mse(−1e300, −1e8) = +∞.
  * @example mse(0, 3) // returns 9
  * @example mse(1, 0.5) // returns 0.25
  */
@@ -21,7 +23,11 @@ export function mse(y: number, yHat: number): number {
   const e = yHat - (r - bb) + (-y - bb);
   // Infinite residual: the loss is +∞ (the error term is meaningless there); a NaN residual stays NaN.
   if (e !== e) return r * r;
-  return r * r + 2 * r * e;
+  const s = r * r;
+  // |r| < 1.34e154: 2re cannot overflow.
+  if (s < Infinity) return s + 2 * r * e;
+  // r² overflows: r² + 2re could be ∞ − ∞.
+  return squareOverflowing(r, e);
 }
 
 /**
