@@ -305,8 +305,12 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
     torchClass('torch.nn.Hardsigmoid', { source: SRC.torchActivation }),
     ...kerasActivation('hard_sigmoid', {
       ...X,
-      note: 'Keras 3: relu6(x + 3)/6. Keras 2 (tf.keras ≤ 2.15, and the tf_keras package that TF ≥ 2.16 uses with TF_USE_LEGACY_KERAS=1) uses clip(0.2x + 0.5, 0, 1).',
-      keras2: { note: 'Keras 2: clip(0.2x + 0.5, 0, 1), slope 0.2 saturating at ±2.5 (not relu6(x + 3)/6).', source: `${SRC.tfKerasActivations}, tf_keras/backend.py` },
+      note: 'Keras 3: relu6(x + 3)/6.',
+      // Keras 2 is tf.keras ≤ 2.15 and the tf_keras package (TF ≥ 2.16 with TF_USE_LEGACY_KERAS=1): backend.hard_sigmoid.
+      keras2: {
+        note: 'Keras 2: clip(0.2x + 0.5, 0, 1), slope 0.2 saturating at ±2.5 — in tf.keras ≤ 2.15 and in tf_keras (TF ≥ 2.16 with TF_USE_LEGACY_KERAS=1).',
+        source: `${SRC.tfKerasActivations}, tf_keras/backend.py`,
+      },
     }),
     ...jaxFamily('hard_sigmoid'),
     jsString('hardSigmoid', { source: SRC.tfjsActivations, note: 'TF.js uses clip(0.2x + 0.5, 0, 1), not relu6(x + 3)/6: slope 0.2, saturating at ±2.5.' }),

@@ -477,7 +477,7 @@ export const activationDocs: readonly ActivationDoc[] = [
       'No exponentials: a multiply-add and two clamps.',
       'Exactly 0 below −3 and exactly 1 above 3; derivative 0 at both kinks (PyTorch).',
       'Matches σ at x = 0 but has slope 1/6 there instead of 1/4.',
-      'Older Keras versions used a different slope (0.2x + 0.5); this is PyTorch’s definition.',
+      'Keras 2 (tf.keras ≤ 2.15 and the tf_keras package) and TF.js use clip(0.2x + 0.5, 0, 1) instead; this is PyTorch’s and Keras 3’s definition.',
     ],
     useCases: [
       'Gates on mobile and quantised models.',
@@ -503,7 +503,7 @@ export const activationDocs: readonly ActivationDoc[] = [
     properties: [
       'Quadratic between −3 and 3, linear above, zero below.',
       'Not monotonic: minimum −0.375 at x = −1.5.',
-      'Derivative jumps at ±3; PyTorch takes the middle piece there (−0.5 at −3, 1.5 at 3).',
+      'Derivative jumps at ±3; this takes the middle piece there (−0.5 at −3, 1.5 at 3), as PyTorch up to 2.6 does — since pytorch PR #148049 (2025) PyTorch gives 0 at −3 and 1 at 3.',
     ],
     useCases: [
       'MobileNetV3 hidden layers.',

@@ -420,7 +420,10 @@ export const lossDocs: readonly LossDoc[] = [
       'Maximum-margin classifiers trained by (sub)gradient descent',
       'Adversarial losses in some GAN variants',
     ],
-    pairing: ['Labels must be −1 and 1 and ŷ a raw score (no sigmoid); Keras silently maps 0/1 labels, this does not'],
+    pairing: [
+      'Labels must be −1 and 1 and ŷ a raw score (no sigmoid); Keras silently maps 0/1 labels, this does not',
+      'TF.js tf.losses.hingeLoss is the opposite: it always computes 2y − 1, so it needs 0/1 labels',
+    ],
     prediction: 'score',
     plotLabels: [-1, 1],
     plotRange: [-3, 3],

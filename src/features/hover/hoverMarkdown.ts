@@ -8,6 +8,7 @@ import { catalogue } from '../../core/catalogue';
 import type { CatalogueEntry, FrameworkName, Params, PredictionSpace } from '../../core/types';
 import { formatNumber, paletteFor, sparklineSvg } from './sparkline';
 import type { FunctionRef } from '../../recognize/types';
+import { kerasNote, type KerasDecision } from '../../frameworks/generations';
 
 /** A function's prerendered formula images: f and f′ (for losses ℓ and ∂ℓ/∂ŷ), glyphs in `currentColor`. */
 export interface FormulaSvgs {
@@ -22,6 +23,8 @@ export interface HoverContentOptions {
   readonly showPlot: boolean;
   /** The prerendered formulas (generated/formulaSvgs.json); without one, the LaTeX is shown as code. */
   readonly svgs?: FormulaSvgTable;
+  /** Keras 2 or 3 for this document (src/frameworks/generations.ts); absent = unknown, both shown where they differ. */
+  readonly keras?: KerasDecision;
 }
 
 /** The only commands the hover's links may run (MarkdownString.isTrusted.enabledCommands). */
@@ -39,7 +42,7 @@ export function hoverMarkdown(ref: FunctionRef, options: HoverContentOptions): s
     markdownCacheSvgs = options.svgs;
   }
   // Everything the Markdown depends on; the range is not part of it.
-  const key = JSON.stringify([ref.id, ref.params, ref.explicit, ref.written, ref.frameworkName?.name, ref.frameworkName?.framework, options.themeKind, options.showPlot]);
+  const key = JSON.stringify([ref.id, ref.params, ref.explicit, ref.written, ref.frameworkName?.name, ref.frameworkName?.framework, options.themeKind, options.showPlot, options.keras?.generation, options.keras?.reason]);
   let markdown = markdownCache.get(key);
   if (markdown === undefined) {
     markdown = buildMarkdown(entry, ref, options);
@@ -56,7 +59,7 @@ function buildMarkdown(entry: CatalogueEntry, ref: FunctionRef, options: HoverCo
     commandLinks(entry.id, params),
     formulaBlock(entry, options),
     parameterBlock(entry, ref, params),
-    noteLine(ref),
+    noteLine(ref, entry, options.keras),
     options.showPlot ? plotBlock(entry, params, options.themeKind) : '',
     factsBlock(entry),
   ];
@@ -149,9 +152,19 @@ function parameterBlock(entry: CatalogueEntry, ref: FunctionRef, params: Params)
 }
 
 /** How the framework the code uses departs from the plain math (PyTorch's BCELoss clamps log at −100). */
-function noteLine(ref: FunctionRef): string {
+function noteLine(ref: FunctionRef, entry: CatalogueEntry, keras: KerasDecision | undefined): string {
   const fn = ref.frameworkName;
-  return fn?.note ? `*${frameworkLabel(fn)}:* ${escapeMarkdown(fn.note)}` : '';
+  if (!fn) return '';
+  const label = frameworkLabel(fn);
+  if (label !== 'Keras') return fn.note ? `*${label}:* ${escapeMarkdown(fn.note)}` : '';
+  // Keras rows: the note of the generation the document uses, so Keras 2 code never sees a Keras 3 name or behaviour.
+  const generation = keras?.generation ?? 'unknown';
+  const { note, differs, absentIn2 } = kerasNote(fn, entry.kind, generation, ref.written);
+  if (!note) return '';
+  if (!differs) return `*Keras:* ${escapeMarkdown(note)}`;
+  const why = keras ? ` *(${generation === 'unknown' ? 'version unknown' : 'because'}: ${escapeMarkdown(keras.reason)})*` : '';
+  if (generation === 'unknown') return `*Keras:* ${escapeMarkdown(note)}${why}`;
+  return `${absentIn2 && generation === 2 ? '⚠ ' : ''}*Keras ${generation}:* ${escapeMarkdown(note)}${why}`;
 }
 
 /** Rows of the defaults table, in this order; Flax shares JAX's row. */

@@ -6,6 +6,9 @@
 import * as vscode from 'vscode';
 import { HOVER_COMMANDS, hoverMarkdown, type FormulaSvgTable } from './hoverMarkdown';
 import { createRecognizer } from '../../recognize';
+import { isKerasName, type KerasDecision } from '../../frameworks/generations';
+import type { FunctionRef } from '../../recognize/types';
+import { KERAS_SECTION, KerasGenerationSource } from './kerasGeneration';
 
 const SECTION = 'formulaPlayground.hover';
 const DEFAULT_LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
@@ -68,6 +71,8 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
   private readonly hovers = new Map<string, vscode.Hover>();
   /** Lexes and reads the imports of each document version once; queries then cost microseconds. */
   private readonly recognizer = createRecognizer(8);
+  /** Keras 2 or 3 per document: the setting, the document, the workspace's pins (read once per folder). */
+  readonly kerasSource = new KerasGenerationSource();
 
   /** Forget cached settings and hovers (settings or theme changed). */
   reset(): void {
@@ -79,7 +84,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     return (this.settings ??= readSettings());
   }
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined | Promise<vscode.Hover | undefined> {
     try {
       const settings = this.currentSettings();
       if (!settings.enabled || !settings.languages.includes(document.languageId)) return undefined;
@@ -93,27 +98,51 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       const uri = document.uri.toString();
       const ref = this.recognizer.recognize(text, offset, document.languageId, { key: uri, version: document.version });
       if (!ref) return undefined;
-      const themeKind = vscode.window.activeColorTheme.kind;
-      const key =
-        `${uri}@${document.version}|${ref.range.start}-${ref.range.end}|${ref.id}|` +
-        `${JSON.stringify(ref.params)}|${themeKind}|${settings.showPlot}`;
-      let hover = this.hovers.get(key);
-      if (!hover) {
-        const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: formulaSvgs() });
-        if (markdown === undefined) return undefined;
-        const content = new vscode.MarkdownString(markdown);
-        content.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
-        const range = new vscode.Range(document.positionAt(ref.range.start), document.positionAt(ref.range.end));
-        hover = new vscode.Hover(content, range);
-        if (this.hovers.size >= 200) this.hovers.clear();
-        this.hovers.set(key, hover);
+      // Keras rows depend on the document's Keras generation (src/frameworks/generations.ts); reading the
+      // workspace's pins may take a moment the first time, so that case answers with a promise.
+      if (ref.frameworkName && isKerasName(ref.frameworkName)) {
+        const keras = this.kerasSource.decide(document, text);
+        if (keras instanceof Promise) {
+          return keras
+            .then((k) => this.hoverFor(document, ref, settings, k))
+            .catch((error: unknown) => {
+              console.error('formulaPlayground hover failed:', error);
+              return undefined;
+            });
+        }
+        return this.hoverFor(document, ref, settings, keras);
       }
-      return hover;
+      return this.hoverFor(document, ref, settings, undefined);
     } catch (error) {
       // A hover must never surface an exception to the user; log it for whoever debugs the extension.
       console.error('formulaPlayground hover failed:', error);
       return undefined;
     }
+  }
+
+  private hoverFor(
+    document: vscode.TextDocument,
+    ref: FunctionRef,
+    settings: HoverSettings,
+    keras: KerasDecision | undefined,
+  ): vscode.Hover | undefined {
+    const uri = document.uri.toString();
+    const themeKind = vscode.window.activeColorTheme.kind;
+    const key =
+      `${uri}@${document.version}|${ref.range.start}-${ref.range.end}|${ref.id}|` +
+      `${JSON.stringify(ref.params)}|${themeKind}|${settings.showPlot}|${keras?.generation}|${keras?.reason}`;
+    let hover = this.hovers.get(key);
+    if (!hover) {
+      const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: formulaSvgs(), keras });
+      if (markdown === undefined) return undefined;
+      const content = new vscode.MarkdownString(markdown);
+      content.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
+      const range = new vscode.Range(document.positionAt(ref.range.start), document.positionAt(ref.range.end));
+      hover = new vscode.Hover(content, range);
+      if (this.hovers.size >= 200) this.hovers.clear();
+      this.hovers.set(key, hover);
+    }
+    return hover;
   }
 
   /** The document's text for its current version, or undefined when it is too large to read. */
@@ -134,8 +163,9 @@ export function registerHover(context: vscode.ExtensionContext): void {
   let registration = vscode.languages.registerHoverProvider(hoverSelector(provider.currentSettings().languages), provider);
   context.subscriptions.push(
     { dispose: () => registration.dispose() },
+    provider.kerasSource,
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SECTION)) return;
+      if (!event.affectsConfiguration(SECTION) && !event.affectsConfiguration(KERAS_SECTION)) return;
       provider.reset();
       if (event.affectsConfiguration(`${SECTION}.languages`)) {
         registration.dispose();
