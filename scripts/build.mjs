@@ -38,6 +38,11 @@ await esbuild.build({
   target: 'node20',
 });
 
+// The web extension (dist/web/extension.js, the manifest's `browser` entry) and the SVG asset both hosts read.
+const web = await import('./build-web.mjs');
+web.copyFormulaSvgs(root);
+await web.buildWebExtension(root, common);
+
 // One bundle per webview: the playground (main, with KaTeX split out as katex.js, loaded async) and the
 // gradient-check results view (gradcheck).
 const webviewEntries = Object.fromEntries(

@@ -3,8 +3,8 @@
  * nonce, and one strict CSP — no 'unsafe-inline', no 'unsafe-eval', no remote source; scripts only with the
  * nonce, styles, images and fonts only from the extension's own webview folder (images also as data: URIs).
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { cspNonce } from './assets';
 
 export interface WebviewPage {
   readonly title: string;
@@ -20,7 +20,7 @@ export interface WebviewPage {
 }
 
 export function webviewHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, page: WebviewPage): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = cspNonce(); // Web Crypto: the web worker host has no node:crypto
   const uri = (file: string) => attribute(webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, file)).toString());
   const csp = [
     "default-src 'none'",

@@ -124,10 +124,18 @@ export function svgDataUri(svg: string, color = ''): string {
   let uri = byColor.get(color);
   if (uri === undefined) {
     const colored = color ? svg.replace(/currentColor/g, color) : svg;
-    uri = 'data:image/svg+xml;base64,' + Buffer.from(colored, 'utf8').toString('base64');
+    uri = 'data:image/svg+xml;base64,' + base64Utf8(colored);
     byColor.set(color, uri);
   }
   return uri;
+}
+
+/** A string's UTF-8 bytes in base64, with what both extension hosts have (the web worker has no Buffer). */
+function base64Utf8(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 function parameterBlock(entry: CatalogueEntry, ref: FunctionRef, params: Params): string {

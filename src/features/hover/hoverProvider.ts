@@ -9,6 +9,7 @@ import { createRecognizer } from '../../recognize';
 import { isKerasName, type KerasDecision } from '../../frameworks/generations';
 import type { FunctionRef } from '../../recognize/types';
 import { KERAS_SECTION, KerasGenerationSource } from './kerasGeneration';
+import { readJsonAsset } from '../../host/assets';
 
 const SECTION = 'formulaPlayground.hover';
 const DEFAULT_LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
@@ -48,20 +49,25 @@ function readSettings(): HoverSettings {
   };
 }
 
+const EXTENSION_ID = 'dl-formula-playground.dl-formula-playground';
+/** The prerendered formula SVGs: undefined until read, null when the build has none (the hover shows LaTeX). */
 let svgTable: FormulaSvgTable | null | undefined;
+let svgLoad: Promise<void> | undefined;
 
-/** The prerendered formula SVGs, loaded on the first hover (not at activation); null when not built. */
-function formulaSvgs(): FormulaSvgTable | undefined {
-  if (svgTable === undefined) {
+/**
+ * Reads dist/formulaSvgs.json (an asset, not part of the host bundle) through vscode.workspace.fs, once,
+ * on the first hover: the same code in the desktop and the web worker extension hosts.
+ */
+function loadFormulaSvgs(extensionUri: vscode.Uri | undefined): Promise<void> {
+  return (svgLoad ??= (async () => {
     try {
-      // A lazy require: esbuild inlines the JSON into dist/extension.js but evaluates it only here.
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      svgTable = require('../../../generated/formulaSvgs.json') as FormulaSvgTable;
-    } catch {
+      const uri = extensionUri ?? vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
+      svgTable = uri ? await readJsonAsset<FormulaSvgTable>(uri, 'dist', 'formulaSvgs.json') : null;
+    } catch (error) {
+      console.error('formulaPlayground: no formula images (dist/formulaSvgs.json):', error);
       svgTable = null;
     }
-  }
-  return svgTable ?? undefined;
+  })());
 }
 
 /** Recognises the function under the cursor and shows its formula, parameters and plot. */
@@ -73,6 +79,9 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
   private readonly recognizer = createRecognizer(8);
   /** Keras 2 or 3 per document: the setting, the document, the workspace's pins (read once per folder). */
   readonly kerasSource = new KerasGenerationSource();
+
+  /** `extensionUri` locates dist/formulaSvgs.json (default: this extension's, looked up by id). */
+  constructor(private readonly extensionUri?: vscode.Uri) {}
 
   /** Forget cached settings and hovers (settings or theme changed). */
   reset(): void {
@@ -98,6 +107,10 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       const uri = document.uri.toString();
       const ref = this.recognizer.recognize(text, offset, document.languageId, { key: uri, version: document.version });
       if (!ref) return undefined;
+      // The first hover reads the formula images; every later one has them.
+      if (svgTable === undefined) {
+        return loadFormulaSvgs(this.extensionUri).then(() => this.provideHover(document, position));
+      }
       // Keras rows depend on the document's Keras generation (src/frameworks/generations.ts); reading the
       // workspace's pins may take a moment the first time, so that case answers with a promise.
       if (ref.frameworkName && isKerasName(ref.frameworkName)) {
@@ -133,7 +146,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       `${JSON.stringify(ref.params)}|${themeKind}|${settings.showPlot}|${keras?.generation}|${keras?.reason}`;
     let hover = this.hovers.get(key);
     if (!hover) {
-      const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: formulaSvgs(), keras });
+      const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: svgTable ?? undefined, keras });
       if (markdown === undefined) return undefined;
       const content = new vscode.MarkdownString(markdown);
       content.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
@@ -159,7 +172,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
 
 /** Registers the hover for the configured languages; re-registers when that setting changes. */
 export function registerHover(context: vscode.ExtensionContext): void {
-  const provider = new FormulaHoverProvider();
+  const provider = new FormulaHoverProvider(context.extensionUri);
   let registration = vscode.languages.registerHoverProvider(hoverSelector(provider.currentSettings().languages), provider);
   context.subscriptions.push(
     { dispose: () => registration.dispose() },

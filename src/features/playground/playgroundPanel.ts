@@ -15,6 +15,7 @@ import { codeSnippet } from './codeSnippet';
 import { checkFormula, evaluateSeries, SeriesError } from './evaluateSeries';
 import { playgroundHtml } from './playgroundHtml';
 import { outputChannel } from '../../host/outputChannel';
+import { bytesFromBase64, bytesFromText } from '../../host/assets';
 
 /** What the open command returns: the series shown after the add, by catalogue id or formula. */
 export interface PlaygroundResult {
@@ -153,10 +154,10 @@ export class PlaygroundPanel {
         if (message.replyTo !== undefined) this.waiting.get(message.replyTo)?.(message.series);
         return;
       case 'exportPng':
-        void this.save('playground.png', { 'PNG image': ['png'] }, Buffer.from(message.dataUrl.slice(message.dataUrl.indexOf(',') + 1), 'base64'));
+        void this.save('playground.png', { 'PNG image': ['png'] }, bytesFromBase64(message.dataUrl.slice(message.dataUrl.indexOf(',') + 1)));
         return;
       case 'exportCsv':
-        void this.save('playground.csv', { CSV: ['csv'] }, Buffer.from(message.csv, 'utf8'));
+        void this.save('playground.csv', { CSV: ['csv'] }, bytesFromText(message.csv));
         return;
       case 'copyCode':
         void this.copyCode(message.id, message.params, message.framework);

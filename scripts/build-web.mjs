@@ -1,0 +1,102 @@
+// The web extension's part of the build (called by scripts/build.mjs):
+//
+// - dist/web/extension.js: the same src/extension.ts bundled for the *web worker* extension host
+//   (vscode.dev, github.dev, Codespaces in a browser, code-server's Extension Host (Worker)): esbuild
+//   platform 'browser', CommonJS (the worker host loads it with `(module, exports, require)`), `vscode` external.
+// - a check that fails the build when that bundle reaches for Node: an import of a Node built-in (fs, path,
+//   crypto, …, with or without `node:`) is reported with the file importing it, and a free use of a Node
+//   global (process, Buffer, setImmediate, __dirname, __filename, global) with the source file it is in.
+//   The worker has none of them; the desktop host has, so nothing else would notice.
+// - dist/formulaSvgs.json: the hover's prerendered formula SVGs (generated/formulaSvgs.json, written by
+//   scripts/prerender-formulas.mjs), shipped as an asset the host reads on the first hover through
+//   vscode.workspace.fs (src/host/assets.ts) rather than inlined into both host bundles.
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** The globals a web worker does not have; a bundle that names one fails the build. */
+export const NODE_GLOBALS = ['process', 'Buffer', 'setImmediate', 'clearImmediate', '__dirname', '__filename', 'global'];
+const MARKER = '__dlfp_node_global__';
+const NODE_BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+/** An esbuild plugin that stops the build at the first import of a Node built-in, naming the importer. */
+function noNodeBuiltins() {
+  return {
+    name: 'no-node-builtins',
+    setup(build) {
+      build.onResolve({ filter: /^(node:)?[a-z_]+(\/[a-z_/]+)?$/ }, (args) => {
+        const base = args.path.replace(/^node:/, '').split('/')[0];
+        if (!NODE_BUILTINS.has(args.path) && !NODE_BUILTINS.has(base)) return undefined;
+        return {
+          errors: [
+            {
+              text: `the web extension cannot import the Node built-in "${args.path}" (imported by ${args.importer.replace(build.initialOptions.absWorkingDir + '/', '')}); use vscode.workspace.fs, vscode.Uri, TextEncoder/btoa or globalThis.crypto instead (see scripts/build-web.mjs)`,
+            },
+          ],
+        };
+      });
+    },
+  };
+}
+
+/** The source files (esbuild's `// path` comments of an unminified bundle) that use each Node global. */
+function nodeGlobalUses(code) {
+  const uses = [];
+  let file = '?';
+  for (const line of code.split('\n')) {
+    const comment = /^\s*\/\/ ((?:src|webview|node_modules)\/\S+)$/.exec(line);
+    if (comment) file = comment[1];
+    for (const match of line.matchAll(new RegExp(`${MARKER}(\\w+)`, 'g'))) uses.push(`${match[1]} in ${file}: ${line.trim().slice(0, 120)}`);
+  }
+  return uses;
+}
+
+/**
+ * Builds dist/web/extension.js from src/extension.ts with the options the caller's desktop build uses
+ * (`common`: sourcemap, minify, define, …), after checking that nothing in it needs Node.
+ */
+export async function buildWebExtension(root, common) {
+  const options = {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    platform: 'browser',
+    format: 'cjs',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
+    target: 'es2022',
+    plugins: [...(common.plugins ?? []), noNodeBuiltins()],
+  };
+  // The check: the same bundle, unminified, with every free Node global renamed to a marker (esbuild's
+  // `define` replaces only unbound identifiers, so locals and strings named "process" are left alone).
+  const check = await esbuild.build({
+    ...options,
+    minify: false,
+    sourcemap: false,
+    write: false,
+    outfile: 'dist/web/extension.js',
+    logLevel: 'silent',
+    define: { ...(common.define ?? {}), ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, `${MARKER}${name}`])) },
+  }).catch((error) => {
+    throw new Error(`build: the web extension bundle failed:\n${(error.errors ?? []).map((e) => `  ${e.text}`).join('\n') || error.message}`);
+  });
+  const uses = nodeGlobalUses(check.outputFiles.find((f) => f.path.endsWith('.js')).text);
+  if (uses.length > 0) {
+    throw new Error(`build: the web extension bundle uses Node globals the web worker host does not have:\n  ${uses.join('\n  ')}`);
+  }
+  mkdirSync(join(root, 'dist', 'web'), { recursive: true });
+  await esbuild.build({ ...options, outfile: 'dist/web/extension.js' });
+}
+
+/**
+ * Copies the formula SVG table (written by scripts/prerender-formulas.mjs) to dist/formulaSvgs.json, where
+ * both hosts read it on the first hover. Returns false when there is no table (a build without prerendering).
+ */
+export function copyFormulaSvgs(root) {
+  const source = join(root, 'generated', 'formulaSvgs.json');
+  if (!existsSync(source)) return false;
+  const target = join(root, 'dist', 'formulaSvgs.json');
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, JSON.stringify(JSON.parse(readFileSync(source, 'utf8'))));
+  return true;
+}
