@@ -46,7 +46,7 @@ await web.buildWebExtension(root, common);
 // One bundle per webview: the playground (main, with KaTeX split out as katex.js, loaded async) and the
 // gradient-check results view (gradcheck).
 const webviewEntries = Object.fromEntries(
-  Object.entries({ main: 'webview/playground/main.ts', katex: 'webview/shared/katexGlobal.ts', gradcheck: 'webview/gradcheck/main.ts' }).filter(([, file]) =>
+  Object.entries({ main: 'webview/playground/main.ts', katex: 'webview/shared/katexGlobal.ts', gradcheck: 'webview/gradcheck/main.ts', formulaView: 'webview/formulaView/main.ts' }).filter(([, file]) =>
     existsSync(join(root, file)),
   ),
 );
@@ -56,6 +56,8 @@ if (Object.keys(webviewEntries).length > 0) {
     entryPoints: webviewEntries,
     // Always minified: a webview loads its bundle through VS Code's resource loader on every open and reload.
     minify: true,
+    // The e2e suite's probes (webview/shared/testBuild.d.ts) exist in development and test builds only.
+    define: { TEST_PROBES: production ? 'false' : 'true' },
     outdir: 'dist/webview',
     platform: 'browser',
     format: 'iife',

@@ -6,12 +6,14 @@ import * as vscode from 'vscode';
 import { registerGradientCheckCommands } from './features/gradcheck/gradcheckCommands';
 import { registerPlaygroundCommands } from './features/playground/playgroundCommands';
 import { registerHover } from './features/hover/hoverProvider';
+import { registerFormulaView } from './features/formulaView/formulaViewCommands';
 
 export function activate(context: vscode.ExtensionContext): void {
   try {
     registerHover(context);
     registerPlaygroundCommands(context);
     registerGradientCheckCommands(context);
+    registerFormulaView(context);
   } catch (error) {
     // VS Code swallows activation errors silently; say what went wrong.
     const message = error instanceof Error ? error.message : String(error);

@@ -1,0 +1,318 @@
+/**
+ * The Formula view's page: the function under the cursor (name, framework, file:line), its formula and
+ * derivative (KaTeX), a plot of f and f′ (ℓ and ∂ℓ/∂ŷ) with the parameters in effect and, dotted, with the
+ * framework's defaults, one slider per parameter, the pairing-lint diagnostics of the line, and buttons.
+ * Nothing here computes a function value: a slider asks the host for the lines (`preview`) and draws its
+ * answer in the next frame. Every message is validated on arrival; what is shown is saved with
+ * vscode.setState so a reload draws it at once.
+ */
+import './styles.css';
+import { el } from '../shared/dom';
+import { renderLatex } from '../shared/latex';
+import { type Line, Plot, formatValue } from '../shared/chart';
+import {
+  type HostMessage,
+  parseHostMessage,
+  parseSavedState,
+  type ViewLine,
+  type ViewModel,
+  type ViewParam,
+  type WebviewMessage,
+} from '../../src/features/formulaView/formulaViewMessages';
+import { isInvalid } from '../../src/shared/validate';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+/** Measurements for the e2e suite (only in development and test builds). */
+interface Probe {
+  /** Per slider input: from the event to the painted frame showing data for that value or a newer one. */
+  sliderPaint: number[];
+  paints: number;
+  cspViolations: string[];
+  shown: () => { id: string; dimmed: boolean; lines: number; params: string[] } | null;
+}
+const probesOn = typeof TEST_PROBES !== 'undefined' && TEST_PROBES;
+
+const vscode = acquireVsCodeApi();
+const bootScript = document.currentScript as HTMLScriptElement | null;
+const post = (message: WebviewMessage) => vscode.postMessage(message);
+post({ type: 'ready' });
+
+let view: ViewModel | null = parseSavedState(vscode.getState());
+if (view) view = { ...view, dimmed: true };
+/** The lines drawn for the code's parameters (replaced by previews while a slider moves). */
+let codeLines: readonly ViewLine[] = view?.lines.filter((l) => l.with === 'code') ?? [];
+let seq = 0;
+let drawnSeq = 0;
+/** Input times waiting for the frame that shows their data: [seq, time]. */
+const pendingInputs: [number, number][] = [];
+const answered: number[] = [];
+let frameRequested = false;
+/** Slider values moved but not applied: name → value. */
+const moved = new Map<string, number>();
+
+const probe: Probe | undefined = probesOn
+  ? {
+      sliderPaint: [],
+      paints: 0,
+      cspViolations: [],
+      shown: () => (view ? { id: view.id, dimmed: view.dimmed, lines: codeLines.length, params: view.params.map((p) => p.name) } : null),
+    }
+  : undefined;
+if (probe) {
+  (globalThis as unknown as { __formulaView?: Probe }).__formulaView = probe;
+  document.addEventListener('securitypolicyviolation', (e) => probe.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+}
+
+// ---- layout -------------------------------------------------------------------------------------------
+const app = document.getElementById('app') as HTMLElement;
+app.removeAttribute('aria-busy');
+app.replaceChildren();
+app.classList.add('formula-view');
+
+const empty = el('p', { class: 'empty' }, ['Place the cursor on an activation or a loss (nn.GELU(), F.softmax, keras.losses.Huber(…), activation="relu"…) to see it here.']);
+const title = el('h2', { class: 'title', id: 'title' });
+const subtitle = el('p', { class: 'subtitle', id: 'subtitle' });
+const where = el('button', { class: 'link where', id: 'where', type: 'button', title: 'Go to the call' }) as HTMLButtonElement;
+const header = el('header', {}, [title, subtitle, where]);
+const fBox = el('div', { class: 'formula', id: 'formula-f', role: 'math' });
+const dfBox = el('div', { class: 'formula', id: 'formula-df', role: 'math' });
+const formulas = el('section', { class: 'formulas', 'aria-label': 'Formula and derivative' }, [fBox, dfBox]);
+const canvas = el('canvas', { id: 'chart', role: 'img' }) as HTMLCanvasElement;
+const chartBox = el('div', { class: 'chart-box' }, [canvas]);
+const compare = el('p', { class: 'compare', id: 'compare' });
+const paramsBox = el('section', { class: 'params', id: 'params', 'aria-label': 'Parameters' });
+const diagnosticsBox = el('section', { class: 'diagnostics', id: 'diagnostics', 'aria-label': 'Diagnostics on this line' });
+const openPlayground = el('button', { type: 'button', id: 'open-playground' }, ['Open in Playground']) as HTMLButtonElement;
+const gradientCheck = el('button', { type: 'button', id: 'gradient-check', class: 'secondary' }, ['Gradient check']) as HTMLButtonElement;
+const actions = el('div', { class: 'actions' }, [openPlayground, gradientCheck]);
+const status = el('p', { class: 'status', id: 'status', role: 'status', 'aria-live': 'polite' });
+const content = el('div', { class: 'content', id: 'content' }, [header, formulas, chartBox, compare, paramsBox, diagnosticsBox, actions]);
+app.append(empty, content, status);
+
+const plot = new Plot(canvas, { onViewChange: () => undefined });
+
+where.addEventListener('click', () => post({ type: 'run', command: 'reveal' }));
+openPlayground.addEventListener('click', () => post({ type: 'run', command: 'openPlayground' }));
+gradientCheck.addEventListener('click', () => post({ type: 'run', command: 'gradientCheck' }));
+
+// The theme arrives as classes on <body>: redraw in the new colours.
+new MutationObserver(() => {
+  plot.refreshTheme();
+  scheduleFrame();
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = parseHostMessage(event.data);
+  if (isInvalid(message)) {
+    console.warn(`Formula view: ignored a malformed message: ${message.error}`);
+    return;
+  }
+  receive(message);
+});
+
+function receive(message: HostMessage): void {
+  switch (message.type) {
+    case 'show':
+      show(message.view);
+      return;
+    case 'lines':
+      if (message.seq < drawnSeq) return;
+      drawnSeq = message.seq;
+      codeLines = message.lines;
+      while (pendingInputs.length && pendingInputs[0][0] <= message.seq) answered.push((pendingInputs.shift() as [number, number])[1]);
+      scheduleFrame();
+      return;
+    case 'status':
+      status.textContent = message.message;
+      return;
+  }
+}
+
+function show(next: ViewModel | null): void {
+  const sameCall = view !== null && next !== null && view.id === next.id && view.file === next.file && view.line === next.line;
+  if (!sameCall) moved.clear();
+  view = next;
+  codeLines = next?.lines.filter((l) => l.with === 'code') ?? [];
+  // A preview answer older than this view must not replace its lines.
+  drawnSeq = seq;
+  render();
+  vscode.setState(next ? { view: savedCopy(next) } : { view: null });
+}
+
+/** The view as JSON can hold it: lines as plain arrays, non-finite values in the wire encoding. */
+function savedCopy(v: ViewModel): ViewModel {
+  return { ...v, lines: v.lines.map((l) => ({ ...l, values: Array.from(l.values, (n) => (Number.isFinite(n) ? n : (String(n) as unknown as number))) })) };
+}
+
+function render(): void {
+  const v = view;
+  empty.hidden = v !== null;
+  content.hidden = v === null;
+  app.classList.toggle('dimmed', v?.dimmed === true);
+  if (!v) return;
+  title.textContent = v.title;
+  subtitle.textContent = [v.framework, v.written, v.kind].filter(Boolean).join(' · ');
+  where.textContent = `${v.file}:${v.line + 1}`;
+  where.setAttribute('aria-label', `Go to ${v.file}, line ${v.line + 1}${v.dimmed ? ' (the cursor has left this call)' : ''}`);
+  const [fName, dfName] = v.kind === 'loss' ? ['\\ell(y,\\hat y) =', '\\frac{\\partial \\ell}{\\partial \\hat y} ='] : ['f(x) =', "f'(x) ="];
+  renderLatex(fBox, `${fName} ${v.latex}`, true);
+  renderLatex(dfBox, `${dfName} ${v.derivativeLatex}`, true);
+  fBox.setAttribute('aria-label', `Formula: ${v.latex}`);
+  dfBox.setAttribute('aria-label', `Derivative: ${v.derivativeLatex}`);
+  canvas.setAttribute('aria-label', `Plot of ${v.title} and its derivative from ${v.xMin} to ${v.xMax}${v.compareLabel ? `, dotted with ${v.compareLabel}` : ''}`);
+  compare.textContent = v.compareLabel ? `Dotted: ${v.compareLabel} (${v.params.map((p) => `${p.symbol} = ${formatValue(p.defaultValue)}`).join(', ')})` : '';
+  compare.hidden = !v.compareLabel;
+  renderParams(v);
+  renderDiagnostics(v);
+  scheduleFrame();
+  if (!katexRequested) loadKatex();
+}
+
+function renderParams(v: ViewModel): void {
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
+  paramsBox.replaceChildren(...v.params.map((p) => paramRow(p)));
+  paramsBox.hidden = v.params.length === 0;
+  // Keep keyboard focus on the same control across updates.
+  if (active) document.getElementById(active)?.focus();
+}
+
+function originText(p: ViewParam): string {
+  switch (p.origin) {
+    case 'code':
+      return 'set in code';
+    case 'constant':
+      return `from ${p.written ?? 'a constant'}`;
+    case 'unknown':
+      return `${p.written ?? 'set in code'} (value not known here)`;
+    default:
+      return `default ${formatValue(p.defaultValue)}`;
+  }
+}
+
+function paramRow(p: ViewParam): HTMLElement {
+  const id = `param-${p.name}`;
+  const value = moved.get(p.name) ?? p.value;
+  const slider = el('input', {
+    type: 'range',
+    id,
+    min: String(p.min),
+    max: String(p.max),
+    step: String(p.step),
+    'aria-label': `${p.symbol === p.name ? p.name : `${p.symbol} (${p.name})`}: ${p.meaning}`,
+    'aria-describedby': `${id}-origin`,
+  }) as HTMLInputElement;
+  slider.value = String(value);
+  const output = el('output', { for: id, id: `${id}-value` }, [formatValue(value)]);
+  const label = el('label', { for: id }, [p.symbol === p.name ? p.name : `${p.symbol} ${p.name}`]);
+  const origin = el('span', { class: 'origin', id: `${id}-origin` }, [originText(p)]);
+  const applyLabel = p.action === 'add' ? `Add ${p.keyword ?? p.name}= to code` : 'Apply to code';
+  const apply = el('button', { type: 'button', class: 'apply', id: `${id}-apply`, 'aria-label': `${applyLabel}: ${p.name}` }, [applyLabel]) as HTMLButtonElement;
+  apply.hidden = !moved.has(p.name) || p.action === 'none';
+  const note = el('small', { class: 'meaning' }, [p.action === 'none' && p.why ? `${p.meaning} — not editable here: ${p.why}` : p.meaning]);
+  slider.addEventListener('input', () => {
+    const v = Number(slider.value);
+    moved.set(p.name, v);
+    output.textContent = formatValue(v);
+    seq++;
+    pendingInputs.push([seq, performance.now()]);
+    post({ type: 'preview', seq, params: Object.fromEntries(moved) });
+  });
+  // On release (pointer up, or a key press that changed the value): offer to write it into the code.
+  slider.addEventListener('change', () => {
+    apply.hidden = p.action === 'none' || Number(slider.value) === p.value;
+  });
+  apply.addEventListener('click', () => {
+    apply.hidden = true;
+    moved.delete(p.name);
+    post({ type: 'apply', name: p.name, value: Number(slider.value) });
+  });
+  return el('div', { class: 'param' }, [el('div', { class: 'param-head' }, [label, output, origin]), slider, apply, note]);
+}
+
+function renderDiagnostics(v: ViewModel): void {
+  diagnosticsBox.replaceChildren(
+    ...v.diagnostics.map((d) => {
+      const fix = d.fix ? (el('button', { type: 'button', class: 'secondary', 'aria-label': `${d.fix} ${d.message}` }, [d.fix]) as HTMLButtonElement) : undefined;
+      fix?.addEventListener('click', () => post({ type: 'fix', index: d.index }));
+      return el('div', { class: 'diagnostic', role: 'note' }, [el('span', { class: 'codicon-warning', 'aria-hidden': 'true' }, ['⚠']), el('span', {}, [d.message]), ...(fix ? [fix] : [])]);
+    }),
+  );
+  diagnosticsBox.hidden = v.diagnostics.length === 0;
+}
+
+// ---- chart --------------------------------------------------------------------------------------------
+function scheduleFrame(): void {
+  if (frameRequested) return;
+  frameRequested = true;
+  requestAnimationFrame(drawFrame);
+}
+
+function drawFrame(): void {
+  frameRequested = false;
+  if (!view) return;
+  plot.draw(chartLines(view), view.xMin, view.xMax, view.kind === 'loss' ? 'ŷ' : 'x', true);
+  const inputs = answered.splice(0);
+  if (!probe) return;
+  probe.paints++;
+  if (inputs.length) afterThisFrame((paintedAt) => inputs.forEach((at) => probe.sliderPaint.push(paintedAt - at)));
+}
+
+/** Calls `done` from a task queued in the current animation frame: it runs once the frame is rendered. */
+function afterThisFrame(done: (at: number) => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    done(performance.now());
+  };
+  channel.port2.postMessage(null);
+}
+
+function chartLines(v: ViewModel): Line[] {
+  const palette = plot.palette;
+  const labels = [...new Set(v.lines.map((l) => l.label))];
+  const name = (l: ViewLine) => {
+    const base = v.kind === 'loss' ? (l.role === 'f' ? 'ℓ' : '∂ℓ/∂ŷ') : l.role === 'f' ? 'f' : 'f′';
+    const target = l.label === undefined ? '' : ` (y = ${formatValue(l.label)})`;
+    return `${base}${target}${l.with === 'default' ? ', defaults' : ''}`;
+  };
+  const lines = [...codeLines, ...v.lines.filter((l) => l.with === 'default')];
+  return lines.map((l) => {
+    const i = Math.max(0, labels.indexOf(l.label));
+    return {
+      id: `${l.with}:${l.role}:${l.label ?? ''}`,
+      label: name(l),
+      color: palette[(2 * i + (l.role === 'f' ? 0 : 1)) % palette.length],
+      derivative: l.role === 'df',
+      variant: l.with === 'default' ? 1 : 0,
+      xMin: v.xMin,
+      xMax: v.xMax,
+      values: l.values,
+    };
+  });
+}
+
+// ---- KaTeX, loaded once the first view is drawn -----------------------------------------------------------
+let katexRequested = false;
+function loadKatex(): void {
+  const src = bootScript?.dataset.katexScript;
+  const href = bootScript?.dataset.katexStyle;
+  if (katexRequested || !src || !href) return;
+  katexRequested = true;
+  const style = document.createElement('link');
+  style.rel = 'stylesheet';
+  style.href = href;
+  document.head.append(style);
+  const script = document.createElement('script');
+  script.nonce = bootScript?.nonce ?? '';
+  script.src = src;
+  script.async = true;
+  document.body.append(script);
+}
+
+render();
