@@ -497,7 +497,7 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
     torchFn('torch.nn.functional.kl_div', {
       source: SRC.torchF,
       positional: [null, null],
-      note: "input is log-probabilities, target probabilities (log_target=False); use reduction='batchmean' for the true KL.",
+      note: "input is log-probabilities, target probabilities (log_target=False; log_target=True is kl_div_log_target); use reduction='batchmean' for the true KL.",
     }),
     torchClass('torch.nn.KLDivLoss', { source: SRC.torchLoss, note: "input is log-probabilities, target probabilities; use reduction='batchmean' for the true KL." }),
     tfClass('keras.losses.KLDivergence', { source: SRC.kerasLosses, note: 'Both arguments are probabilities (clipped to [1e-7, 1]): (y_true, y_pred).' }),
@@ -507,6 +507,36 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
     tfString('KLD', { source: SRC.kerasLossStrings }),
     jaxFn('optax.kl_divergence', { source: SRC.optaxClassification, positional: [null, null], note: '(log_predictions, targets): predictions as log-probabilities.' }),
     jsString('kullbackLeiblerDivergence', { source: SRC.tfjsLossStrings }),
+  ],
+  nll: [
+    // torch/nn/functional.py: nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean')
+    torchFn('torch.nn.functional.nll_loss', {
+      source: SRC.torchF,
+      positional: [null, null],
+      note: "(input, target): input is log-probabilities (log_softmax output), target class indices; reduction='mean' averages over the targets (weighted by weight=).",
+    }),
+    torchClass('torch.nn.NLLLoss', {
+      source: SRC.torchLoss,
+      note: "Called as loss(input, target): log-probabilities and class indices; ignore_index=-100 skips those targets.",
+    }),
+  ],
+  kl_div_log_target: [
+    // torch/nn/functional.py: kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False)
+    torchFn('torch.nn.functional.kl_div', {
+      source: SRC.torchF,
+      positional: [null, null],
+      note: "with log_target=True: (input, target) both log-probabilities, exp(target)·(target − input); use reduction='batchmean' for the true KL.",
+    }),
+    torchClass('torch.nn.KLDivLoss', {
+      source: SRC.torchLoss,
+      note: "with log_target=True: loss(input, target) both log-probabilities; use reduction='batchmean' for the true KL.",
+    }),
+    // optax/losses/_classification.py: exp(log_targets) * (log_targets - log_predictions), summed over axis.
+    jaxFn('optax.kl_divergence_with_log_targets', {
+      source: SRC.optaxClassification,
+      positional: [null, null],
+      note: '(log_predictions, log_targets): predictions first, both log-probabilities; summed over the last axis.',
+    }),
   ],
   log_cosh: [
     tfClass('keras.losses.LogCosh', { source: SRC.kerasLosses, note: KERAS_LOSS_MEAN }),

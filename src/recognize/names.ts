@@ -175,10 +175,13 @@ export const ARG_SWITCHES: Readonly<Record<string, ArgSwitch>> = {
   'keras.ops.categorical_crossentropy': fromLogits(2, 'cce', 'cce_with_logits'),
   'keras.losses.SparseCategoricalCrossentropy': fromLogits(0, 'cce', 'cce_with_logits'),
   'keras.losses.sparse_categorical_crossentropy': fromLogits(2, 'cce', 'cce_with_logits'),
+  // F.kl_div(input, target, size_average, reduce, reduction, log_target=False); nn.KLDivLoss(size_average, reduce, reduction, log_target).
+  'torch.nn.functional.kl_div': { keyword: 'log_target', position: 5, byDefault: 'kl_div', cases: { true: 'kl_div_log_target', false: 'kl_div' } },
+  'torch.nn.KLDivLoss': { keyword: 'log_target', position: 3, byDefault: 'kl_div', cases: { true: 'kl_div_log_target', false: 'kl_div' } },
 };
 
 export const LOSS_IDS: ReadonlySet<string> = new Set([
-  'mse', 'mae', 'bce', 'bce_with_logits', 'focal', 'huber', 'smooth_l1', 'hinge', 'squared_hinge', 'cce', 'cce_with_logits', 'kl_div', 'log_cosh',
+  'mse', 'mae', 'bce', 'bce_with_logits', 'focal', 'huber', 'smooth_l1', 'hinge', 'squared_hinge', 'cce', 'cce_with_logits', 'kl_div', 'log_cosh', 'nll', 'kl_div_log_target',
 ]);
 
 const NO_PARAMS: Readonly<Record<string, number>> = Object.freeze({});

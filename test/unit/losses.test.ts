@@ -118,7 +118,7 @@ describe('losses against mpmath references', () => {
   it('the fixture covers every loss of the catalogue with at least 200 points each', () => {
     const expected = [
       'mse', 'mae', 'log_cosh', 'huber', 'smooth_l1', 'bce', 'bce_with_logits', 'focal', 'hinge',
-      'squared_hinge', 'cce', 'cce_with_logits', 'kl_div',
+      'squared_hinge', 'cce', 'cce_with_logits', 'kl_div', 'nll', 'kl_div_log_target',
     ];
     assert.deepStrictEqual([...LOSS_IDS].sort(), [...expected].sort());
     for (const id of LOSS_IDS) {

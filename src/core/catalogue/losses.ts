@@ -7,6 +7,7 @@ import { cce, cceGradient, cceWithLogits, cceWithLogitsGradient, klDiv, klDivGra
 import { focal, focalGradient } from '../losses/focal';
 import { checkSignLabel, hinge, hingeGradient, squaredHinge, squaredHingeGradient } from '../losses/hinge';
 import { huber, huberGradient, smoothL1, smoothL1Gradient } from '../losses/huber';
+import { checkLogProbability, klDivLogTarget, klDivLogTargetGradient, nll, nllGradient } from '../losses/logProbability';
 import { logCosh, logCoshGradient, mae, maeGradient, mse, mseGradient } from '../losses/regression';
 import type { ParamSpec, ValueDomain } from '../types';
 import type { LossDoc } from './docTypes';
@@ -16,6 +17,10 @@ const probabilityPrediction = checkUnitInterval('a probability');
 /** The same checks as data (ValueDomain), for the api's batch scan; they must stay in step with the functions above. */
 const UNIT_INTERVAL: ValueDomain = { kind: 'interval', min: 0, max: 1 };
 const SIGN_LABELS: ValueDomain = { kind: 'set', values: [-1, 1] };
+const logProbabilityLabel = checkLogProbability('a log-probability target');
+const logProbabilityPrediction = checkLogProbability('a log-probability');
+/** log-probabilities: (−∞, 0]. */
+const LOG_PROBABILITY: ValueDomain = { kind: 'interval', min: -Infinity, max: 0 };
 
 const deltaParam: ParamSpec = {
   name: 'delta',
@@ -597,6 +602,95 @@ export const lossDocs: readonly LossDoc[] = [
       },
       gradientInto: (y, yHat, out, _p) => {
         for (let i = 0; i < out.length; i++) out[i] = klDivGradient(y[i], yHat[i]);
+      },
+    },
+  },
+  {
+    id: 'nll',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'Negative log-likelihood (on log-probabilities)',
+    summary: 'Cross-entropy when the prediction is already a log-probability ŷ = log p: −y·ŷ per class (PyTorch NLLLoss).',
+    params: [],
+    latex: '\\ell_i(y, \\hat{y}) = -\\,y_i\\,\\hat{y}_i, \\quad \\hat{y}_i = \\log p_i \\le 0',
+    derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial \\hat{y}_i} = -\\,y_i',
+    range: '[0, ∞)',
+    properties: [
+      'With one-hot targets it is −ŷ of the true class: the sum over classes picks that one log-probability',
+      'Linear in ŷ, so its gradient −y does not depend on the prediction at all',
+      'Equals cce(y, e^ŷ); classes with y_i = 0 contribute exactly 0, even at ŷ_i = −∞',
+      'PyTorch takes class indices as targets and averages over them (weighted by weight=) with reduction=\'mean\'',
+    ],
+    useCases: [
+      'Multi-class classification when the model ends in log_softmax',
+      'Sequence models that score tokens with log-probabilities',
+      'Any likelihood-based objective written in log space',
+    ],
+    pairing: [
+      'Feed it log_softmax outputs: log_softmax followed by nll equals cross-entropy on logits (cce_with_logits)',
+      'Not probabilities, and not softmax outputs: a probability in (0, 1] is not a log-probability, and a positive ŷ is rejected',
+    ],
+    prediction: 'real',
+    plotLabels: [1],
+    plotRange: [-6, 0],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => nll(y, yHat),
+      gradient: (y, yHat) => nllGradient(y, yHat),
+      checkLabel: probabilityLabel,
+      checkPrediction: logProbabilityPrediction,
+      labelDomain: UNIT_INTERVAL,
+      predictionDomain: LOG_PROBABILITY,
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = nll(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = nllGradient(y[i], yHat[i]);
+      },
+    },
+  },
+  {
+    id: 'kl_div_log_target',
+    kind: 'loss',
+    shape: 'elementwise',
+    title: 'KL divergence with log targets',
+    summary: 'KL(t ‖ p) per class with both sides given as log-probabilities: e^y·(y − ŷ), y = log t, ŷ = log p.',
+    params: [],
+    latex: '\\ell_i(y, \\hat{y}) = e^{y_i}\\,(y_i - \\hat{y}_i), \\quad y_i = \\log t_i,\\ \\hat{y}_i = \\log p_i',
+    derivativeLatex: '\\frac{\\partial \\ell_i}{\\partial \\hat{y}_i} = -\\,e^{y_i}',
+    range: '[−1/e, ∞) per class; the sum over a distribution is ≥ 0',
+    properties: [
+      'The same divergence as kl_div, t·log(t/p), but with no exp or log of tiny probabilities: it stays finite where t underflows',
+      'Linear in ŷ, with gradient −t: the prediction\'s log-probability is pulled up in proportion to the target\'s mass',
+      'Zero when ŷ = y; a target probability of 0 (y = −∞) contributes 0 here, where PyTorch and optax compute 0·∞ = NaN',
+    ],
+    useCases: [
+      'Distillation from a teacher whose outputs are kept as log-probabilities',
+      'Matching two log_softmax outputs without leaving log space',
+      'Policy-distillation and trust-region penalties in reinforcement learning',
+    ],
+    pairing: [
+      'Both arguments are log-probabilities (log_softmax outputs); PyTorch: F.kl_div(log_p, log_t, log_target=True, reduction=\'batchmean\')',
+      'optax.kl_divergence_with_log_targets(log_predictions, log_targets) sums over the last axis',
+    ],
+    prediction: 'real',
+    plotLabels: [-0.6931471805599453],
+    plotRange: [-6, 0],
+    def: {
+      shape: 'elementwise',
+      value: (y, yHat) => klDivLogTarget(y, yHat),
+      gradient: (y, yHat) => klDivLogTargetGradient(y, yHat),
+      checkLabel: logProbabilityLabel,
+      checkPrediction: logProbabilityPrediction,
+      labelDomain: LOG_PROBABILITY,
+      predictionDomain: LOG_PROBABILITY,
+      // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
+      valueInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = klDivLogTarget(y[i], yHat[i]);
+      },
+      gradientInto: (y, yHat, out, _p) => {
+        for (let i = 0; i < out.length; i++) out[i] = klDivLogTargetGradient(y[i], yHat[i]);
       },
     },
   },
