@@ -1,0 +1,394 @@
+/**
+ * Def-use on top of the document model, for the pairing lints (src/lint): the full range of a call
+ * (receiver included), the expression an argument / binding / return holds, which binding a name has at a
+ * use when straight-line code proves it, the reads of a local, classes with their `forward` and `self.NAME`
+ * attributes, and callee names expanded through the imports. Everything not proven answers `undefined`:
+ * the lints stay silent rather than guess.
+ *
+ * Written by LINTS (issue 17) as a self-contained addition to the model (MODEL, issue 16; request in
+ * /tmp/team/MODEL_REQUESTS.md). Pure: no vscode, no Node built-ins. Reads only DocumentModel.
+ */
+import { canonicalPython } from '../frameworks/spellings';
+import type { DocumentModel } from './model';
+import type { Arg, Binding, Call, Scope, Value } from './syntax';
+
+/** A value as written, with its offsets. */
+export interface Expr {
+  readonly value: Value;
+  readonly start: number;
+  readonly end: number;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+export class Flow {
+  readonly text: string;
+  readonly family: 'python' | 'js';
+  private readonly callByRange = new Map<string, number>();
+  private readonly starts: Int32Array;
+
+  constructor(readonly model: DocumentModel) {
+    this.text = model.text;
+    this.family = model.family;
+    const calls = model.syntax.calls;
+    this.starts = new Int32Array(calls.length).fill(-1);
+    for (const call of calls) {
+      const start = this.callStart(call.index);
+      this.callByRange.set(`${start}:${call.close}`, call.index);
+    }
+  }
+
+  get calls(): readonly Call[] {
+    return this.model.syntax.calls;
+  }
+
+  call(index: number): Call {
+    return this.model.syntax.calls[index];
+  }
+
+  /** Where call `index` starts: its callee chain, the call it applies (`nn.Sigmoid()(x)`), or the receiver of `expr.method()`. */
+  callStart(index: number): number {
+    const cached = this.starts[index];
+    if (cached >= 0) return cached;
+    const call = this.call(index);
+    let start = call.open;
+    if (call.chain >= 0) {
+      const chain = this.model.syntax.chains[call.chain];
+      start = chain.afterExpression ? this.receiverStart(chain.starts[0]) : chain.starts[0];
+    } else if (call.calleeCall >= 0) start = this.callStart(call.calleeCall);
+    this.starts[index] = start;
+    return start;
+  }
+
+  /** The start of the expression that ends right before the `.` preceding offset `segment` (a call, a name, `(…)`, `[…]`). */
+  private receiverStart(segment: number): number {
+    const text = this.text;
+    let i = segment - 1;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    if (text[i] === '.') i--;
+    while (i >= 0 && /\s/.test(text[i])) i--;
+    const limit = Math.max(0, i - 4000);
+    // Walk back over balanced brackets and dotted names: f(x)[0].g(y)
+    for (;;) {
+      if (i < limit) return segment;
+      const ch = text[i];
+      if (ch === ')' || ch === ']') {
+        const open = ch === ')' ? '(' : '[';
+        let depth = 0;
+        for (; i >= limit; i--) {
+          if (text[i] === ch) depth++;
+          else if (text[i] === open && --depth === 0) break;
+        }
+        if (i < limit) return segment;
+        const before = i - 1;
+        if (before >= 0 && /[\w$\])]/.test(text[before])) {
+          i = before;
+          continue;
+        }
+        return i;
+      }
+      if (/[\w$]/.test(ch)) {
+        while (i > 0 && /[\w$]/.test(text[i - 1])) i--;
+        if (i > 0 && text[i - 1] === '.') {
+          i -= 2;
+          continue;
+        }
+        return i;
+      }
+      return i + 1;
+    }
+  }
+
+  /** The expression of an argument's value. */
+  argExpr(arg: Arg): Expr {
+    return { value: arg.value, start: arg.valueStart, end: arg.valueEnd };
+  }
+
+  bindingExpr(binding: Binding): Expr {
+    return { value: binding.value, start: binding.valueStart, end: binding.valueEnd };
+  }
+
+  /** The expression between two offsets: a call or a name when it is exactly one, else `other`. */
+  exprAt(start: number, end: number): Expr {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(this.text[s])) s++;
+    while (e > s && /[\s;]/.test(this.text[e - 1])) e--;
+    const call = this.callByRange.get(`${s}:${e}`);
+    if (call !== undefined) return { value: { kind: 'call', call }, start: s, end: e };
+    const text = this.text.slice(s, e);
+    if (IDENTIFIER.test(text)) return { value: { kind: 'name', name: text }, start: s, end: e };
+    return { value: { kind: 'other' }, start: s, end: e };
+  }
+
+  /** `(x)` is the same value as `x`. */
+  unwrap(expr: Expr): Expr {
+    let { start, end } = expr;
+    if (expr.value.kind !== 'other') return expr;
+    while (this.text[start] === '(' && this.text[end - 1] === ')' && this.balanced(start + 1, end - 1)) {
+      start++;
+      end--;
+      while (/\s/.test(this.text[start])) start++;
+      while (/\s/.test(this.text[end - 1])) end--;
+    }
+    return start === expr.start ? expr : this.exprAt(start, end);
+  }
+
+  private balanced(start: number, end: number): boolean {
+    let depth = 0;
+    for (let i = start; i < end; i++) {
+      const ch = this.text[i];
+      if (ch === '(') depth++;
+      else if (ch === ')' && --depth < 0) return false;
+    }
+    return depth === 0;
+  }
+
+  /** The argument at `index` (positional) or named by one of `keywords`; undefined when a spread hides it. */
+  argumentAt(call: Call, index: number, keywords: readonly string[] = []): Arg | undefined {
+    const named = call.args.find((a) => a.key !== undefined && keywords.includes(a.key));
+    if (named) return named;
+    let position = 0;
+    for (const arg of call.args) {
+      if (arg.spread) return undefined;
+      if (arg.key !== undefined) continue;
+      if (position === index) return arg;
+      position++;
+    }
+    return undefined;
+  }
+
+  keyword(call: Call, key: string): Arg | undefined {
+    return call.args.find((a) => a.key === key);
+  }
+
+  /** The callee chain's segments (`['nn', 'BCELoss']`), undefined for a call on an expression. */
+  segments(call: Call): readonly string[] | undefined {
+    if (call.chain < 0) return undefined;
+    const chain = this.model.syntax.chains[call.chain];
+    return chain.afterExpression ? undefined : chain.segments;
+  }
+
+  /** The last segment of the callee and its offsets (`softmax` in `F.softmax(…)`, `log` in `x.log()`). */
+  lastSegment(call: Call): { name: string; start: number; end: number } | undefined {
+    if (call.chain < 0) return undefined;
+    const chain = this.model.syntax.chains[call.chain];
+    const n = chain.segments.length - 1;
+    const name = chain.segments[n];
+    if (!name) return undefined;
+    return { name, start: chain.starts[n], end: chain.starts[n] + name.length };
+  }
+
+  /** The callee's text range (`nn.BCELoss`, `F.softmax`). */
+  calleeRange(call: Call): { start: number; end: number } | undefined {
+    const last = this.lastSegment(call);
+    return last && { start: this.callStart(call.index), end: last.end };
+  }
+
+  /** The receiver of a method call: `logits` in `logits.sigmoid()`, `torch.sigmoid(x)` in `torch.sigmoid(x).log()`. */
+  receiver(call: Call): Expr | undefined {
+    if (call.chain < 0) return undefined;
+    const chain = this.model.syntax.chains[call.chain];
+    const n = chain.segments.length - 1;
+    const start = this.callStart(call.index);
+    let end = chain.starts[n];
+    while (end > start && /[\s.]/.test(this.text[end - 1])) end--;
+    if (end <= start) return undefined;
+    if (!chain.afterExpression && n === 1) return { value: { kind: 'name', name: chain.segments[0] }, start, end };
+    if (!chain.afterExpression) return { value: { kind: 'other' }, start, end };
+    return this.unwrap(this.exprAt(start, end));
+  }
+
+  /** `a.b.c` of a callee with `a` expanded through the imports (canonical Python form; `tfjs:tf.x` for TF.js). */
+  qualified(call: Call): string | undefined {
+    const segs = this.segments(call);
+    if (!segs || segs.length === 0) return undefined;
+    const module = this.model.syntax.imports.aliases.get(segs[0]);
+    if (module === undefined || this.shadowedAt(segs[0], this.callStart(call.index))) return undefined;
+    if (this.family === 'js') return module.startsWith('?') ? undefined : `tfjs:${[module, ...segs.slice(1)].join('.')}`;
+    return canonicalPython([module, ...segs.slice(1)].join('.'));
+  }
+
+  /** True when `name` is an import alias (`torch`, `F`, `np`) not rebound where `offset` reads it. */
+  isModuleAlias(name: string, offset: number): boolean {
+    return this.model.syntax.imports.aliases.has(name) && !this.shadowedAt(name, offset);
+  }
+
+  /** A local or parameter named like an import hides it. */
+  shadowedAt(name: string, offset: number): boolean {
+    const scopes = this.model.syntax.scopes;
+    for (let s = this.model.scopeAt(offset); s >= 0; s = scopes[s].parent) {
+      const scope = scopes[s];
+      if (scope.kind === 'class') continue;
+      if (scope.params.some((p) => p.key === name)) return true;
+      const locals = scope.locals.get(name);
+      if (locals && locals.some((b) => !this.isImportBinding(b))) return true;
+    }
+    return false;
+  }
+
+  private isImportBinding(b: Binding): boolean {
+    // const tf = require('@tensorflow/tfjs')
+    if (b.value.kind !== 'call') return false;
+    const segs = this.segments(this.call(b.value.call));
+    return !!segs && segs.length === 1 && segs[0] === 'require';
+  }
+
+  /**
+   * The binding `name` has where `offset` reads it, when the document proves it: the last assignment before
+   * the read in the same function, in a block that still holds the read (straight-line code); or, for a
+   * name the function does not bind, a module-level name assigned exactly once. Parameters: undefined.
+   */
+  valueAt(name: string, offset: number): Binding | undefined {
+    const scopes = this.model.syntax.scopes;
+    let s = this.model.scopeAt(offset);
+    while (s > 0 && scopes[s].kind === 'class') s = scopes[s].parent;
+    const scope = scopes[s];
+    if (scope.params.some((p) => p.key === name)) return undefined;
+    const locals = scope.locals.get(name) ?? [];
+    const before = locals.filter((b) => b.at < offset && b.valueEnd <= offset);
+    if (before.length > 0) {
+      const last = before[before.length - 1];
+      return this.sameBlock(last.at, offset) ? last : undefined;
+    }
+    if (locals.length > 0 || scope.kind === 'module') return undefined;
+    for (let p = scope.parent; p >= 0; p = scopes[p].parent) {
+      const outer = scopes[p];
+      if (outer.kind === 'class') continue;
+      if (outer.params.some((q) => q.key === name)) return undefined;
+      const list = outer.locals.get(name);
+      if (!list) continue;
+      return outer.kind === 'module' && list.length === 1 ? list[0] : undefined;
+    }
+    return undefined;
+  }
+
+  /** The statement at `from` and the read at `to` are in one block, with no block ending between them. */
+  private sameBlock(from: number, to: number): boolean {
+    const text = this.text;
+    if (this.family === 'python') {
+      // One pass: a line that starts outside brackets and strings with less indentation closes the block.
+      const indent = indentOf(text, text.lastIndexOf('\n', from - 1) + 1);
+      let depth = 0;
+      let quote = '';
+      for (let i = from; i < to; i++) {
+        const ch = text[i];
+        if (quote) {
+          if (ch === '\\') i++;
+          else if (ch === quote) quote = '';
+          continue;
+        }
+        if (ch === '"' || ch === "'") quote = ch;
+        else if (ch === '#') {
+          const nl = text.indexOf('\n', i);
+          if (nl < 0) break;
+          i = nl - 1;
+        } else if (ch === '(' || ch === '[' || ch === '{') depth++;
+        else if (ch === ')' || ch === ']' || ch === '}') depth--;
+        else if (ch === '\n' && depth <= 0) {
+          let j = i + 1;
+          while (text[j] === ' ' || text[j] === '\t') j++;
+          const blank = text[j] === '\n' || text[j] === '\r' || text[j] === '#' || j >= text.length;
+          if (!blank && j - (i + 1) < indent && j < to) return false;
+        }
+      }
+      return true;
+    }
+    let depth = 0;
+    let quote = '';
+    for (let i = from; i < to; i++) {
+      const ch = text[i];
+      if (quote) {
+        if (ch === '\\') i++;
+        else if (ch === quote) quote = '';
+        continue;
+      }
+      if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+      else if (ch === '{') depth++;
+      else if (ch === '}' && --depth < 0) return false;
+    }
+    return true;
+  }
+
+  /** Offsets of the reads of `binding`'s name after it, in its scope and the scopes nested in it. */
+  readsOf(binding: Binding): number[] {
+    const syntax = this.model.syntax;
+    const home = this.model.scopeAt(binding.at);
+    const out: number[] = [];
+    for (const chain of syntax.chains) {
+      if (chain.role !== 'use' || chain.afterExpression || chain.segments[0] !== binding.name) continue;
+      const at = chain.starts[0];
+      if (at <= binding.valueEnd && at >= binding.at) continue;
+      if (at < binding.at || !this.within(chain.scope, home)) continue;
+      out.push(at);
+    }
+    return out;
+  }
+
+  /** Reads of `binding`'s name that call it (`model(x)`, `criterion(p, y)`): the call indexes. */
+  callsOf(binding: Binding): number[] {
+    const reads = new Set(this.readsOf(binding));
+    const out: number[] = [];
+    for (const call of this.calls) {
+      if (call.chain < 0) continue;
+      const chain = this.model.syntax.chains[call.chain];
+      if (!chain.afterExpression && chain.segments.length === 1 && reads.has(chain.starts[0])) out.push(call.index);
+    }
+    return out;
+  }
+
+  private within(scope: number, ancestor: number): boolean {
+    const scopes = this.model.syntax.scopes;
+    for (let s = scope; s >= 0; s = scopes[s].parent) if (s === ancestor) return true;
+    return false;
+  }
+
+  /** A class the document defines, by name. */
+  classNamed(name: string): Scope | undefined {
+    return this.model.syntax.scopes.find((s) => s.kind === 'class' && s.name === name);
+  }
+
+  /** A method of a class scope, by name. */
+  methodOf(cls: Scope, name: string): Scope | undefined {
+    return this.model.syntax.scopes.find((s) => s.kind === 'function' && s.parent === cls.index && s.name === name);
+  }
+
+  /** The class whose method holds `offset`. */
+  classAt(offset: number): Scope | undefined {
+    const scopes = this.model.syntax.scopes;
+    for (let s = this.model.scopeAt(offset); s >= 0; s = scopes[s].parent) if (scopes[s].kind === 'class') return scopes[s];
+    return undefined;
+  }
+
+  /** The expressions a function returns (its own return statements). */
+  returnsOf(fn: Scope): Expr[] {
+    return this.model.syntax.returns.filter((r) => r.scope === fn.index).map((r) => this.unwrap(this.exprAt(r.start, r.end)));
+  }
+
+  /** The value of `self.NAME` / `this.NAME`, when the class assigns it exactly once. */
+  attribute(cls: Scope, name: string): Binding | undefined {
+    const binding = cls.attributes.get(name);
+    if (!binding) return undefined;
+    const self = this.family === 'python' ? 'self' : 'this';
+    let count = 0;
+    for (const chain of this.model.syntax.chains) {
+      if (chain.role === 'target' && chain.segments.length === 2 && chain.segments[0] === self && chain.segments[1] === name && chain.starts[0] > this.scopeStart(cls) && chain.starts[0] < cls.end) count++;
+    }
+    return count <= 1 ? binding : undefined;
+  }
+
+  private scopeStart(scope: Scope): number {
+    return scope.start;
+  }
+
+  /** The indentation of the line holding `offset` (Python). */
+  indentAt(offset: number): number {
+    return indentOf(this.text, this.text.lastIndexOf('\n', offset - 1) + 1);
+  }
+}
+
+function indentOf(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i - lineStart;
+}
