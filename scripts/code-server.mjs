@@ -145,7 +145,13 @@ export function buildAndCompileTests(root = repoRoot) {
     return;
   }
   run(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root });
-  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json'], { cwd: root });
+  // Type errors are the typecheck stage's to report (npm test runs it first); tsc emits the tests anyway,
+  // so a type error in a file these tests never load does not stop them. A test that does load it fails.
+  try {
+    run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.test.json'], { cwd: root });
+  } catch (error) {
+    console.warn(`warning: ${error.message}; running the tests tsc emitted (npm run typecheck reports the errors)`);
+  }
 }
 
 /** A free TCP port on 127.0.0.1, asked of the OS. */

@@ -10,3 +10,6 @@ export type CommandId = (typeof CommandId)[keyof typeof CommandId];
 
 /** The webview panel's view type, used by the serializer and the onWebviewPanel activation event. */
 export const PLAYGROUND_VIEW_TYPE = 'formulaPlayground.playground';
+
+/** The gradient-check results view's type, likewise. */
+export const GRADCHECK_VIEW_TYPE = 'formulaPlayground.gradcheckResults';

@@ -1,10 +1,21 @@
 /**
- * The page every webview of the extension starts from: a stylesheet and a script from dist/webview, a fresh
- * nonce, and one strict CSP — no 'unsafe-inline', no 'unsafe-eval', no remote source; scripts only with the
- * nonce, styles, images and fonts only from the extension's own webview folder (images also as data: URIs).
+ * The one webview panel host both views are built on (the playground and the gradient-check results):
+ *
+ * - one panel per view type: opening a second disposes the first (`WebviewPanelHost.current`);
+ * - the same options everywhere: scripts on, resources only from dist/webview;
+ * - a page with one strict CSP and a fresh nonce — no 'unsafe-inline', no 'unsafe-eval', no remote source;
+ *   scripts only with the nonce, styles, images and fonts only from dist/webview (images also as data:);
+ * - the `ready` handshake: messages posted before the webview said `ready` (or while it is hidden, which
+ *   tears it down) wait in a queue and go out, in order, after the view's own answer to `ready`;
+ * - every message that arrives is validated by the view's parser; a malformed one is logged and ignored;
+ * - every message that leaves is in the one wire encoding (src/shared/wire.ts);
+ * - a serializer that revives the panel after a window reload (with the `onWebviewPanel:` activation event).
  */
 import * as vscode from 'vscode';
+import { type Checked, isInvalid } from '../shared/validate';
+import { toWire } from '../shared/wire';
 import { cspNonce } from './assets';
+import { outputChannel } from './outputChannel';
 
 export interface WebviewPage {
   readonly title: string;
@@ -19,9 +30,128 @@ export interface WebviewPage {
   readonly beforeScript?: (nonce: string) => string;
 }
 
-export function webviewHtml(webview: vscode.Webview, webviewRoot: vscode.Uri, page: WebviewPage): string {
+/** What a view is: its type, how its messages are checked, and how it is named in the log. */
+export interface ViewSpec<FromWebview> {
+  readonly viewType: string;
+  /** "the playground", "the gradient-check view": the log says "ignored a malformed message from …". */
+  readonly name: string;
+  readonly parse: (raw: unknown) => Checked<FromWebview>;
+}
+
+export abstract class WebviewPanelHost<ToWebview, FromWebview extends { readonly type: string }> {
+  private static readonly open = new Map<string, WebviewPanelHost<unknown, { type: string }>>();
+
+  protected readonly disposables: vscode.Disposable[] = [];
+  private isReady = false;
+  private readonly queue: ToWebview[] = [];
+
+  /** The open panel of `viewType`, if any. */
+  protected static currentOf(viewType: string): unknown {
+    return WebviewPanelHost.open.get(viewType);
+  }
+
+  /** A new panel of `viewType` with the shared options (for the feature's createOrShow). */
+  protected static createPanel(context: vscode.ExtensionContext, viewType: string, title: string, showOptions: vscode.ViewColumn | { viewColumn: vscode.ViewColumn; preserveFocus?: boolean }): vscode.WebviewPanel {
+    return vscode.window.createWebviewPanel(viewType, title, showOptions, webviewOptions(context));
+  }
+
+  /** Registers the serializer that revives a panel of `viewType` after a window reload. */
+  protected static registerViewSerializer(
+    context: vscode.ExtensionContext,
+    viewType: string,
+    revive: (panel: vscode.WebviewPanel, state: unknown) => void,
+  ): void {
+    context.subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(viewType, {
+        async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+          panel.webview.options = webviewOptions(context);
+          revive(panel, state);
+        },
+      }),
+    );
+  }
+
+  protected constructor(
+    protected readonly panel: vscode.WebviewPanel,
+    protected readonly context: vscode.ExtensionContext,
+    private readonly spec: ViewSpec<FromWebview>,
+  ) {
+    WebviewPanelHost.open.get(spec.viewType)?.dispose();
+    WebviewPanelHost.open.set(spec.viewType, this as unknown as WebviewPanelHost<unknown, { type: string }>);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
+      // A hidden webview is torn down; it says `ready` again when it comes back.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.isReady = false;
+      }),
+    );
+  }
+
+  /** Sets the page; call once the subclass's fields are in place. */
+  protected setPage(page: WebviewPage): void {
+    this.panel.webview.html = pageHtml(this.panel.webview, webviewRoot(this.context), page);
+  }
+
+  /** Whether the webview has said `ready` (and is still showing). */
+  protected get ready(): boolean {
+    return this.isReady;
+  }
+
+  /** Posts now when the webview is ready, else once it is. */
+  protected post(message: ToWebview): void {
+    if (this.isReady) void this.panel.webview.postMessage(toWire(message, { binary: true }));
+    else this.queue.push(message);
+  }
+
+  /** The view's answer to `ready` (sent before the queue). */
+  protected abstract onReady(): void;
+  /** Every validated message other than `ready`. */
+  protected abstract handle(message: FromWebview): void;
+
+  protected log(line: string): void {
+    outputChannel(this.context).appendLine(line);
+  }
+
+  dispose(): void {
+    if (WebviewPanelHost.open.get(this.spec.viewType) === (this as unknown)) WebviewPanelHost.open.delete(this.spec.viewType);
+    this.queue.length = 0;
+    this.panel.dispose();
+    while (this.disposables.length) this.disposables.pop()?.dispose();
+  }
+
+  private receive(raw: unknown): void {
+    const message = this.spec.parse(raw);
+    if (isInvalid(message)) {
+      this.log(`ignored a malformed message from ${this.spec.name}: ${message.error}`);
+      return;
+    }
+    try {
+      if (message.type === 'ready') {
+        this.isReady = true;
+        this.onReady();
+        for (const queued of this.queue.splice(0)) this.post(queued);
+      } else {
+        this.handle(message);
+      }
+    } catch (error) {
+      this.log(`${this.spec.name}: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+/** Also used by the Formula view (a WebviewView, not a panel). */
+export function webviewRoot(context: vscode.ExtensionContext): vscode.Uri {
+  return vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
+}
+
+export function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [webviewRoot(context)] };
+}
+
+export function pageHtml(webview: vscode.Webview, root: vscode.Uri, page: WebviewPage): string {
   const nonce = cspNonce(); // Web Crypto: the web worker host has no node:crypto
-  const uri = (file: string) => attribute(webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, file)).toString());
+  const uri = (file: string) => attribute(webview.asWebviewUri(vscode.Uri.joinPath(root, file)).toString());
   const csp = [
     "default-src 'none'",
     `img-src ${webview.cspSource} data:`,

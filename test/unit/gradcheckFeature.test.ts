@@ -8,12 +8,12 @@ import {
   summaryAll,
   summaryOne,
 } from '../../src/features/gradcheck/reportFormat';
+import { isInvalid as isCheckError } from '../../src/shared/validate';
+import { toWire as encodeForWebview } from '../../src/shared/wire';
 import {
-  encodeForWebview,
   encodeViewState,
   type GradcheckHostMessage,
   type GradcheckViewState,
-  isCheckError,
   parseGradcheckHostMessage,
   parseGradcheckViewState,
   parseGradcheckWebviewMessage,
@@ -45,7 +45,7 @@ function fakeReport(overrides: Partial<GradcheckReport>): GradcheckReport {
 }
 
 function rowOf(report: GradcheckReport): ReportRow {
-  return { ...report, canOpen: true, request: { kind: 'catalogue', id: report.target, params: {} } };
+  return { ...report, request: { kind: 'catalogue', id: report.target, params: {} } };
 }
 
 /** What vscode.setState stores and the serializer hands back: the encoded state through JSON. */
@@ -72,8 +72,8 @@ describe('gradient-check view: messages from the webview', () => {
       [null, /message must be an object, got null/],
       ['ready', /message must be an object/],
       [{ type: 'evaluate' }, /unknown message type "evaluate"/],
-      [{ type: 'select' }, /index must be a whole number .* got nothing/],
-      [{ type: 'select', index: 1.5 }, /index must be a whole number .* got 1.5/],
+      [{ type: 'select' }, /index must be a finite number, got nothing/],
+      [{ type: 'select', index: 1.5 }, /index must be an integer, got 1.5/],
       [{ type: 'openInPlayground', index: -1 }, /got -1/],
       [{ type: 'openInPlayground', index: '2' }, /got "2"/],
     ];
@@ -132,7 +132,7 @@ describe('gradient-check view: messages from the host', () => {
     const report = rowOf(fakeReport({}));
     const past = parseGradcheckHostMessage(overTheWire({ type: 'results', title: 't', summary: 's', rows: [report], selected: 1 }));
     assert.ok(isCheckError(past));
-    assert.match(past.error, /selected must be a whole number from 0 to 0, got 1/);
+    assert.match(past.error, /selected must be in \[0, 0\], got 1/);
   });
 });
 
@@ -184,7 +184,7 @@ describe('gradient-check view: the state saved for a window reload', () => {
       [{ ...saved, version: 2 }, /state.version must be 1, got 2/],
       [{ ...saved, rows: 'all' }, /state.rows must be an array, got "all"/],
       [{ ...saved, rows: new Array(1001).fill(saved.rows[0]) }, /state.rows must have at most 1000 items, got 1001/],
-      [{ ...saved, selected: 3 }, /state.selected must be a whole number from 0 to 2, got 3/],
+      [{ ...saved, selected: 3 }, /state.selected must be in \[0, 2\], got 3/],
       [{ ...saved, title: 7 }, /state.title must be a string, got 7/],
       [withRow({ ok: 'yes' }), /state.rows\[0\].ok must be true or false, got "yes"/],
       [withRow({ request: undefined }), /state.rows\[0\].request must be an object, got nothing/],

@@ -7,7 +7,8 @@
  */
 import './styles.css';
 import type { GradcheckHostMessage, GradcheckWebviewMessage, ReportRow, SeriesData } from '../../src/features/gradcheck/gradcheckMessages';
-import { encodeViewState, isCheckError, parseGradcheckHostMessage, VIEW_STATE_VERSION } from '../../src/features/gradcheck/gradcheckMessages';
+import { encodeViewState, parseGradcheckHostMessage, VIEW_STATE_VERSION } from '../../src/features/gradcheck/gradcheckMessages';
+import { isInvalid } from '../../src/shared/validate';
 import { formatValue, type Line, Plot } from '../shared/chart';
 import { el } from '../shared/dom';
 import { detailsBlock, markSelected, reportsTable } from './table';
@@ -21,9 +22,6 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const post = (message: GradcheckWebviewMessage) => vscode.postMessage(message);
 
-/** Content Security Policy violations seen (none expected), for the e2e suite. */
-const cspViolations: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
 let rows: readonly ReportRow[] = [];
 let selected = 0;
@@ -98,7 +96,7 @@ function renderSelection(focus: boolean): void {
   const row = rows[selected];
   selectedTitle.textContent = row ? `${row.ok ? '✓' : '✗'} ${row.target}` : '';
   selectedTitle.className = row?.ok ? 'ok' : 'fail';
-  openButton.hidden = !row?.canOpen;
+  openButton.hidden = !row;
   detailsHost.replaceChildren(row ? detailsBlock(row) : el('span'));
   drawSeries();
 }
@@ -170,7 +168,7 @@ function receive(message: GradcheckHostMessage): void {
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = parseGradcheckHostMessage(event.data);
-  if (isCheckError(message)) {
+  if (isInvalid(message)) {
     console.error(`gradient-check view: ignored a malformed message: ${message.error}`);
     return;
   }
@@ -184,12 +182,16 @@ new MutationObserver(() => {
   drawSeries();
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-/** What the e2e suite reads from the page. */
-(window as unknown as { __gradcheck: unknown }).__gradcheck = {
-  cspViolations,
-  rows: () => rows.map((r) => ({ target: r.target, ok: r.ok, kinks: r.kinks.length })),
-  selected: () => selected,
-  lines: () => [...derivativePlot.chart.data.datasets, ...differencePlot.chart.data.datasets].map((d) => ({ label: d.label, points: d.data.length })),
-};
+if (TEST_PROBES) {
+  /** What the e2e suite reads from the page (test builds only): CSP violations (none expected), rows and lines. */
+  const cspViolations: string[] = [];
+  document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  (window as unknown as { __gradcheck: unknown }).__gradcheck = {
+    cspViolations,
+    rows: () => rows.map((r) => ({ target: r.target, ok: r.ok, kinks: r.kinks.length })),
+    selected: () => selected,
+    lines: () => [...derivativePlot.chart.data.datasets, ...differencePlot.chart.data.datasets].map((d) => ({ label: d.label, points: d.data.length })),
+  };
+}
 
 post({ type: 'ready' });

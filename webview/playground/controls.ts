@@ -5,7 +5,7 @@
  */
 import type { Framework } from '../../src/core/types';
 import type { FunctionSummary } from '../../src/features/playground/playgroundMessages';
-import { FRAMEWORKS } from '../../src/features/playground/playgroundMessages';
+import { FRAMEWORKS } from '../../src/shared/limits';
 import { el, highlightSpan } from '../shared/dom';
 import { renderLatex } from '../shared/latex';
 import type { PlaygroundState } from './state';

@@ -9,8 +9,10 @@
  * first frame.
  */
 import './styles.css';
-import type { FunctionSummary, HostMessage, PerfName, ResultLine, SeriesRequest, WebviewMessage } from '../../src/features/playground/playgroundMessages';
-import { isParseError, parseHostMessage } from '../../src/features/playground/playgroundMessages';
+import type { FunctionSummary, HostMessage, ResultLine, SeriesRequest, WebviewMessage } from '../../src/features/playground/playgroundMessages';
+import { parseHostMessage } from '../../src/features/playground/playgroundMessages';
+import { linspace } from '../../src/shared/grid';
+import { isInvalid } from '../../src/shared/validate';
 import { formatValue, type Line, Plot } from '../shared/chart';
 import { buildLayout } from './controls';
 import { toCsv } from './csv';
@@ -26,8 +28,8 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 /**
- * Measurements for the e2e suite (read from the page) and for the host's output channel. Paint times are
- * taken in a task queued from the animation frame that drew, which runs once that frame is rendered.
+ * Measurements for the e2e suite (read from the page in test builds; nothing is sent to the host). Paint
+ * times are taken in a task queued from the animation frame that drew, which runs once that frame is rendered.
  */
 interface PerfRecord {
   /** When this script started running, ms after the document started. */
@@ -47,9 +49,6 @@ interface PerfRecord {
   transport?: 'Float64Array' | 'array';
 }
 const perf: PerfRecord = { scriptStart: performance.now(), sliderPaint: [], chartUpdate: [], roundTrip: [] };
-/** Content Security Policy violations seen (none expected: KaTeX styles through the CSSOM). */
-const cspViolations: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
 
 const vscode = acquireVsCodeApi();
 const bootScript = document.currentScript as HTMLScriptElement | null;
@@ -105,14 +104,18 @@ const layout = buildLayout(document.getElementById('app') as HTMLElement, {
 
 const plot = new Plot(layout.canvas, { onViewChange: (xMin, xMax) => update([{ type: 'setView', view: { xMin, xMax } }]) });
 
-/** What the e2e suite reads from the page: measurements, CSP violations and the lines drawn. */
-(window as unknown as { __playground: unknown }).__playground = {
-  perf,
-  cspViolations,
-  lines: () => plot.chart.data.datasets.map((d) => ({ label: d.label, points: d.data.length })),
-  xRange: () => [plot.chart.scales.x.min, plot.chart.scales.x.max],
-  xTitle: () => plot.chart.options.scales?.x?.title?.text,
-};
+if (TEST_PROBES) {
+  /** What the e2e suite reads from the page: measurements, CSP violations (none expected: KaTeX styles through the CSSOM) and the lines drawn. */
+  const cspViolations: string[] = [];
+  document.addEventListener('securitypolicyviolation', (e) => cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  (window as unknown as { __playground: unknown }).__playground = {
+    perf,
+    cspViolations,
+    lines: () => plot.chart.data.datasets.map((d) => ({ label: d.label, points: d.data.length })),
+    xRange: () => [plot.chart.scales.x.min, plot.chart.scales.x.max],
+    xTitle: () => plot.chart.options.scales?.x?.title?.text,
+  };
+}
 
 const cardHost = {
   dispatch: (action: Action, inputAt?: number) => update([action], inputAt),
@@ -201,15 +204,13 @@ function drawFrame(): void {
   if (dataPaint) awaitingData = undefined;
   if (!inputs.length && !firstPaint && !dataPaint) return;
   afterThisFrame((paintedAt) => {
-    for (const at of inputs) recordSliderPaint(paintedAt - at);
+    for (const at of inputs) perf.sliderPaint.push(paintedAt - at);
     if (firstPaint) {
       perf.firstPaint = paintedAt;
-      postPerf('firstPaint', [paintedAt]);
       loadKatex();
     }
     if (dataPaint) {
       perf.dataPaint = paintedAt;
-      postPerf('dataPaint', [paintedAt]);
     }
   });
 }
@@ -311,7 +312,7 @@ function lineName(series: Series, info: FunctionSummary | undefined, line: Resul
 function csvOfVisibleLines(): string {
   const { xMin, xMax } = visibleRange(state);
   const n = state.points;
-  const x = Array.from({ length: n }, (_, i) => (i === n - 1 ? xMax : xMin + (i * (xMax - xMin)) / (n - 1)));
+  const x = Array.from(linspace(xMin, xMax, n));
   const columns = visibleLines()
     .filter((l) => l.values.length === n && l.xMin === xMin && l.xMax === xMax)
     .map((l) => ({ name: l.label, values: l.values }));
@@ -382,33 +383,17 @@ function embeddedInit(): (HostMessage & { type: 'init' }) | undefined {
   if (!island?.textContent) return undefined;
   try {
     const message = parseHostMessage(JSON.parse(island.textContent));
-    if (!isParseError(message) && message.type === 'init') return message;
-    console.warn(`playground: ignored the embedded init: ${isParseError(message) ? message.error : message.type}`);
+    if (!isInvalid(message) && message.type === 'init') return message;
+    console.warn(`playground: ignored the embedded init: ${isInvalid(message) ? message.error : message.type}`);
   } catch (error) {
     console.warn(`playground: ignored the embedded init: ${error instanceof Error ? error.message : String(error)}`);
   }
   return undefined;
 }
 
-let perfTimer: ReturnType<typeof setTimeout> | undefined;
-function recordSliderPaint(ms: number): void {
-  perf.sliderPaint.push(ms);
-  clearTimeout(perfTimer);
-  // Report once a drag settles, not on every frame.
-  perfTimer = setTimeout(() => {
-    postPerf('sliderPaint', perf.sliderPaint.slice(-2000));
-    postPerf('chartUpdate', perf.chartUpdate.slice(-2000));
-    postPerf('roundTrip', perf.roundTrip.slice(-2000));
-  }, 1000);
-}
-
-function postPerf(name: PerfName, values: number[]): void {
-  post({ type: 'perf', name, values: values.map((v) => Math.min(Math.max(v, 0), 3.6e6)) });
-}
-
 window.addEventListener('message', (event: MessageEvent) => {
   const message = parseHostMessage(event.data);
-  if (isParseError(message)) {
+  if (isInvalid(message)) {
     console.warn(`playground: ignored a malformed message from the host: ${message.error}`);
     return;
   }

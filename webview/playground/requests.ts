@@ -18,7 +18,7 @@ export const STALE_MS = 3000;
  * host's compute time for one series, so one in flight would make each input wait for the previous
  * answer before its own request even leaves; three keep a fast drag moving without queueing work.
  */
-export const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT = 3;
 
 interface InFlight {
   readonly id: number;

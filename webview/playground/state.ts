@@ -5,11 +5,11 @@
  */
 import type { Framework } from '../../src/core/types';
 import type { AddItem, FunctionSummary, SeriesRequest, SeriesSource, SeriesSummary } from '../../src/features/playground/playgroundMessages';
-import { FRAMEWORKS, MAX_ABS_X, MAX_FORMULA_LENGTH, MAX_LABELS, MAX_OTHER_LOGITS, MAX_POINTS, MIN_POINTS } from '../../src/features/playground/playgroundMessages';
+import { FRAMEWORKS, MAX_ABS_X, MAX_FORMULA_LENGTH, MAX_LABELS, MAX_OTHER_LOGITS, MAX_SERIES_POINTS, MIN_POINTS } from '../../src/shared/limits';
 import { PALETTE } from '../shared/palette';
 
-export const DEFAULT_POINTS = 2001;
-export const DEFAULT_RANGE: readonly [number, number] = [-5, 5];
+const DEFAULT_POINTS = 2001;
+const DEFAULT_RANGE: readonly [number, number] = [-5, 5];
 /** Any number of series, but not so many that one slider drag turns into a flood of work. */
 export const MAX_SERIES = 24;
 
@@ -121,7 +121,7 @@ export function reduce(state: PlaygroundState, action: Action): PlaygroundState 
       if (!validRange(action.view.xMin, action.view.xMax)) return state;
       return { ...state, view: { xMin: action.view.xMin, xMax: action.view.xMax } };
     case 'setPoints':
-      if (!Number.isInteger(action.points) || action.points < MIN_POINTS || action.points > MAX_POINTS) return state;
+      if (!Number.isInteger(action.points) || action.points < MIN_POINTS || action.points > MAX_SERIES_POINTS) return state;
       return { ...state, points: action.points };
     case 'setFramework':
       return FRAMEWORKS.includes(action.framework) ? { ...state, framework: action.framework } : state;

@@ -16,8 +16,9 @@ import {
   Tooltip,
 } from 'chart.js';
 import zoomPlugin from 'chartjs-plugin-zoom';
-import { MAX_ABS_X } from '../../src/features/playground/playgroundMessages';
+import { MAX_ABS_X } from '../../src/shared/limits';
 import { PALETTE } from './palette';
+import { gridPoint } from '../../src/shared/grid';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, zoomPlugin);
 
@@ -55,7 +56,7 @@ const DASHES: readonly (readonly [number[], number[]])[] = [
 const FALLBACK_PALETTE = ['#3794ff', '#f14c4c', '#89d185', '#d18616', '#b180d7', '#cca700'];
 
 /** Reads VS Code's theme variables (they change with the theme; call again on a theme switch). */
-export function readTheme(): Theme {
+function readTheme(): Theme {
   const css = getComputedStyle(document.body);
   const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
   const foreground = v('--vscode-editor-foreground', '#cccccc');
@@ -73,7 +74,7 @@ export function readTheme(): Theme {
  * to the full extent when that is not much larger (so a loss that runs off to ∞ at p → 0 does not squash
  * everything else into a flat line), padded by 8 %.
  */
-export function yBounds(lines: readonly { values: ArrayLike<number> }[]): { min: number; max: number } | undefined {
+function yBounds(lines: readonly { values: ArrayLike<number> }[]): { min: number; max: number } | undefined {
   const sample: number[] = [];
   let lo = Infinity;
   let hi = -Infinity;
@@ -247,8 +248,7 @@ export class Plot {
  */
 function toPoints(values: ArrayLike<number>, xMin: number, xMax: number, previous: Point[]): Point[] {
   const n = values.length;
-  const step = n > 1 ? (xMax - xMin) / (n - 1) : 0;
-  const xAt = (i: number) => (i === n - 1 ? xMax : xMin + i * step);
+  const xAt = (i: number) => (n > 1 ? gridPoint(xMin, xMax, n, i) : xMin);
   if (previous.length === n && n > 0 && previous[0].x === xAt(0) && previous[n - 1].x === xAt(n - 1)) {
     for (let i = 0; i < n; i++) previous[i].y = values[i];
     return previous;

@@ -10,11 +10,12 @@
  */
 import * as vscode from 'vscode';
 import { listFunctions } from '../../core/api';
-import { gradcheck, type GradcheckReport } from '../../core/gradcheck';
+import type { GradcheckReport } from '../../core/gradcheck';
 import { describeProblem, formatSeconds, reportBlock, summaryAll, type CheckProblem } from './reportFormat';
 import { logSection, notify } from './reportLog';
 import { type CheckedItem, GradcheckPanel } from './gradcheckPanel';
-import { DEFAULT_POINTS, messageOf, parsePoints } from './checkRequest';
+import { DEFAULT_POINTS, parsePoints, startJob } from './checkRequest';
+import { isCancellationToken, runInSlices } from './runCheck';
 
 export interface CheckAllResult {
   readonly reports: GradcheckReport[];
@@ -48,15 +49,19 @@ export async function gradientCheckAll(context: vscode.ExtensionContext, arg: un
           return;
         }
         progress.report({ message: `${f.id} (${k + 1}/${functions.length})`, increment: 100 / functions.length });
-        try {
-          items.push({ report: gradcheck({ id: f.id }, { points }), request: { kind: 'catalogue', id: f.id, params: {} } });
-        } catch (error) {
-          errors.push({ id: f.id, message: messageOf(error) });
+        const request = { kind: 'catalogue', id: f.id, params: {} } as const;
+        const started = startJob({ request, points });
+        // Each entry runs in slices, so a Cancel click (and a hover) is served within one slice.
+        const outcome = started.ok ? await runInSlices(started.value, undefined, [token, progressToken]) : started;
+        if ('cancelled' in outcome) {
+          cancelled = true;
+          return;
         }
+        if (outcome.ok) items.push({ report: outcome.value, request });
+        else errors.push({ id: f.id, message: outcome.problem.message });
         // Let the Cancel click (and anything else waiting) run before the next entry.
         await new Promise<void>((resolve) => setTimeout(resolve, 0));
       }
-      // A cancellation during the last entry came too late to skip anything.
     },
   );
   const durationMs = performance.now() - started;
@@ -82,13 +87,8 @@ function parseOptions(arg: unknown): { points: number; token?: vscode.Cancellati
   if (unknown.length) return { error: { message: `unknown argument ${unknown.map((k) => `'${k}'`).join(', ')}; expected { points?, token? }` } };
   const parsedPoints = points === undefined ? { ok: true as const, value: DEFAULT_POINTS } : parsePoints(points);
   if (!parsedPoints.ok) return { error: parsedPoints.problem };
-  if (token !== undefined && !isToken(token)) {
+  if (token !== undefined && !isCancellationToken(token)) {
     return { error: { message: 'token must be a vscode.CancellationToken (isCancellationRequested and onCancellationRequested)' } };
   }
   return { points: parsedPoints.value, ...(token === undefined ? {} : { token }) };
-}
-
-function isToken(value: unknown): value is vscode.CancellationToken {
-  const t = value as Partial<vscode.CancellationToken> | null;
-  return typeof t === 'object' && t !== null && typeof t.isCancellationRequested === 'boolean' && typeof t.onCancellationRequested === 'function';
 }

@@ -6,8 +6,11 @@
  */
 import { resolveParams } from '../../core/api';
 import { entryFor } from '../../core/catalogue';
-import { gradcheck, type GradcheckReport } from '../../core/gradcheck';
+import { gradcheckIncremental, type GradcheckReport, type GradcheckRun } from '../../core/gradcheck';
 import { compileFormula, FormulaError } from '../../core/formula';
+import { messageOf as plainMessageOf } from '../../host/errorMessage';
+import { MAX_CHECK_POINTS, MAX_FORMULA_LENGTH, MIN_POINTS } from '../../shared/limits';
+import { describe } from '../../shared/validate';
 import type { CheckProblem } from './reportFormat';
 
 export type CheckRequest =
@@ -29,11 +32,7 @@ export interface CheckJob {
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: CheckProblem };
 
 export const DEFAULT_POINTS = 1000;
-export const MIN_POINTS = 2;
-export const MAX_POINTS = 1_000_000;
-export const DEFAULT_FORMULA_RANGE: readonly [number, number] = [-5, 5];
-/** Longer formulas are refused before parsing (the playground's limit is of the same order). */
-const MAX_FORMULA_CHARS = 2000;
+const DEFAULT_FORMULA_RANGE: readonly [number, number] = [-5, 5];
 
 const ARGUMENT_SHAPE = '{ id, params? } or { formula, derivative?, params? }, with optional range: [a, b] and points';
 
@@ -121,7 +120,7 @@ export function formulaRequest(formula: unknown, derivative: unknown, params: Re
 export function checkFormulaText(text: unknown, which: 'formula' | 'derivative'): Parsed<readonly string[]> {
   if (typeof text !== 'string') return problem(`${which} must be a string like "x * sigmoid(x)", got ${describe(text)}`);
   if (!text.trim()) return problem(`${which} is empty; write an expression in x, e.g. x * sigmoid(x)`);
-  if (text.length > MAX_FORMULA_CHARS) return problem(`${which} is ${text.length} characters long; the limit is ${MAX_FORMULA_CHARS}`);
+  if (text.length > MAX_FORMULA_LENGTH) return problem(`${which} is ${text.length} characters long; the limit is ${MAX_FORMULA_LENGTH}`);
   try {
     return ok(compileFormula(text).params);
   } catch (error) {
@@ -130,7 +129,7 @@ export function checkFormulaText(text: unknown, which: 'formula' | 'derivative')
   }
 }
 
-export function parseParams(value: unknown): Parsed<Readonly<Record<string, number>>> {
+function parseParams(value: unknown): Parsed<Readonly<Record<string, number>>> {
   if (value === undefined) return ok({});
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return problem(`params must be an object like { alpha: 0.2 }, got ${describe(value)}`);
@@ -141,19 +140,20 @@ export function parseParams(value: unknown): Parsed<Readonly<Record<string, numb
   return ok(value as Record<string, number>);
 }
 
-export function parseRange(value: unknown): Parsed<readonly [number, number]> {
+function parseRange(value: unknown): Parsed<readonly [number, number]> {
   const good =
     Array.isArray(value) &&
     value.length === 2 &&
     value.every((v) => typeof v === 'number' && Number.isFinite(v)) &&
     (value[0] as number) < (value[1] as number);
-  if (!good) return problem(`range must be [a, b] with finite a < b, got ${describe(value)}`);
+  const given = Array.isArray(value) && value.length <= 4 ? `[${value.map(describe).join(', ')}]` : describe(value);
+  if (!good) return problem(`range must be [a, b] with finite a < b, got ${given}`);
   return ok([value[0], value[1]] as const);
 }
 
 export function parsePoints(value: unknown): Parsed<number> {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_POINTS || value > MAX_POINTS) {
-    return problem(`points must be a whole number from ${MIN_POINTS} to ${MAX_POINTS.toLocaleString('en-US')}, got ${describe(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_POINTS || value > MAX_CHECK_POINTS) {
+    return problem(`points must be a whole number from ${MIN_POINTS} to ${MAX_CHECK_POINTS.toLocaleString('en-US')}, got ${describe(value)}`);
   }
   return ok(value);
 }
@@ -176,7 +176,7 @@ export function parseRangeText(text: string): Parsed<readonly [number, number]> 
 /** A number of points as typed in an input box ("1000", "1e4", "10_000", "10,000"). */
 export function parsePointsText(text: string): Parsed<number> {
   const cleaned = text.trim().replace(/[_,\s]/g, '');
-  if (!cleaned) return problem(`type a whole number from ${MIN_POINTS} to ${MAX_POINTS.toLocaleString('en-US')}`);
+  if (!cleaned) return problem(`type a whole number from ${MIN_POINTS} to ${MAX_CHECK_POINTS.toLocaleString('en-US')}`);
   const n = Number(cleaned);
   if (!Number.isFinite(n)) return problem(`"${text.trim()}" is not a number`);
   return parsePoints(n);
@@ -194,19 +194,39 @@ export function defaultRange(request: CheckRequest): readonly [number, number] {
   return request.kind === 'catalogue' ? entryFor(request.id).plotRange : DEFAULT_FORMULA_RANGE;
 }
 
-/** Runs the check; a problem the parsing could not see (a parameter the core refuses) comes back as one. */
-export function runJob(job: CheckJob): Parsed<GradcheckReport> {
+/**
+ * Starts the check (the core's incremental one, run in slices by runCheck.ts); a problem the parsing could
+ * not see (a parameter the core refuses) comes back as one.
+ */
+export function startJob(job: CheckJob): Parsed<GradcheckRun> {
   const { request } = job;
   const target =
     request.kind === 'catalogue'
       ? { id: request.id, params: request.params }
       : { formula: request.formula, ...(request.derivative === undefined ? {} : { derivative: request.derivative }), params: request.params };
   try {
-    return ok(gradcheck(target, { range: job.range ?? defaultRange(request), points: job.points }));
+    return ok(gradcheckIncremental(target, { range: job.range ?? defaultRange(request), points: job.points }));
   } catch (error) {
-    if (error instanceof FormulaError) return problem(error.message, { start: error.start, end: error.end, in: 'formula' });
-    return problem(messageOf(error));
+    return problemOf(error);
   }
+}
+
+/** Runs the whole check at once (for callers that are not the extension host's event loop, e.g. tests). */
+export function runJob(job: CheckJob): Parsed<GradcheckReport> {
+  const started = startJob(job);
+  if (!started.ok) return started;
+  try {
+    while (!started.value.step(Infinity));
+    return ok(started.value.report as GradcheckReport);
+  } catch (error) {
+    return problemOf(error);
+  }
+}
+
+/** An error from the core as a problem: a formula error keeps its span, anything else its message in words. */
+export function problemOf<T>(error: unknown): Parsed<T> {
+  if (error instanceof FormulaError) return problem(error.message, { start: error.start, end: error.end, in: 'formula' });
+  return problem(messageOf(error));
 }
 
 /** The name a request goes by in titles: "leaky_relu(alpha=0.2)", "f(x) = x^2/2". */
@@ -219,20 +239,5 @@ export function describeRequest(request: CheckRequest): string {
 
 /** The core's messages start with "gradcheck: "; the command says "Gradient check" itself. */
 export function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^gradcheck: /, '');
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'function') return 'a function';
-  if (Array.isArray(value)) return `[${value.map(describe).join(', ')}]`;
-  try {
-    const json = JSON.stringify(value);
-    return json.length > 80 ? `${json.slice(0, 77)}…` : json;
-  } catch {
-    return typeof value;
-  }
+  return plainMessageOf(error).replace(/^gradcheck: /, '');
 }

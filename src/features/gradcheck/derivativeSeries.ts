@@ -20,9 +20,11 @@ import { derivative, evaluate, jacobian, lossGradient, lossValue } from '../../c
 import { entryFor } from '../../core/catalogue';
 import type { GradcheckReport } from '../../core/gradcheck';
 import { formulaGradcheckTarget } from '../../core/formula';
+import { baseStep, centralRichardson, type NumericEstimate, oneSidedRichardson } from '../../core/gradcheck/numeric';
 import type { CheckRequest } from './checkRequest';
+import { gridPoint } from '../../shared/grid';
 
-export const SERIES_POINTS = 400;
+const SERIES_POINTS = 400;
 
 export interface DerivativeSeries {
   /** What is plotted, e.g. "∂ℓ/∂ŷ at y = 0.3". */
@@ -56,13 +58,13 @@ export function derivativeSeries(request: CheckRequest, report: GradcheckReport,
   const f = orNaN(slice.f);
   const df = orNaN(slice.df);
   for (let k = 0; k < n; k++) {
-    const x = k === n - 1 ? xMax : xMin + ((xMax - xMin) * k) / (n - 1);
+    const x = gridPoint(xMin, xMax, n, k);
     const kink = report.kinks.find((at) => Math.abs(x - at) <= baseStep(x));
     analytic[k] = df(x);
-    if (kink === undefined) numeric[k] = centralRichardson(f, x);
+    if (kink === undefined) numeric[k] = numericDerivative(f, x);
     // On the kink itself there is no derivative to compare with (the claim is a subgradient): a gap.
     else if (Math.abs(x - kink) <= 1e-12 * Math.max(1, Math.abs(x))) numeric[k] = NaN;
-    else numeric[k] = oneSidedRichardson(f, x, x > kink ? 1 : -1);
+    else numeric[k] = numericDerivative(f, x, x > kink ? 1 : -1);
     difference[k] = analytic[k] - numeric[k];
   }
   return { title: slice.title, variable: slice.variable, xMin, xMax, analytic, numeric, difference };
@@ -134,52 +136,18 @@ function orNaN(fn: Scalar): Scalar {
 }
 
 /**
- * (f(x+h) − f(x−h)) / 2h at h, h/2, h/4, extrapolated to O(h⁶); the step shrinks (÷8, up to three times)
- * when a stencil meets a NaN, e.g. BCE's ŷ near 0 or 1.
+ * The core's Richardson tables (central to O(h⁶), or one-sided to O(h⁴) on `side`), from the checker's
+ * starting step; the step shrinks (÷8, up to three times) when a stencil meets a NaN or ±∞, e.g. BCE's ŷ
+ * near 0 or 1.
  */
-export function centralRichardson(f: Scalar, x: number): number {
+function numericDerivative(f: Scalar, x: number, side?: 1 | -1): number {
   let h = baseStep(x);
   for (let tries = 0; tries < 4; tries++, h /= 8) {
-    const c0 = central(f, x, h);
-    const c1 = central(f, x, h / 2);
-    const c2 = central(f, x, h / 4);
-    if (Number.isFinite(c0 + c1 + c2)) {
-      const r10 = (4 * c1 - c0) / 3;
-      const r11 = (4 * c2 - c1) / 3;
-      return (16 * r11 - r10) / 15;
-    }
+    if (side === undefined) centralRichardson(f, x, h, estimate);
+    else oneSidedRichardson(f, x, h, side, estimate);
+    if (Number.isFinite(estimate.value)) return estimate.value;
   }
   return NaN;
 }
 
-/**
- * (f(x ± h) − f(x)) / ±h at h … h/8, extrapolated to O(h⁴) (one-sided differences carry every power of h,
- * so three eliminations); side 1 looks right, −1 left. The step shrinks on a NaN as in centralRichardson.
- */
-export function oneSidedRichardson(f: Scalar, x: number, side: 1 | -1): number {
-  let h = baseStep(x);
-  const f0 = f(x);
-  for (let tries = 0; tries < 4 && Number.isFinite(f0); tries++, h /= 8) {
-    const t = [1, 2, 4, 8].map((d) => {
-      const xk = x + (side * h) / d;
-      return (f(xk) - f0) / (xk - x);
-    });
-    if (Number.isFinite(t[0] + t[1] + t[2] + t[3])) {
-      const a = [2 * t[1] - t[0], 2 * t[2] - t[1], 2 * t[3] - t[2]];
-      const b = [(4 * a[1] - a[0]) / 3, (4 * a[2] - a[1]) / 3];
-      return (8 * b[1] - b[0]) / 7;
-    }
-  }
-  return NaN;
-}
-
-/** The starting step at x: 2⁻⁶·max(|x|, 1). */
-function baseStep(x: number): number {
-  return Math.max(Math.abs(x), 1) / 64;
-}
-
-function central(f: Scalar, x: number, h: number): number {
-  const xp = x + h;
-  const xm = x - h;
-  return (f(xp) - f(xm)) / (xp - xm);
-}
+const estimate: NumericEstimate = { value: NaN, error: Infinity };

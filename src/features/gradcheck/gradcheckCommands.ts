@@ -3,8 +3,12 @@
  * claimed one) or the editor's selection, checked by the core's gradcheck; the report goes to the results
  * view, the output channel and a notification, and the command returns it.
  *
- * With an argument `{ id?, params?, formula?, derivative?, range?, points? }` (the hover's command link
- * passes `{ id, params }`) the pickers are skipped. A bad argument or input shows an error naming the
+ * With an argument `{ id?, params?, formula?, derivative?, range?, points?, token? }` (the hover's command
+ * link passes `{ id, params }`; `token`, a CancellationToken passed in-process, stops the check like the
+ * progress notification's Cancel) the pickers are skipped; from the editor's context menu (argument: the
+ * document's URI) the selection is checked. The check runs in slices (runCheck.ts): the host stays
+ * responsive, a check over ~100 ms shows a cancellable progress notification, and a cancelled check
+ * returns `{ cancelled: true }`. A bad argument or input shows an error naming the
  * problem (with the span, for a formula) and returns `{ error: { message, start?, end? } }`; the command
  * never throws into VS Code. Check All Built-ins lives in checkAllBuiltins.ts.
  */
@@ -12,16 +16,17 @@ import * as vscode from 'vscode';
 import type { GradcheckReport } from '../../core/gradcheck';
 import { describeProblem, reportBlock, summaryOne, type CheckProblem } from './reportFormat';
 import { logSection, notify } from './reportLog';
-import { GradcheckPanel, registerGradcheckSerializer } from './gradcheckPanel';
-import { type CheckJob, describeRequest, messageOf, parseCheckArgument, runJob } from './checkRequest';
+import { GradcheckPanel } from './gradcheckPanel';
+import { type CheckJob, describeRequest, messageOf, parseCheckArgument } from './checkRequest';
+import { isCancellationToken, runCheck } from './runCheck';
 import { gradientCheckAll } from './checkAllBuiltins';
 import { pickCheckJob } from './gradcheckPicker';
 import { CommandId } from '../commandIds';
 
-export type GradientCheckResult = GradcheckReport | { readonly error: CheckProblem } | undefined;
+export type GradientCheckResult = GradcheckReport | { readonly error: CheckProblem } | { readonly cancelled: true } | undefined;
 
 export function registerGradientCheckCommands(context: vscode.ExtensionContext): void {
-  registerGradcheckSerializer(context);
+  GradcheckPanel.registerSerializer(context);
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandId.gradientCheck, (arg?: unknown) => gradientCheck(context, arg)),
     vscode.commands.registerCommand(CommandId.gradientCheckAll, (arg?: unknown) => gradientCheckAll(context, arg)),
@@ -32,30 +37,40 @@ export function registerGradientCheckCommands(context: vscode.ExtensionContext):
 async function gradientCheck(context: vscode.ExtensionContext, arg: unknown): Promise<GradientCheckResult> {
   try {
     let job: CheckJob;
-    if (arg === undefined || arg === null) {
-      const picked = await pickCheckJob();
+    const { rest, token } = splitToken(arg);
+    if (rest === undefined || rest === null || rest instanceof vscode.Uri) {
+      const picked = await pickCheckJob(rest instanceof vscode.Uri ? 'selection' : undefined);
       if (picked === undefined) return undefined;
       if (!picked.ok) return fail(picked.problem);
       job = picked.value;
     } else {
-      const parsed = parseCheckArgument(arg);
-      if (!parsed.ok) return fail(parsed.problem, arg);
+      const parsed = parseCheckArgument(rest);
+      if (!parsed.ok) return fail(parsed.problem, rest);
       job = parsed.value;
     }
-    return check(context, job);
+    return await check(context, job, token);
   } catch (error) {
     return fail({ message: messageOf(error) });
   }
 }
 
-function check(context: vscode.ExtensionContext, job: CheckJob): GradientCheckResult {
-  const result = runJob(job);
-  if (!result.ok) return fail(result.problem);
+async function check(context: vscode.ExtensionContext, job: CheckJob, token: vscode.CancellationToken | undefined): Promise<GradientCheckResult> {
+  const result = await runCheck(job, token);
+  if ('cancelled' in result) return { cancelled: true };
+  if (!result.ok) return fail(result.problem, job.request);
   const report = result.value;
   logSection(context, `Gradient Check: ${describeRequest(job.request)}, ${job.points} points`, [reportBlock(report)]);
   GradcheckPanel.show(context, `Gradient check: ${describeRequest(job.request)}`, summaryOne(report), [{ report, request: job.request }]);
   notify(context, summaryOne(report), report.ok);
   return report;
+}
+
+/** The argument without `token`, and the token (an in-process caller's CancellationToken). */
+function splitToken(arg: unknown): { rest: unknown; token?: vscode.CancellationToken } {
+  if (arg === null || typeof arg !== 'object' || Array.isArray(arg) || !('token' in arg)) return { rest: arg };
+  const { token, ...rest } = arg as { token?: unknown };
+  // A token that is not one is left in place, for the argument check to name.
+  return isCancellationToken(token) ? { rest, token } : { rest: arg };
 }
 
 /** Shows the problem (quoting the formula it points into) and returns it as the command's result. */

@@ -6,9 +6,8 @@
  * data of the selected row). Clicking a row posts `select`, answered by `series` or `seriesError`; the
  * button posts `openInPlayground`. A hidden webview is torn down and says `ready` again when shown.
  *
- * Webview messages travel as JSON, where NaN and ±∞ would turn into null: `encodeForWebview` writes them as
- * the strings "NaN", "Infinity", "-Infinity" and the webview's parser turns them back into numbers. Pure:
- * no 'vscode', no DOM; both tsconfigs compile it.
+ * Numbers travel in the one wire encoding (src/shared/wire.ts: NaN and ±∞ as strings) and are checked
+ * with the one validator kit (src/shared/validate.ts). Pure: no 'vscode', no DOM; both tsconfigs compile it.
  *
  * After a window reload the view is revived from the state the webview saved (vscode.setState): the
  * `results` it last showed, with the selected row, in the same wire encoding (`encodeViewState`). That
@@ -16,12 +15,13 @@
  * (`parseGradcheckViewState`).
  */
 import type { GradcheckCheck, GradcheckPoint, GradcheckReport } from '../../core/gradcheck';
+import { MAX_MESSAGE_TEXT, MAX_PARAMS, MAX_RESULT_ROWS, MAX_SERIES_POINTS } from '../../shared/limits';
+import { bool, type Checked, checked, describe, finite, integer, list, numberRecord, record, text as boundedText, ValidationError } from '../../shared/validate';
+import { toWire, wireNumber } from '../../shared/wire';
 import type { CheckRequest } from './checkRequest';
 
-/** One checked function as the table shows it: the report's numbers, plus whether it can be opened. */
+/** One checked function as the table shows it: the report's numbers and what was checked. */
 export interface ReportRow extends GradcheckReport {
-  /** "Open in Playground" applies (a catalogue function or a formula). */
-  readonly canOpen: boolean;
   /** What was checked: kept with the row so that a revived view can plot it and open it again. */
   readonly request: CheckRequest;
 }
@@ -55,27 +55,16 @@ export interface GradcheckViewState {
   readonly selected: number;
 }
 
-export type Checked<T> = T | { readonly error: string };
-
 /** Bumped when the saved state's shape changes; a state of another version is refused, not misread. */
 export const VIEW_STATE_VERSION = 1;
 
-export const MAX_ROWS = 1000;
-const MAX_PARAMS = 32;
-export const MAX_SERIES_POINTS = 10_000;
-const MAX_TEXT = 4000;
+const MAX_ROWS = MAX_RESULT_ROWS;
 const MAX_CHECKS = 64;
 const MAX_VECTOR = 1024;
 
-export function isCheckError<T>(result: Checked<T>): result is { readonly error: string } {
-  return typeof result === 'object' && result !== null && 'error' in result && typeof (result as { error: unknown }).error === 'string';
-}
-
-class MessageError extends Error {}
-
 /** Validates a message that arrived at the host from the results view. */
 export function parseGradcheckWebviewMessage(raw: unknown): Checked<GradcheckWebviewMessage> {
-  return guard(() => {
+  return checked(() => {
     const m = record(raw, 'message');
     switch (m.type) {
       case 'ready':
@@ -84,14 +73,14 @@ export function parseGradcheckWebviewMessage(raw: unknown): Checked<GradcheckWeb
       case 'openInPlayground':
         return { type: m.type, index: integer(m.index, 'index', 0, MAX_ROWS - 1) };
       default:
-        throw new MessageError(`unknown message type ${describe(m.type)}`);
+        throw new ValidationError(`unknown message type ${describe(m.type)}`);
     }
   });
 }
 
 /** Validates a message that arrived at the results view from the host, turning "NaN"/"Infinity" back into numbers. */
 export function parseGradcheckHostMessage(raw: unknown): Checked<GradcheckHostMessage> {
-  return guard(() => {
+  return checked(() => {
     const m = record(raw, 'message');
     switch (m.type) {
       case 'results': {
@@ -103,7 +92,7 @@ export function parseGradcheckHostMessage(raw: unknown): Checked<GradcheckHostMe
         const s = record(m.series, 'series');
         const xMin = finite(s.xMin, 'series.xMin');
         const xMax = finite(s.xMax, 'series.xMax');
-        if (!(xMin < xMax)) throw new MessageError(`series.xMin must be below series.xMax, got ${xMin} and ${xMax}`);
+        if (!(xMin < xMax)) throw new ValidationError(`series.xMin must be below series.xMax, got ${xMin} and ${xMax}`);
         const values = (key: 'analytic' | 'numeric' | 'difference') => list(s[key], `series.${key}`, MAX_SERIES_POINTS, wireNumber);
         const series: SeriesData = {
           title: text(s.title, 'series.title'),
@@ -115,14 +104,14 @@ export function parseGradcheckHostMessage(raw: unknown): Checked<GradcheckHostMe
           difference: values('difference'),
         };
         if (series.numeric.length !== series.analytic.length || series.difference.length !== series.analytic.length) {
-          throw new MessageError('series.analytic, numeric and difference must have the same length');
+          throw new ValidationError('series.analytic, numeric and difference must have the same length');
         }
         return { type: 'series', index: integer(m.index, 'index', 0, MAX_ROWS - 1), series };
       }
       case 'seriesError':
         return { type: 'seriesError', index: integer(m.index, 'index', 0, MAX_ROWS - 1), message: text(m.message, 'message') };
       default:
-        throw new MessageError(`unknown message type ${describe(m.type)}`);
+        throw new ValidationError(`unknown message type ${describe(m.type)}`);
     }
   });
 }
@@ -132,10 +121,10 @@ export function parseGradcheckHostMessage(raw: unknown): Checked<GradcheckHostMe
  * version, or damaged), turning "NaN"/"Infinity" back into numbers.
  */
 export function parseGradcheckViewState(raw: unknown): Checked<GradcheckViewState> {
-  return guard(() => {
-    if (raw === undefined || raw === null) throw new MessageError('no state was saved');
+  return checked(() => {
+    if (raw === undefined || raw === null) throw new ValidationError('no state was saved');
     const s = record(raw, 'state');
-    if (s.version !== VIEW_STATE_VERSION) throw new MessageError(`state.version must be ${VIEW_STATE_VERSION}, got ${describe(s.version)}`);
+    if (s.version !== VIEW_STATE_VERSION) throw new ValidationError(`state.version must be ${VIEW_STATE_VERSION}, got ${describe(s.version)}`);
     const rows = list(s.rows, 'state.rows', MAX_ROWS, reportRow);
     const selected = integer(s.selected, 'state.selected', 0, Math.max(0, rows.length - 1));
     return { version: VIEW_STATE_VERSION, title: text(s.title, 'state.title'), summary: text(s.summary, 'state.summary'), rows, selected };
@@ -144,30 +133,13 @@ export function parseGradcheckViewState(raw: unknown): Checked<GradcheckViewStat
 
 /** The view state in the wire encoding, ready for vscode.setState (which stores JSON). */
 export function encodeViewState(state: GradcheckViewState): unknown {
-  return encode(state);
-}
-
-/** A deep copy fit for JSON: typed arrays become arrays, NaN and ±∞ become "NaN", "Infinity", "-Infinity". */
-export function encodeForWebview(message: GradcheckHostMessage): unknown {
-  return encode(message);
-}
-
-function encode(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, (v) => encode(v));
-  if (Array.isArray(value)) return value.map(encode);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = encode(v);
-    return out;
-  }
-  return value;
+  return toWire(state);
 }
 
 function reportRow(value: unknown, at: string): ReportRow {
   const r = record(value, at);
   const range = list(r.range, `${at}.range`, 2, (v, a) => finite(v, a));
-  if (range.length !== 2) throw new MessageError(`${at}.range must be [a, b]`);
+  if (range.length !== 2) throw new ValidationError(`${at}.range must be [a, b]`);
   return {
     target: text(r.target, `${at}.target`),
     ok: bool(r.ok, `${at}.ok`),
@@ -184,7 +156,6 @@ function reportRow(value: unknown, at: string): ReportRow {
     kinks: list(r.kinks, `${at}.kinks`, MAX_VECTOR, wireNumber),
     checks: list(r.checks, `${at}.checks`, MAX_CHECKS, check),
     durationMs: wireNumber(r.durationMs, `${at}.durationMs`),
-    canOpen: bool(r.canOpen, `${at}.canOpen`),
     request: checkRequest(r.request, `${at}.request`),
   };
 }
@@ -192,11 +163,7 @@ function reportRow(value: unknown, at: string): ReportRow {
 /** The shape of a CheckRequest; whether its id or formula is valid is for the checker to say. */
 function checkRequest(value: unknown, at: string): CheckRequest {
   const r = record(value, at);
-  const p = record(r.params, `${at}.params`);
-  const names = Object.keys(p);
-  if (names.length > MAX_PARAMS) throw new MessageError(`${at}.params must have at most ${MAX_PARAMS} entries, got ${names.length}`);
-  const params: Record<string, number> = {};
-  for (const name of names) params[name] = finite(p[name], `${at}.params.${name}`);
+  const params = numberRecord(r.params, `${at}.params`, MAX_PARAMS);
   switch (r.kind) {
     case 'catalogue':
       return { kind: 'catalogue', id: text(r.id, `${at}.id`), params };
@@ -208,7 +175,7 @@ function checkRequest(value: unknown, at: string): CheckRequest {
         params,
       };
     default:
-      throw new MessageError(`${at}.kind must be "catalogue" or "formula", got ${describe(r.kind)}`);
+      throw new ValidationError(`${at}.kind must be "catalogue" or "formula", got ${describe(r.kind)}`);
   }
 }
 
@@ -242,68 +209,12 @@ function point(value: unknown, at: string): GradcheckPoint {
   if (p.input !== undefined) out.input = list(p.input, `${at}.input`, MAX_VECTOR, wireNumber);
   if (p.index !== undefined) {
     const index = list(p.index, `${at}.index`, 2, (v, a) => integer(v, a, 0, MAX_VECTOR));
-    if (index.length !== 2) throw new MessageError(`${at}.index must be [i, j]`);
+    if (index.length !== 2) throw new ValidationError(`${at}.index must be [i, j]`);
     out.index = [index[0], index[1]];
   }
   return out;
 }
 
-function guard<T>(parse: () => T): Checked<T> {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof MessageError) return { error: error.message };
-    throw error;
-  }
-}
-
-function record(value: unknown, at: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new MessageError(`${at} must be an object, got ${describe(value)}`);
-  return value as Record<string, unknown>;
-}
-
-function list<T>(value: unknown, at: string, max: number, item: (v: unknown, at: string) => T): T[] {
-  if (!Array.isArray(value)) throw new MessageError(`${at} must be an array, got ${describe(value)}`);
-  if (value.length > max) throw new MessageError(`${at} must have at most ${max} items, got ${value.length}`);
-  return value.map((v, i) => item(v, `${at}[${i}]`));
-}
-
 function text(value: unknown, at: string): string {
-  if (typeof value !== 'string') throw new MessageError(`${at} must be a string, got ${describe(value)}`);
-  if (value.length > MAX_TEXT) throw new MessageError(`${at} must be at most ${MAX_TEXT} characters, got ${value.length}`);
-  return value;
-}
-
-function bool(value: unknown, at: string): boolean {
-  if (typeof value !== 'boolean') throw new MessageError(`${at} must be true or false, got ${describe(value)}`);
-  return value;
-}
-
-function integer(value: unknown, at: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new MessageError(`${at} must be a whole number from ${min} to ${max}, got ${describe(value)}`);
-  }
-  return value;
-}
-
-function finite(value: unknown, at: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new MessageError(`${at} must be a finite number, got ${describe(value)}`);
-  return value;
-}
-
-/** A number as encodeForWebview wrote it; null (what JSON makes of NaN) reads as NaN. */
-function wireNumber(value: unknown, at: string): number {
-  if (typeof value === 'number') return value;
-  if (value === null || value === 'NaN') return NaN;
-  if (value === 'Infinity') return Infinity;
-  if (value === '-Infinity') return -Infinity;
-  throw new MessageError(`${at} must be a number, got ${describe(value)}`);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : String(value);
+  return boundedText(value, at, MAX_MESSAGE_TEXT);
 }

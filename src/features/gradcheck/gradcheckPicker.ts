@@ -32,14 +32,19 @@ type Choice =
 type ChoiceItem = vscode.QuickPickItem & { readonly choice?: Choice };
 
 /** The job the user put together; undefined when a picker was dismissed; a problem the pickers could not prevent. */
-export async function pickCheckJob(): Promise<Parsed<CheckJob> | undefined> {
-  const picked = await vscode.window.showQuickPick(choiceItems(), {
-    title: 'Gradient Check',
-    placeHolder: 'A function to check against numeric differences (type to filter by title or id)',
-    matchOnDescription: true,
-  });
-  if (!picked?.choice) return undefined;
-  const request = await requestFor(picked.choice);
+export async function pickCheckJob(startWith?: 'selection'): Promise<Parsed<CheckJob> | undefined> {
+  const choice: Choice | undefined =
+    startWith === 'selection'
+      ? { kind: 'selection' }
+      : (
+          await vscode.window.showQuickPick(choiceItems(), {
+            title: 'Gradient Check',
+            placeHolder: 'A function to check against numeric differences (type to filter by title or id)',
+            matchOnDescription: true,
+          })
+        )?.choice;
+  if (!choice) return undefined;
+  const request = await requestFor(choice);
   if (request === undefined || !request.ok) return request;
   return jobFor(request.value);
 }

@@ -51,7 +51,7 @@ export function formatMs(ms: number): string {
   return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
 }
 
-export function plural(n: number, word: string): string {
+function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
@@ -90,7 +90,7 @@ export function describeValues(point: GradcheckPoint): string {
   return `analytic ${formatNumber(point.analytic)}, numeric ${formatNumber(point.numeric)} (off by ${formatError(Number.isNaN(off) ? Infinity : off)})`;
 }
 
-export function verdict(report: Pick<GradcheckReport, 'ok'>): 'PASS' | 'FAIL' {
+function verdict(report: Pick<GradcheckReport, 'ok'>): 'PASS' | 'FAIL' {
   return report.ok ? 'PASS' : 'FAIL';
 }
 

@@ -24,7 +24,7 @@ const NUL_WINDOW = 4_096;
 export const MAX_LINE_CHARS = 20_000;
 
 /** Which documents the provider is registered for: each language, plus Python cells of Jupyter notebooks. */
-export function hoverSelector(languages: readonly string[]): vscode.DocumentFilter[] {
+function hoverSelector(languages: readonly string[]): vscode.DocumentFilter[] {
   const filters: vscode.DocumentFilter[] = languages.map((language) => ({ language }));
   if (languages.includes('python')) {
     filters.push({ language: 'python', notebookType: 'jupyter-notebook' });

@@ -9,6 +9,7 @@
 import { derivative, evaluate, jacobian, lossGradient, lossValue, resolveParams } from '../../core/api';
 import { entryFor } from '../../core/catalogue';
 import type { CatalogueEntry } from '../../core/types';
+import { linspace } from '../../shared/grid';
 
 /** The values of vscode.ColorThemeKind, repeated here so pure modules need not import 'vscode'. */
 export const ThemeKind = { Light: 1, Dark: 2, HighContrast: 3, HighContrastLight: 4 } as const;
@@ -36,13 +37,8 @@ export function paletteFor(kind: number): Palette {
   return palettes[kind as ThemeKind] ?? palettes[ThemeKind.Dark];
 }
 
-/** Light and high-contrast-light themes have light backgrounds. */
-export function isLightTheme(kind: number): boolean {
-  return kind === ThemeKind.Light || kind === ThemeKind.HighContrastLight;
-}
-
-export const SPARKLINE_WIDTH = 240;
-export const SPARKLINE_HEIGHT = 90;
+const SPARKLINE_WIDTH = 240;
+const SPARKLINE_HEIGHT = 90;
 const SAMPLES = 121;
 const VECTOR_SAMPLES = 49;
 const PAD = { left: 34, right: 6, top: 16, bottom: 13 };
@@ -83,19 +79,18 @@ function paramKey(params: Readonly<Record<string, number>>): string {
 }
 
 /** The label a loss is drawn at: 1 when the loss takes it (BCE, hinge), else its first plot label, else 0. */
-export function representativeLabel(entry: Pick<CatalogueEntry, 'plotLabels'>): number {
+function representativeLabel(entry: Pick<CatalogueEntry, 'plotLabels'>): number {
   const labels = entry.plotLabels ?? [];
   if (labels.includes(1)) return 1;
   return labels.length > 0 ? labels[0] : 0;
 }
 
 /** f and f′ (or ℓ and ∂ℓ/∂ŷ) at SAMPLES evenly spaced points of the entry's plot range. */
-export function sampleSeries(entry: CatalogueEntry, params: Readonly<Record<string, number>>): Series {
+function sampleSeries(entry: CatalogueEntry, params: Readonly<Record<string, number>>): Series {
   const [lo, hi] = entry.plotRange;
   // Vector functions are evaluated one small vector per point, at a much higher cost per point.
   const n = entry.shape === 'vector' ? VECTOR_SAMPLES : SAMPLES;
-  const xs = new Float64Array(n);
-  for (let i = 0; i < n; i++) xs[i] = lo + ((hi - lo) * i) / (n - 1);
+  const xs = linspace(lo, hi, n);
   // Bad parameters fail here, with the core's message; after this only the domain can fail, per point.
   const p = { ...resolveParams(entry, params) };
 

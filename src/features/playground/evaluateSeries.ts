@@ -11,6 +11,7 @@ import type { CompiledFormula } from '../../core/formula/types';
 import { FormulaError } from '../../core/formula/types';
 import type { CatalogueEntry, VectorActivationDef } from '../../core/types';
 import type { FormulaInfo, ResultLine, SeriesRequest } from './playgroundMessages';
+import { linspace } from '../../shared/grid';
 
 export interface SeriesResult {
   readonly lines: ResultLine[];
@@ -26,15 +27,6 @@ export class SeriesError extends Error {
   ) {
     super(message);
   }
-}
-
-/** `points` evenly spaced values from xMin to xMax, both included. */
-export function linspace(xMin: number, xMax: number, points: number): Float64Array {
-  const xs = new Float64Array(points);
-  const step = (xMax - xMin) / (points - 1);
-  for (let i = 0; i < points; i++) xs[i] = xMin + i * step;
-  xs[points - 1] = xMax;
-  return xs;
 }
 
 /** Default loss targets when the catalogue names none. */

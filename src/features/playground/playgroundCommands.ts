@@ -11,13 +11,13 @@ import { formulaFromCode } from '../../core/formula';
 import { FormulaError } from '../../core/formula/types';
 import type { AddItem } from './playgroundMessages';
 import { checkFormula } from './evaluateSeries';
-import { PlaygroundPanel, registerPlaygroundSerializer, type PlaygroundResult } from './playgroundPanel';
+import { PlaygroundPanel, type PlaygroundResult } from './playgroundPanel';
 import { CommandId } from '../commandIds';
 
 export type PlaygroundCommandResult = PlaygroundResult | { readonly error: string };
 
 export function registerPlaygroundCommands(context: vscode.ExtensionContext): void {
-  registerPlaygroundSerializer(context);
+  PlaygroundPanel.registerSerializer(context);
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandId.openPlayground, (arg?: unknown) => openPlayground(context, arg)),
     vscode.commands.registerCommand(CommandId.plotSelection, () => plotSelection(context)),

@@ -11,23 +11,20 @@
  * data before the `ready` round trip; the `init` that answers `ready` is then only a fallback.
  */
 import type { Framework, FunctionKind, ParamSpec, PredictionSpace } from '../../core/types';
-
-/** A series never has more points than this (the host allocates n doubles per line). */
-export const MAX_POINTS = 10_001;
-export const MIN_POINTS = 2;
-/** x-range bounds accepted from the webview. */
-export const MAX_ABS_X = 1e6;
-export const MAX_FORMULA_LENGTH = 2_000;
-/** Loss targets y, softmax logits and parameters per series. */
-export const MAX_LABELS = 8;
-export const MAX_OTHER_LOGITS = 15;
-export const MAX_PARAMS = 32;
-/** A PNG export larger than this (as a data URL) is refused. */
-export const MAX_PNG_CHARS = 40_000_000;
-export const MAX_CSV_CHARS = 40_000_000;
-export const FRAMEWORKS: readonly Framework[] = ['pytorch', 'tensorflow', 'jax', 'tfjs'];
-export const PERF_NAMES = ['firstPaint', 'dataPaint', 'sliderPaint', 'chartUpdate', 'roundTrip'] as const;
-export type PerfName = (typeof PERF_NAMES)[number];
+import {
+  FRAMEWORKS,
+  MAX_ABS_X,
+  MAX_CSV_CHARS,
+  MAX_FORMULA_LENGTH,
+  MAX_LABELS,
+  MAX_OTHER_LOGITS,
+  MAX_PARAMS,
+  MAX_PNG_CHARS,
+  MAX_SERIES_POINTS,
+  MIN_POINTS,
+} from '../../shared/limits';
+import { type Checked, checked, describe, finite, integer, list, matching, numberRecord, oneOf, record, text, ValidationError } from '../../shared/validate';
+import { wireNumber } from '../../shared/wire';
 
 /** Where a series' numbers come from: a catalogue function or a formula the user typed. */
 export type SeriesSource = { readonly type: 'catalogue'; readonly id: string } | { readonly type: 'formula'; readonly formula: string };
@@ -98,8 +95,7 @@ export type WebviewMessage =
   | { readonly type: 'seriesList'; readonly replyTo?: number; readonly series: readonly SeriesSummary[] }
   | { readonly type: 'exportPng'; readonly dataUrl: string }
   | { readonly type: 'exportCsv'; readonly csv: string }
-  | { readonly type: 'copyCode'; readonly id: string; readonly params: Readonly<Record<string, number>>; readonly framework: Framework }
-  | { readonly type: 'perf'; readonly name: PerfName; readonly values: readonly number[] };
+  | { readonly type: 'copyCode'; readonly id: string; readonly params: Readonly<Record<string, number>>; readonly framework: Framework };
 
 // ---- host → webview ----
 export type HostMessage =
@@ -130,15 +126,9 @@ export type HostMessage =
       | { readonly ok: false; readonly message: string; readonly start: number; readonly end: number }
     ));
 
-export type ParseResult<T> = T | { readonly error: string };
-
-export function isParseError<T>(result: ParseResult<T>): result is { readonly error: string } {
-  return typeof result === 'object' && result !== null && 'error' in result && typeof result.error === 'string';
-}
-
 /** Validates a message that arrived at the host. */
-export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
-  return guard(() => {
+export function parseWebviewMessage(raw: unknown): Checked<WebviewMessage> {
+  return checked(() => {
     const m = record(raw, 'message');
     switch (m.type) {
       case 'ready':
@@ -163,28 +153,22 @@ export function parseWebviewMessage(raw: unknown): ParseResult<WebviewMessage> {
         };
       case 'exportPng': {
         const dataUrl = text(m.dataUrl, 'dataUrl', MAX_PNG_CHARS);
-        if (!/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(dataUrl)) throw new ProtocolError('dataUrl must be a base64 PNG data URL');
+        if (!/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(dataUrl)) throw new ValidationError('dataUrl must be a base64 PNG data URL');
         return { type: 'exportPng', dataUrl };
       }
       case 'exportCsv':
         return { type: 'exportCsv', csv: text(m.csv, 'csv', MAX_CSV_CHARS) };
       case 'copyCode':
         return { type: 'copyCode', id: functionId(m.id, 'id'), params: params(m.params, 'params'), framework: oneOf(m.framework, 'framework', FRAMEWORKS) };
-      case 'perf':
-        return {
-          type: 'perf',
-          name: oneOf(m.name, 'name', PERF_NAMES),
-          values: list(m.values, 'values', 100_000, (v, at) => finite(v, at, 0, 3.6e6)),
-        };
       default:
-        throw new ProtocolError(`unknown message type ${JSON.stringify(m.type)}`);
+        throw new ValidationError(`unknown message type ${JSON.stringify(m.type)}`);
     }
   });
 }
 
 /** Validates a message that arrived at the webview. */
-export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
-  return guard(() => {
+export function parseHostMessage(raw: unknown): Checked<HostMessage> {
+  return checked(() => {
     const m = record(raw, 'message');
     switch (m.type) {
       case 'init':
@@ -215,7 +199,7 @@ export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
       case 'formulaChecked': {
         const id = requestId(m.requestId, 'requestId');
         if (m.ok === true) return { type: 'formulaChecked', requestId: id, ok: true, ...formulaInfo(m, 'message') };
-        if (m.ok !== false) throw new ProtocolError(`ok must be a boolean, got ${describe(m.ok)}`);
+        if (m.ok !== false) throw new ValidationError(`ok must be a boolean, got ${describe(m.ok)}`);
         return {
           type: 'formulaChecked',
           requestId: id,
@@ -226,116 +210,39 @@ export function parseHostMessage(raw: unknown): ParseResult<HostMessage> {
         };
       }
       default:
-        throw new ProtocolError(`unknown message type ${JSON.stringify(m.type)}`);
+        throw new ValidationError(`unknown message type ${JSON.stringify(m.type)}`);
     }
   });
 }
 
-/**
- * `value` as JSON to put inside a <script type="application/json"> element of the page (the `init` the
- * host embeds): `<` is escaped so no text in it (a formula, a saved state) can close the element or open
- * a comment, and U+2028/2029 for older parsers. `JSON.parse` of the element's text gives `value` back.
- */
-export function jsonForScriptElement(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}
-
 /** Validates the request part of an `evaluate` message (exported for the host's own callers). */
-export function seriesRequest(raw: unknown): SeriesRequest {
+function seriesRequest(raw: unknown): SeriesRequest {
   const r = record(raw, 'request');
   const xMin = finite(r.xMin, 'request.xMin', -MAX_ABS_X, MAX_ABS_X);
   const xMax = finite(r.xMax, 'request.xMax', -MAX_ABS_X, MAX_ABS_X);
-  if (!(xMin < xMax)) throw new ProtocolError(`request.xMin must be < request.xMax, got ${xMin} and ${xMax}`);
+  if (!(xMin < xMax)) throw new ValidationError(`request.xMin must be < request.xMax, got ${xMin} and ${xMax}`);
   return {
     source: seriesSource(r.source, 'request.source'),
     params: params(r.params, 'request.params'),
     xMin,
     xMax,
-    points: integer(r.points, 'request.points', MIN_POINTS, MAX_POINTS),
+    points: integer(r.points, 'request.points', MIN_POINTS, MAX_SERIES_POINTS),
     ...(r.labels === undefined ? {} : { labels: list(r.labels, 'request.labels', MAX_LABELS, (v, at) => finite(v, at, -MAX_ABS_X, MAX_ABS_X)) }),
     ...(r.component === undefined ? {} : { component: integer(r.component, 'request.component', 0, MAX_OTHER_LOGITS) }),
     ...(r.others === undefined ? {} : { others: list(r.others, 'request.others', MAX_OTHER_LOGITS, (v, at) => finite(v, at, -MAX_ABS_X, MAX_ABS_X)) }),
   };
 }
 
-class ProtocolError extends Error {}
-
-function guard<T>(parse: () => T): ParseResult<T> {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof ProtocolError) return { error: error.message };
-    throw error;
-  }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value;
-}
-
-function record(value: unknown, at: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ProtocolError(`${at} must be an object, got ${describe(value)}`);
-  }
-  return value as Record<string, unknown>;
-}
-
-function finite(value: unknown, at: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ProtocolError(`${at} must be a finite number, got ${describe(value)}`);
-  if (value < min || value > max) throw new ProtocolError(`${at} must be in [${min}, ${max}], got ${value}`);
-  return value;
-}
-
-function integer(value: unknown, at: string, min: number, max: number): number {
-  const n = finite(value, at, min, max);
-  if (!Number.isInteger(n)) throw new ProtocolError(`${at} must be an integer, got ${n}`);
-  return n;
-}
-
 function requestId(value: unknown, at: string): number {
   return integer(value, at, 0, Number.MAX_SAFE_INTEGER);
-}
-
-function text(value: unknown, at: string, maxLength: number): string {
-  if (typeof value !== 'string') throw new ProtocolError(`${at} must be a string, got ${describe(value)}`);
-  if (value.length > maxLength) throw new ProtocolError(`${at} must be at most ${maxLength} characters, got ${value.length}`);
-  return value;
-}
-
-function matching(value: unknown, at: string, pattern: RegExp, expected: string): string {
-  const s = text(value, at, 64);
-  if (!pattern.test(s)) throw new ProtocolError(`${at} must be ${expected}, got ${describe(s)}`);
-  return s;
 }
 
 const seriesKey = (v: unknown, at: string) => matching(v, at, /^[A-Za-z0-9_-]{1,32}$/, 'a series key (letters, digits, _ or -)');
 const functionId = (v: unknown, at: string) => matching(v, at, /^[a-z][a-z0-9_]{0,63}$/, 'a function id like "leaky_relu"');
 const paramName = (v: unknown, at: string) => matching(v, at, /^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a parameter name');
 
-function oneOf<T extends string>(value: unknown, at: string, allowed: readonly T[]): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    throw new ProtocolError(`${at} must be one of ${allowed.join(', ')}, got ${describe(value)}`);
-  }
-  return value as T;
-}
-
-function list<T>(value: unknown, at: string, maxLength: number, item: (v: unknown, at: string) => T): T[] {
-  if (!Array.isArray(value)) throw new ProtocolError(`${at} must be an array, got ${describe(value)}`);
-  if (value.length > maxLength) throw new ProtocolError(`${at} must have at most ${maxLength} items, got ${value.length}`);
-  return value.map((v, i) => item(v, `${at}[${i}]`));
-}
-
 function params(value: unknown, at: string): Record<string, number> {
-  const o = record(value, at);
-  const keys = Object.keys(o);
-  if (keys.length > MAX_PARAMS) throw new ProtocolError(`${at} must have at most ${MAX_PARAMS} entries, got ${keys.length}`);
-  const out: Record<string, number> = {};
-  for (const k of keys) out[paramName(k, `${at} key`)] = finite(o[k], `${at}.${k}`, -Number.MAX_VALUE, Number.MAX_VALUE);
-  return out;
+  return numberRecord(value, at, MAX_PARAMS, paramName);
 }
 
 function seriesSource(value: unknown, at: string): SeriesSource {
@@ -343,10 +250,10 @@ function seriesSource(value: unknown, at: string): SeriesSource {
   if (o.type === 'catalogue') return { type: 'catalogue', id: functionId(o.id, `${at}.id`) };
   if (o.type === 'formula') {
     const formula = text(o.formula, `${at}.formula`, MAX_FORMULA_LENGTH);
-    if (formula.trim() === '') throw new ProtocolError(`${at}.formula must not be empty`);
+    if (formula.trim() === '') throw new ValidationError(`${at}.formula must not be empty`);
     return { type: 'formula', formula };
   }
-  throw new ProtocolError(`${at}.type must be 'catalogue' or 'formula', got ${describe(o.type)}`);
+  throw new ValidationError(`${at}.type must be 'catalogue' or 'formula', got ${describe(o.type)}`);
 }
 
 function addItem(value: unknown, at: string): AddItem {
@@ -369,15 +276,11 @@ function resultLine(value: unknown, at: string): ResultLine {
   const label = o.label === undefined ? undefined : finite(o.label, `${at}.label`, -MAX_ABS_X, MAX_ABS_X);
   let values: Float64Array | number[];
   if (o.values instanceof Float64Array) {
-    if (o.values.length > MAX_POINTS) throw new ProtocolError(`${at}.values must have at most ${MAX_POINTS} items, got ${o.values.length}`);
+    if (o.values.length > MAX_SERIES_POINTS) throw new ValidationError(`${at}.values must have at most ${MAX_SERIES_POINTS} items, got ${o.values.length}`);
     values = o.values;
   } else {
-    // Plain arrays arrive through JSON, where NaN and ±∞ became null.
-    values = list(o.values, `${at}.values`, MAX_POINTS, (v, vat) => {
-      if (v === null) return NaN;
-      if (typeof v !== 'number') throw new ProtocolError(`${vat} must be a number or null, got ${describe(v)}`);
-      return v;
-    });
+    // Plain arrays went through JSON: non-finite values arrive in the wire encoding (or as null).
+    values = list(o.values, `${at}.values`, MAX_SERIES_POINTS, wireNumber);
   }
   return { role, ...(label === undefined ? {} : { label }), values };
 }
@@ -385,7 +288,7 @@ function resultLine(value: unknown, at: string): ResultLine {
 function functionSummary(value: unknown, at: string): FunctionSummary {
   const o = record(value, at);
   const range = list(o.plotRange, `${at}.plotRange`, 2, (v, a) => finite(v, a, -MAX_ABS_X, MAX_ABS_X));
-  if (range.length !== 2 || !(range[0] < range[1])) throw new ProtocolError(`${at}.plotRange must be [lo, hi] with lo < hi`);
+  if (range.length !== 2 || !(range[0] < range[1])) throw new ValidationError(`${at}.plotRange must be [lo, hi] with lo < hi`);
   return {
     id: functionId(o.id, `${at}.id`),
     kind: oneOf(o.kind, `${at}.kind`, ['activation', 'loss'] as const),
@@ -403,16 +306,20 @@ function functionSummary(value: unknown, at: string): FunctionSummary {
 
 function paramSpec(value: unknown, at: string): ParamSpec {
   const o = record(value, at);
-  // ±Infinity bounds arrive as null through JSON; they mean "unbounded".
-  const bound = (v: unknown, a: string, inf: number) => (v === null ? inf : typeof v === 'number' && !Number.isNaN(v) ? v : finite(v, a, 0, 0));
+  // ±∞ bounds mean "unbounded"; they arrive in the wire encoding, or as null from plain JSON.
+  const bound = (v: unknown, a: string, inf: number) => {
+    const n = v === null ? inf : wireNumber(v, a);
+    if (Number.isNaN(n)) throw new ValidationError(`${a} must be a number or ±Infinity, got NaN`);
+    return n;
+  };
   const min = bound(o.min, `${at}.min`, -Infinity);
   const max = bound(o.max, `${at}.max`, Infinity);
   const slider =
-    o.sliderRange === undefined ? undefined : list(o.sliderRange, `${at}.sliderRange`, 2, (v, a) => finite(v, a, -Number.MAX_VALUE, Number.MAX_VALUE));
-  if (slider && (slider.length !== 2 || !(slider[0] < slider[1]))) throw new ProtocolError(`${at}.sliderRange must be [lo, hi] with lo < hi`);
+    o.sliderRange === undefined ? undefined : list(o.sliderRange, `${at}.sliderRange`, 2, (v, a) => finite(v, a, ));
+  if (slider && (slider.length !== 2 || !(slider[0] < slider[1]))) throw new ValidationError(`${at}.sliderRange must be [lo, hi] with lo < hi`);
   return {
     name: paramName(o.name, `${at}.name`),
-    default: finite(o.default, `${at}.default`, -Number.MAX_VALUE, Number.MAX_VALUE),
+    default: finite(o.default, `${at}.default`, ),
     min,
     max,
     ...(o.minExclusive === true ? { minExclusive: true } : {}),

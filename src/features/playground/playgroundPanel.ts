@@ -9,13 +9,13 @@ import { resolveParams } from '../../core/api';
 import { entryFor, functionInfos } from '../../core/catalogue';
 import { FormulaError } from '../../core/formula/types';
 import type { Framework } from '../../core/types';
+import { bytesFromBase64, bytesFromText } from '../../host/assets';
+import { WebviewPanelHost } from '../../host/webviewPanel';
+import { jsonForScriptElement } from '../../shared/wire';
 import type { AddItem, FunctionSummary, HostMessage, SeriesSummary, WebviewMessage } from './playgroundMessages';
-import { isParseError, parseWebviewMessage } from './playgroundMessages';
+import { parseWebviewMessage } from './playgroundMessages';
 import { codeSnippet } from './codeSnippet';
 import { checkFormula, evaluateSeries, SeriesError } from './evaluateSeries';
-import { playgroundHtml } from './playgroundHtml';
-import { outputChannel } from '../../host/outputChannel';
-import { bytesFromBase64, bytesFromText } from '../../host/assets';
 
 /** What the open command returns: the series shown after the add, by catalogue id or formula. */
 export interface PlaygroundResult {
@@ -25,17 +25,14 @@ export interface PlaygroundResult {
 /** How long an `add` waits for the webview's answer before the command returns what it knows. */
 const ADD_TIMEOUT_MS = 15_000;
 
+export class PlaygroundPanel extends WebviewPanelHost<HostMessage, WebviewMessage> {
+  static get current(): PlaygroundPanel | undefined {
+    return WebviewPanelHost.currentOf(PLAYGROUND_VIEW_TYPE) as PlaygroundPanel | undefined;
+  }
 
-export class PlaygroundPanel {
-  static current: PlaygroundPanel | undefined;
-
-  private readonly disposables: vscode.Disposable[] = [];
-  private ready = false;
   private nextAddId = 1;
-  private readonly queued: { id: number; item: AddItem }[] = [];
   private readonly waiting = new Map<number, (series: readonly SeriesSummary[]) => void>();
   private series: readonly SeriesSummary[] = [];
-  private readonly createdAt = Date.now();
 
   /** Shows the panel (creating it if needed) and adds `item` when given. */
   static async createOrShow(context: vscode.ExtensionContext, item?: AddItem): Promise<PlaygroundResult> {
@@ -43,34 +40,36 @@ export class PlaygroundPanel {
     if (playground) {
       playground.panel.reveal(playground.panel.viewColumn ?? vscode.ViewColumn.Beside);
     } else {
-      const panel = vscode.window.createWebviewPanel(PLAYGROUND_VIEW_TYPE, 'Formula Playground', vscode.ViewColumn.Beside, webviewOptions(context));
+      const panel = WebviewPanelHost.createPanel(context, PLAYGROUND_VIEW_TYPE, 'Formula Playground', vscode.ViewColumn.Beside);
       playground = new PlaygroundPanel(panel, context, undefined);
     }
     return playground.add(item);
   }
 
-  /** Brings back a panel VS Code restored after a reload, with the state the webview saved. */
-  static revive(panel: vscode.WebviewPanel, state: unknown, context: vscode.ExtensionContext): PlaygroundPanel {
-    panel.webview.options = webviewOptions(context);
-    return new PlaygroundPanel(panel, context, state);
+  /** Restores the panel after a window reload, with the state its webview saved. */
+  static registerSerializer(context: vscode.ExtensionContext): void {
+    WebviewPanelHost.registerViewSerializer(context, PLAYGROUND_VIEW_TYPE, (panel, state) => new PlaygroundPanel(panel, context, state));
   }
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
-    private readonly context: vscode.ExtensionContext,
+    panel: vscode.WebviewPanel,
+    context: vscode.ExtensionContext,
     private readonly restoredState: unknown,
   ) {
-    PlaygroundPanel.current?.dispose();
-    PlaygroundPanel.current = this;
-    panel.webview.html = playgroundHtml(panel.webview, webviewRoot(context), this.initMessage());
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
-      // A hidden webview is torn down; it says `ready` again when it comes back.
-      panel.onDidChangeViewState(() => {
-        if (!panel.visible) this.ready = false;
-      }),
-    );
+    super(panel, context, { viewType: PLAYGROUND_VIEW_TYPE, name: 'the playground', parse: parseWebviewMessage });
+    const init = this.initMessage();
+    // KaTeX fits the strict CSP: the webview renders with `katex.render`, which sets heights through the
+    // CSSOM (not governed by CSP), whereas renderToString + innerHTML would need style attributes. The page
+    // carries `init` as a JSON island (never executed), so the first chart needs no round trip; KaTeX's
+    // script and stylesheet are named on the main script and loaded after the first frame.
+    this.setPage({
+      title: 'Formula Playground',
+      style: 'main.css',
+      script: 'main.js',
+      scriptData: { 'katex-script': 'katex.js', 'katex-style': 'katex.css' },
+      loadingText: 'Loading the playground…',
+      beforeScript: (nonce) => `<script type="application/json" id="playground-init" nonce="${nonce}">${jsonForScriptElement(init)}</script>`,
+    });
   }
 
   /** The series shown, as the webview last reported them. */
@@ -78,12 +77,10 @@ export class PlaygroundPanel {
     return this.series.map((s) => s.name);
   }
 
-  dispose(): void {
-    if (PlaygroundPanel.current === this) PlaygroundPanel.current = undefined;
+  override dispose(): void {
     for (const resolve of this.waiting.values()) resolve(this.series);
     this.waiting.clear();
-    this.panel.dispose();
-    while (this.disposables.length) this.disposables.pop()?.dispose();
+    super.dispose();
   }
 
   private add(item: AddItem | undefined): Promise<PlaygroundResult> {
@@ -97,8 +94,7 @@ export class PlaygroundPanel {
         resolve({ series: series.map((s) => s.name) });
       };
       this.waiting.set(id, finish);
-      if (this.ready) this.post({ type: 'add', requestId: id, item });
-      else this.queued.push({ id, item });
+      this.post({ type: 'add', requestId: id, item });
     });
   }
 
@@ -106,31 +102,13 @@ export class PlaygroundPanel {
     return { type: 'init', functions: summaries(), state: this.restoredState ?? null };
   }
 
-  private post(message: HostMessage): void {
-    void this.panel.webview.postMessage(message);
+  protected onReady(): void {
+    // The page embeds the same message; this copy serves a webview that could not read it.
+    this.post(this.initMessage());
   }
 
-  private receive(raw: unknown): void {
-    const message = parseWebviewMessage(raw);
-    if (isParseError(message)) {
-      outputChannel(this.context).appendLine(`ignored a malformed message from the playground: ${message.error}`);
-      return;
-    }
-    try {
-      this.handle(message);
-    } catch (error) {
-      outputChannel(this.context).appendLine(`playground: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-
-  private handle(message: WebviewMessage): void {
+  protected handle(message: WebviewMessage): void {
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        // The page embeds the same message; this copy serves a webview that could not read it.
-        this.post(this.initMessage());
-        for (const { id, item } of this.queued.splice(0)) this.post({ type: 'add', requestId: id, item });
-        return;
       case 'evaluate':
         try {
           const result = evaluateSeries(message.request);
@@ -162,11 +140,6 @@ export class PlaygroundPanel {
       case 'copyCode':
         void this.copyCode(message.id, message.params, message.framework);
         return;
-      case 'perf': {
-        const hostMs = message.name === 'firstPaint' ? ` (host: ${Date.now() - this.createdAt} ms after the panel was created)` : '';
-        outputChannel(this.context).appendLine(`perf ${message.name}: ${describePerf(message.values)}${hostMs}`);
-        return;
-      }
     }
   }
 
@@ -188,14 +161,6 @@ export class PlaygroundPanel {
       void vscode.window.showErrorMessage(`Copy as code: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-}
-
-function webviewRoot(context: vscode.ExtensionContext): vscode.Uri {
-  return vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
-}
-
-function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  return { enableScripts: true, localResourceRoots: [webviewRoot(context)] };
 }
 
 /** The catalogue as the webview sees it; it does not change while the extension runs. */
@@ -225,22 +190,4 @@ function formulaChecked(requestId: number, source: string): HostMessage {
     const [start, end] = error instanceof FormulaError ? [error.start, error.end] : [0, source.length];
     return { type: 'formulaChecked', requestId, ok: false, message: error instanceof Error ? error.message : String(error), start, end };
   }
-}
-
-function describePerf(values: readonly number[]): string {
-  if (values.length === 1) return `${values[0].toFixed(1)} ms`;
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return `n=${values.length} p50=${at(0.5).toFixed(1)} ms p95=${at(0.95).toFixed(1)} ms max=${sorted[sorted.length - 1].toFixed(1)} ms`;
-}
-
-/** Restores the panel after a window reload, with the state its webview saved. */
-export function registerPlaygroundSerializer(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.window.registerWebviewPanelSerializer(PLAYGROUND_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-        PlaygroundPanel.revive(panel, state, context);
-      },
-    }),
-  );
 }
