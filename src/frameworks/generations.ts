@@ -264,6 +264,21 @@ export function keras2FactOf(fn: FrameworkName, kind: FunctionKind, written = ''
 }
 
 /**
+ * The catalogue id a recognised row stands for in a generation: on Keras 2 code, Keras 2's own function where
+ * it is another one (keras.activations.hard_sigmoid → hard_sigmoid_linear, 0.2x + 0.5); otherwise `id`.
+ */
+export function kerasCatalogueId(
+  id: string,
+  fn: FrameworkName | undefined,
+  kind: FunctionKind,
+  generation: KerasGeneration | 'unknown',
+  written = '',
+): string {
+  if (generation !== 2 || !fn) return id;
+  return keras2FactOf(fn, kind, written)?.id ?? id;
+}
+
+/**
  * The note a hover shows for a Keras row under a generation: the Keras 3 note, the Keras 2 one (without its
  * "Keras N:" prefix), or — unknown — both where they differ ("Keras 3: … · Keras 2: …"). `differs` says the row
  * has a Keras 2 fact at all; `absentIn2` that the name does not exist in Keras 2.

@@ -309,11 +309,18 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
       // Keras 2 is tf.keras ≤ 2.15 and the tf_keras package (TF ≥ 2.16 with TF_USE_LEGACY_KERAS=1): backend.hard_sigmoid.
       keras2: {
         note: 'Keras 2: clip(0.2x + 0.5, 0, 1), slope 0.2 saturating at ±2.5 — in tf.keras ≤ 2.15 and in tf_keras (TF ≥ 2.16 with TF_USE_LEGACY_KERAS=1).',
+        id: 'hard_sigmoid_linear',
         source: `${SRC.tfKerasActivations}, tf_keras/backend.py`,
       },
     }),
     ...jaxFamily('hard_sigmoid'),
-    jsString('hardSigmoid', { source: SRC.tfjsActivations, note: 'TF.js uses clip(0.2x + 0.5, 0, 1), not relu6(x + 3)/6: slope 0.2, saturating at ±2.5.' }),
+  ],
+  hard_sigmoid_linear: [
+    // tfjs-layers/src/activations.ts HardSigmoid → backend/tfjs_backend.ts hardSigmoid: clipByValue(0.5 + 0.2·x, 0, 1).
+    jsString('hardSigmoid', {
+      source: `${SRC.tfjsActivations}, tfjs-layers/src/backend/tfjs_backend.ts`,
+      note: 'TF.js computes clip(0.2x + 0.5, 0, 1), as Keras 2 did — not relu6(x + 3)/6 like Keras 3 and PyTorch.',
+    }),
   ],
   hard_swish: [
     torchFn('torch.nn.functional.hardswish', { ...X, source: `${SRC.torchF}; backward: aten/src/ATen/native/cpu/Activation.cpp (±3 changed by PR #148049)`, note: HARDSWISH_AT_3 }),

@@ -197,7 +197,18 @@ describe('the hover of Keras 2, Keras 3 and unknown code', () => {
     const md = hoverOf(KERAS2_FILE, 'activations.hard_sigmoid', keras);
     assert.match(md, /\*Keras 2:\* clip\(0\.2x \+ 0\.5, 0, 1\)/);
     assert.match(md, /the file imports tf\\_keras/);
-    assert.doesNotMatch(md, /Keras 3/);
+    assert.doesNotMatch(md, /Keras 3:/);
+    // The formula, the summary and the command links are those of the 0.2x + 0.5 function, not relu6(x + 3)/6.
+    assert.match(md, /^\*\*Hard sigmoid \(0\.2x \+ 0\.5: Keras 2, TF\.js\)\*\*/);
+    assert.match(md, /\\operatorname\{clip\}\(0\.2x \+ 0\.5/);
+    // (The facts block may contrast the two for porting; title, summary, formula and note must not be Keras 3's.)
+    assert.doesNotMatch(md.split('**Range**')[0], /relu6|ReLU6/);
+    assert.match(md, /%22id%22%3A%22hard_sigmoid_linear%22/);
+  });
+
+  it("TF.js's 'hardSigmoid' activation is the 0.2x + 0.5 hard sigmoid", () => {
+    const text = "tf.layers.dense({units: 4, activation: 'hardSigmoid'})";
+    assert.equal(recognize(text, text.indexOf('hardSig') + 3, 'javascript')?.id, 'hard_sigmoid_linear');
   });
 
   it('Keras 2 from a requirements.txt pinning tensorflow==2.15 warns that keras.activations.relu6 does not exist there', () => {
@@ -214,6 +225,7 @@ describe('the hover of Keras 2, Keras 3 and unknown code', () => {
     const md = hoverOf(KERAS3_FILE, 'activations.hard_sigmoid', keras);
     assert.match(md, /\*Keras 3:\* relu6\(x \+ 3\)\/6/);
     assert.doesNotMatch(md, /0\.2x/);
+    assert.match(md, /^\*\*Hard sigmoid\*\*/);
   });
 
   it('unknown generation shows both where they differ, and says why', () => {

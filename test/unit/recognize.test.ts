@@ -230,7 +230,7 @@ const rows: Row[] = [
   js('tf.losses.logLoss', `${TFJS}const l = tf.losses.log‸Loss(y, p);`, { id: 'bce', name: 'tf.losses.logLoss' }),
   js("activation: 'relu' in tf.layers.dense", `${TFJS}tf.layers.dense({ units: 8, activation: 're‸lu' });`, { id: 'relu', framework: 'tfjs', written: "'relu'" }),
   js("activation: 'gelu_new' is the tanh form", `${TFJS}tf.layers.dense({ units: 8, activation: 'gelu_‸new' });`, { id: 'gelu_tanh' }),
-  js("activation: 'hardSigmoid' (note: 0.2x + 0.5)", `${TFJS}tf.layers.dense({ units: 8, activation: 'hard‸Sigmoid' });`, { id: 'hard_sigmoid' }),
+  js("activation: 'hardSigmoid' (0.2x + 0.5: its own id)", `${TFJS}tf.layers.dense({ units: 8, activation: 'hard‸Sigmoid' });`, { id: 'hard_sigmoid_linear' }),
   js("loss: 'meanSquaredError' in compile", `${TFJS}model.compile({ optimizer: 'sgd', loss: 'meanSquared‸Error' });`, { id: 'mse' }),
   js("loss: 'binaryCrossentropy'", `${TFJS}model.compile({ optimizer: 'adam', loss: "binaryCross‸entropy" });`, { id: 'bce' }),
   js('require binds tf', "const tf = require('@tensorflow/tfjs-node');\nconst y = tf.sig‸moid(x);", { id: 'sigmoid', framework: 'tfjs' }),

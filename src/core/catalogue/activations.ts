@@ -37,6 +37,7 @@ import {
   softsignDerivative,
 } from '../activations/softplus';
 import { tanh, tanhDerivative } from '../activations/tanh';
+import { hardSigmoidLinear, hardSigmoidLinearDerivative } from '../activations/hardSigmoidLinear';
 import type { ElementwiseActivationDef, Params, ParamSpec, VectorActivationDef } from '../types';
 import type { ActivationDoc } from './docTypes';
 
@@ -115,6 +116,18 @@ const hardSigmoidDef: ElementwiseActivationDef = {
   },
   derivativeInto(x, out) {
     for (let i = 0; i < x.length; i++) out[i] = hardSigmoidDerivative(x[i]);
+  },
+};
+
+const hardSigmoidLinearDef: ElementwiseActivationDef = {
+  shape: 'elementwise',
+  value: (x) => hardSigmoidLinear(x),
+  derivative: (x) => hardSigmoidLinearDerivative(x),
+  valueInto(x, out) {
+    for (let i = 0; i < x.length; i++) out[i] = hardSigmoidLinear(x[i]);
+  },
+  derivativeInto(x, out) {
+    for (let i = 0; i < x.length; i++) out[i] = hardSigmoidLinearDerivative(x[i]);
   },
 };
 
@@ -477,7 +490,7 @@ export const activationDocs: readonly ActivationDoc[] = [
       'No exponentials: a multiply-add and two clamps.',
       'Exactly 0 below −3 and exactly 1 above 3; derivative 0 at both kinks (PyTorch).',
       'Matches σ at x = 0 but has slope 1/6 there instead of 1/4.',
-      'Keras 2 (tf.keras ≤ 2.15 and the tf_keras package) and TF.js use clip(0.2x + 0.5, 0, 1) instead; this is PyTorch’s and Keras 3’s definition.',
+      'Keras 2 (tf.keras ≤ 2.15 and the tf_keras package) and TF.js use clip(0.2x + 0.5, 0, 1) instead (hard_sigmoid_linear); this is PyTorch’s and Keras 3’s definition.',
     ],
     useCases: [
       'Gates on mobile and quantised models.',
@@ -487,6 +500,31 @@ export const activationDocs: readonly ActivationDoc[] = [
     pairing: [],
     plotRange: [-5, 5],
     def: hardSigmoidDef,
+  },
+  {
+    id: 'hard_sigmoid_linear',
+    kind: 'activation',
+    shape: 'elementwise',
+    title: 'Hard sigmoid (0.2x + 0.5: Keras 2, TF.js)',
+    summary: 'The piecewise-linear sigmoid of Keras 2 and TF.js: clip(0.2x + 0.5, 0, 1), saturating at ±2.5.',
+    params: [],
+    latex:
+      '\\operatorname{HardSigmoid}_{0.2}(x) = \\operatorname{clip}(0.2x + 0.5,\\, 0,\\, 1) = \\begin{cases} 0 & x \\le -2.5 \\\\ 0.2x + 0.5 & -2.5 < x < 2.5 \\\\ 1 & x \\ge 2.5 \\end{cases}',
+    derivativeLatex: '\\operatorname{HardSigmoid}_{0.2}\'(x) = \\begin{cases} 0.2 & -2.5 \\le x \\le 2.5 \\\\ 0 & \\text{otherwise} \\end{cases}',
+    range: '[0, 1]',
+    properties: [
+      'Slope 0.2 instead of 1/6, and flat beyond ±2.5 instead of ±3: not the same function as hard_sigmoid',
+      'Matches σ at x = 0 (0.5) with a slope closer to σ′(0) = 0.25',
+      'Derivative 0.2 at the kinks too, as TensorFlow’s and TF.js’s clip_by_value gradients pass it',
+    ],
+    useCases: [
+      'Models written for Keras 2 (tf.keras ≤ 2.15, tf_keras) with activation="hard_sigmoid"',
+      'TF.js layers with activation: "hardSigmoid"',
+      'Porting a Keras 2 model to Keras 3 or PyTorch: their hard sigmoid differs from this one',
+    ],
+    pairing: ['When porting to Keras 3 or PyTorch, expect different outputs for |x| > 0.5: their hard sigmoid is relu6(x + 3)/6'],
+    plotRange: [-4, 4],
+    def: hardSigmoidLinearDef,
   },
   {
     id: 'hard_swish',

@@ -8,7 +8,7 @@ import { catalogue } from '../../core/catalogue';
 import type { CatalogueEntry, FrameworkName, Params, PredictionSpace } from '../../core/types';
 import { formatNumber, paletteFor, sparklineSvg } from './sparkline';
 import type { FunctionRef } from '../../recognize/types';
-import { kerasNote, type KerasDecision } from '../../frameworks/generations';
+import { kerasCatalogueId, kerasNote, type KerasDecision } from '../../frameworks/generations';
 
 /** A function's prerendered formula images: f and f′ (for losses ℓ and ∂ℓ/∂ŷ), glyphs in `currentColor`. */
 export interface FormulaSvgs {
@@ -35,8 +35,11 @@ let markdownCacheSvgs: FormulaSvgTable | undefined;
 
 /** The Markdown of the hover for `ref`, or undefined when its id is not in the catalogue. */
 export function hoverMarkdown(ref: FunctionRef, options: HoverContentOptions): string | undefined {
-  const entry = catalogue.get(ref.id);
-  if (!entry) return undefined;
+  const recognised = catalogue.get(ref.id);
+  if (!recognised) return undefined;
+  // Keras 2 code gets Keras 2's function where it is another one (hard_sigmoid: 0.2x + 0.5, not relu6(x + 3)/6).
+  const shownId = kerasCatalogueId(ref.id, ref.frameworkName, recognised.kind, options.keras?.generation ?? 'unknown', ref.written);
+  const entry = catalogue.get(shownId) ?? recognised;
   if (markdownCacheSvgs !== options.svgs || markdownCache.size >= 256) {
     markdownCache.clear();
     markdownCacheSvgs = options.svgs;
@@ -67,7 +70,7 @@ function buildMarkdown(entry: CatalogueEntry, ref: FunctionRef, options: HoverCo
 }
 
 /** The catalogue's defaults overlaid with the recognised values of the parameters the function has. */
-export function paramsInEffect(entry: Pick<CatalogueEntry, 'params'>, ref: Pick<FunctionRef, 'params'>): Params {
+function paramsInEffect(entry: Pick<CatalogueEntry, 'params'>, ref: Pick<FunctionRef, 'params'>): Params {
   const out: Record<string, number> = {};
   for (const spec of entry.params) {
     const given = ref.params[spec.name];
@@ -81,7 +84,7 @@ export function commandArgs(id: string, params: Params): string {
   return encodeURIComponent(JSON.stringify([{ id, params }]));
 }
 
-export function commandLinks(id: string, params: Params): string {
+function commandLinks(id: string, params: Params): string {
   const args = commandArgs(id, params);
   return (
     `[Open in Playground](command:formulaPlayground.openPlayground?${args})` +
@@ -114,7 +117,7 @@ function formulaBlock(entry: CatalogueEntry, options: HoverContentOptions): stri
 const dataUriCache = new Map<string, Map<string, string>>();
 
 /** A formula SVG with its `currentColor` glyphs recoloured, as a base64 data URI (cached). */
-export function svgDataUri(svg: string, color = ''): string {
+function svgDataUri(svg: string, color = ''): string {
   let byColor = dataUriCache.get(svg);
   if (!byColor) {
     if (dataUriCache.size >= 512) dataUriCache.clear();
@@ -318,7 +321,7 @@ function code(s: string): string {
 }
 
 /** Escapes the characters Markdown would read as formatting, links or HTML. */
-export function escapeMarkdown(s: string): string {
+function escapeMarkdown(s: string): string {
   // Brackets cover links and images (`!` and `(` only matter after `]`); `|` would split a table cell.
   return s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 }
