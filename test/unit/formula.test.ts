@@ -205,7 +205,9 @@ describe('formula derivatives', () => {
 describe('formula LaTeX', () => {
   it('writes fractions, powers, functions and Greek parameters', () => {
     assert.equal(compile('x^2 / 2').latex, '\\frac{x^{2}}{2}');
-    assert.equal(compile('log(1 + exp(x))').latex, '\\log(1 + \\exp(x))');
+    // What is computed: the stable rewrite, not the text (see 'formula stable rewrites').
+    assert.equal(compile('log(1 + exp(x))').latex, '\\operatorname{softplus}(x)');
+    assert.equal(compile('log(2 + exp(x))').latex, '\\log(2 + \\exp(x))');
     assert.equal(compile('x * sigmoid(1.702 * x)').latex, 'x \\cdot \\operatorname{sigmoid}(1.702 x)');
     assert.equal(compile('sqrt(abs(x))').latex, '\\sqrt{\\left|x\\right|}');
     assert.equal(compile('alpha * x + w_1').latex, '\\alpha \\cdot x + w_{1}');
@@ -217,7 +219,7 @@ describe('formula LaTeX', () => {
   it('writes where as cases', () => {
     assert.equal(
       compile('where(x > 0, x, alpha * (exp(x) - 1))').latex,
-      '\\begin{cases} x & x > 0 \\\\ \\alpha \\cdot (\\exp(x) - 1) & \\text{otherwise} \\end{cases}',
+      '\\begin{cases} x & x > 0 \\\\ \\alpha \\cdot \\operatorname{expm1}(x) & \\text{otherwise} \\end{cases}',
     );
   });
 
@@ -295,7 +297,7 @@ describe('formula errors', () => {
 
   it('rejects an empty formula and hexadecimal literals', () => {
     rejects('   ', /empty/, 0, 0);
-    rejects('0x1F', /hexadecimal/, 0, 3);
+    rejects('0x1F', /hexadecimal/, 0, 4);
     rejects('1e999', /too large/, 0, 5);
   });
 });

@@ -11,6 +11,7 @@
  * Expressions that do not depend on x are computed once, before the loop. `where` becomes if/else, so only
  * the chosen branch is computed at each point.
  */
+import { type ValueDerivativePair, valueDerivativePairs } from '../activations/pairs';
 import type { ElementwiseActivationDef, Params } from '../types';
 import { type Expr } from './expr';
 import { builtins } from './functions';
@@ -21,9 +22,13 @@ export interface RuntimeTable {
   readonly c: readonly ElementwiseActivationDef[];
   /** Validates and builds the parameter object of catalogue parameter site `site`. */
   readonly q: (site: number, values: readonly number[]) => Params;
+  /** Fused value-and-derivative functions by catalogue id (see activations/pairs.ts), and their 2-slot scratch. */
+  readonly pair: (catalogueIndex: number) => ValueDerivativePair;
+  readonly S: Float64Array;
 }
 
-export type Kernel = (X: Float64Array, OUT: Float64Array, P: Float64Array, T: RuntimeTable) => void;
+/** Writes output k at each X[i] into OUT (k = 0) or OUT1 (k = 1). */
+export type Kernel = (X: Float64Array, OUT: Float64Array, P: Float64Array, T: RuntimeTable, OUT1?: Float64Array) => void;
 
 export interface Generated {
   readonly kernel: Kernel;
@@ -68,18 +73,30 @@ export function numberLiteral(value: number): string {
 }
 
 /**
+ * One loop computing every expression of `outputs` at each point (at most two: OUT and OUT1), sharing their
+ * common subexpressions: f and f′ of a formula share exp(−1.702x) and 1 + exp(−1.702x), computed once.
+ * With `nanFrom`, an output is NaN wherever that expression (the value f) is NaN: where f is undefined, so
+ * is f′, even when the derivative's formula happens to give a number (log(−1) + x has derivative 1 otherwise).
  * `paramIndex` maps a parameter name to its slot; `siteKey` gives a catalogue node's parameter-site key.
  */
 export function generate(
-  root: Expr,
+  outputs: Expr | readonly Expr[],
   paramIndex: ReadonlyMap<string, number>,
   siteKey: (e: Expr) => string,
+  nanFrom?: Expr,
 ): Generated {
+  const roots: readonly Expr[] = Array.isArray(outputs) ? outputs : [outputs as Expr];
+  if (roots.length < 1 || roots.length > 2) throw new Error('formula codegen: one or two outputs');
   const functions: string[] = [];
   const catalogueIds: string[] = [];
   const paramSites: string[] = [];
   const siteNames = new Map<string, string>();
   let temps = 0;
+
+  // An activation whose value and derivative are both needed, at the same argument, and that has a fused
+  // pair: one call computes both (σ and σ′ share their exponential). Keyed by the 'cat' node's id.
+  const partners = pairedNodes(roots, nanFrom);
+  const pairNames = new Map<string, string>();
 
   const prologue: Block = { lines: [], names: new Map() };
   const loop: Block = { lines: [], names: new Map(), parent: prologue };
@@ -115,6 +132,23 @@ export function generate(
     const target = e.dependsOnX ? block : prologue;
     const known = lookup(e, target);
     if (known !== undefined) return known;
+    const partner = partners.get(e.id);
+    if (partner !== undefined) {
+      // value and derivative from one call, both names registered in this block.
+      const input = value(e.args[0], target);
+      let pairName = pairNames.get(e.name);
+      if (pairName === undefined) {
+        pairName = `g${pairNames.size}`;
+        pairNames.set(e.name, pairName);
+      }
+      const a = `t${temps++}`;
+      const b = `t${temps++}`;
+      target.lines.push(`${pairName}(${input}, S);`, `const ${a} = S[0];`, `const ${b} = S[1];`);
+      const [valueNode, derivativeNode] = e.op === 'cat' ? [e, partner] : [partner, e];
+      target.names.set(valueNode.id, a);
+      target.names.set(derivativeNode.id, b);
+      return e === valueNode ? a : b;
+    }
     const name = `t${temps++}`;
     if (e.op === 'where') {
       const cond = truth(e.args[0], target);
@@ -242,21 +276,58 @@ export function generate(
     }
   };
 
-  prepare(root, loop);
-  const result = value(root, loop);
+  const guard = nanFrom === undefined ? undefined : (prepare(nanFrom, loop), value(nanFrom, loop));
+  const results = roots.map((root) => {
+    prepare(root, loop);
+    const result = value(root, loop);
+    // A literal or a parameter cannot be NaN where f is not; a guarded name can.
+    return guard === undefined || guard === result ? result : `(${guard} !== ${guard} ? ${guard} : ${result})`;
+  });
   const header: string[] = ['"use strict";', 'const n = X.length;'];
   for (const slot of paramIndex.values()) header.push(`const p${slot} = P[${slot}];`);
   functions.forEach((_, i) => header.push(`const f${i} = T.f[${i}];`));
   catalogueIds.forEach((_, i) => header.push(`const c${i} = T.c[${i}];`));
+  if (pairNames.size > 0) header.push('const S = T.S;');
+  for (const [id, name] of pairNames) header.push(`const ${name} = T.pair(${tableIndex(catalogueIds, id)});`);
   const source = [
     ...header,
     ...prologue.lines,
     'for (let i = 0; i < n; i++) {',
     'const v = X[i];',
     ...loop.lines,
-    `OUT[i] = ${result};`,
+    ...results.map((result, k) => `${k === 0 ? 'OUT' : 'OUT1'}[i] = ${result};`),
     '}',
   ].join('\n');
-  const kernel = new Function('X', 'OUT', 'P', 'T', source) as Kernel;
+  const kernel = new Function('X', 'OUT', 'P', 'T', 'OUT1', source) as Kernel;
   return { kernel, source, functions, catalogueIds, paramSites };
+}
+
+/**
+ * For each 'cat' / 'dcat' node reachable from the roots whose partner (same activation, same arguments) is
+ * reachable too, and which has a fused pair without parameters: node id → partner node.
+ */
+function pairedNodes(roots: readonly Expr[], extra?: Expr): Map<number, Expr> {
+  const byKey = new Map<string, { cat?: Expr; dcat?: Expr }>();
+  const seen = new Set<number>();
+  const stack: Expr[] = extra ? [...roots, extra] : [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop() as Expr;
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    if ((node.op === 'cat' || node.op === 'dcat') && node.args.length === 1 && valueDerivativePairs.has(node.name)) {
+      const key = `${node.name}|${node.args[0].id}`;
+      const slot = byKey.get(key) ?? {};
+      slot[node.op] = node;
+      byKey.set(key, slot);
+    }
+    for (const child of node.args) stack.push(child);
+  }
+  const out = new Map<number, Expr>();
+  for (const { cat, dcat } of byKey.values()) {
+    if (cat && dcat) {
+      out.set(cat.id, dcat);
+      out.set(dcat.id, cat);
+    }
+  }
+  return out;
 }

@@ -2,6 +2,7 @@
  * compileFormula: source → syntax tree → expression graph → symbolic derivative → LaTeX and two compiled
  * loops (value, derivative). Everything that can go wrong with the text is a FormulaError with a span.
  */
+import { valueDerivativePairs } from '../activations/pairs';
 import { checkParam, toFloat64 } from '../api';
 import { catalogue } from '../catalogue';
 import { describeValue } from '../describe';
@@ -13,7 +14,8 @@ import { builtins } from './functions';
 import { toLatex } from './latex';
 import { type Lowered, type Span, lower, paramSiteKey } from './lower';
 import { parse } from './parser';
-import { type CompiledFormula, FormulaError } from './types';
+import { rewriteStable } from './rewrite';
+import { type CompiledFormula, FormulaError, type FormulaNote } from './types';
 
 export function compileFormula(source: string): CompiledFormula {
   try {
@@ -29,17 +31,25 @@ export function compileFormula(source: string): CompiledFormula {
 }
 
 function compile(source: string): CompiledFormula {
-  const tree = parse(source);
+  const notes: FormulaNote[] = [];
+  const tree = parse(source, notes);
   const builder = new ExprBuilder();
-  const lowered = lower(tree, builder);
+  const written = lower(tree, builder);
+  const sites = new Map(written.sites);
+  const stable = rewriteStable(written.expr, builder, sites);
+  const lowered: Lowered = { ...written, expr: stable.expr, sites };
+  for (const message of stable.applied) notes.push({ kind: 'rewrite', message, start: 0, end: source.length });
   const derivativeExpr = differentiate(lowered.expr, builder);
   const params = [...lowered.params.keys()].sort();
   const paramIndex = new Map(params.map((name, i) => [name, i]));
   const siteKey = (e: Expr) => paramSiteKey(e.name, e.args.slice(1));
   const valueCode = generate(lowered.expr, paramIndex, siteKey);
-  const derivativeCode = generate(derivativeExpr, paramIndex, siteKey);
+  // f′ is NaN wherever f is (f is computed alongside; it shares most of its work with f′ anyway).
+  const derivativeCode = generate(derivativeExpr, paramIndex, siteKey, lowered.expr);
+  const fusedCode = generate([lowered.expr, derivativeExpr], paramIndex, siteKey, lowered.expr);
   const valueTable = runtimeTable(valueCode, lowered);
   const derivativeTable = runtimeTable(derivativeCode, lowered);
+  const fusedTable = runtimeTable(fusedCode, lowered);
 
   const run = (code: Generated, table: RuntimeTable, x: ArrayLike<number>, given?: Record<string, number>) => {
     const P = parameterVector(params, lowered, given, source);
@@ -53,10 +63,19 @@ function compile(source: string): CompiledFormula {
     source,
     latex: toLatex(lowered.expr),
     derivativeLatex: toLatex(derivativeExpr),
+    notes: Object.freeze(notes),
     params,
     evaluate: (x, given) => run(valueCode, valueTable, x, given),
     derivative: (x, given) => run(derivativeCode, derivativeTable, x, given),
-    js: { value: valueCode.source, derivative: derivativeCode.source },
+    evaluateWithDerivative: (x, given) => {
+      const P = parameterVector(params, lowered, given, source);
+      const X = toFloat64(x, 'x');
+      const values = new Float64Array(X.length);
+      const derivatives = new Float64Array(X.length);
+      fusedCode.kernel(X, values, P, fusedTable, derivatives);
+      return { values, derivatives };
+    },
+    js: { value: valueCode.source, derivative: derivativeCode.source, fused: fusedCode.source },
     scalar: (given) => {
       const P = parameterVector(params, lowered, given, source);
       const point = new Float64Array(1);
@@ -95,7 +114,12 @@ function runtimeTable(code: Generated, lowered: Lowered): RuntimeTable {
     });
     return out;
   };
-  return Object.freeze({ f: Object.freeze(f), c: Object.freeze(c), q });
+  const pair = (index: number) => {
+    const fused = valueDerivativePairs.get(code.catalogueIds[index]);
+    if (!fused) throw new Error(`formula: no fused pair for '${code.catalogueIds[index]}'`);
+    return fused;
+  };
+  return Object.freeze({ f: Object.freeze(f), c: Object.freeze(c), q, pair, S: new Float64Array(2) });
 }
 
 /** The parameter values in slot order, each checked; a missing, misspelt or non-numeric one is an error. */

@@ -4,7 +4,8 @@
  *
  * Rules beyond the textbook ones: a catalogue activation f(u; p) has derivative f′(u; p)·u′ with f′ the
  * core's exact derivative (its parameters may not depend on x; lower.ts checks that); where(c, a, b)′ =
- * where(c, a′, b′); min/max take the derivative of the branch they select (the first on a tie);
+ * where(c, a′, b′); min/max take the derivative of the branch they select, and at a tie the slope of smaller
+ * magnitude (the catalogue's convention at kinks);
  * abs′ = sign; sign′ = 0 and comparisons′ = 0 (their derivative is 0 wherever it exists); tanh′ = sech²,
  * computed in a form that does not cancel.
  */
@@ -40,9 +41,11 @@ export function differentiate(root: Expr, b: ExprBuilder): Expr {
       case 'mul':
         return b.add(b.mul(d(u), v), b.mul(u, d(v)));
       case 'div':
+        // (u/v)′ = (u′ − (u/v)·v′)/v: reuses the quotient f = u/v itself, and never forms v², which
+        // underflows to 0 for |v| < 1e−162 (x/x would get 0/0 = NaN at x = 1e−300) and overflows above 1e154.
         if (!v.dependsOnX) return b.div(d(u), v);
-        if (!u.dependsOnX) return b.neg(b.div(b.mul(u, d(v)), b.pow(v, b.num(2))));
-        return b.div(b.sub(b.mul(d(u), v), b.mul(u, d(v))), b.pow(v, b.num(2)));
+        if (!u.dependsOnX) return b.neg(b.div(b.mul(e, d(v)), v));
+        return b.div(b.sub(d(u), b.mul(e, d(v))), v);
       case 'pow':
         return power(e, u, v);
       case 'where':
@@ -74,6 +77,16 @@ export function differentiate(root: Expr, b: ExprBuilder): Expr {
     return b.mul(e, b.add(b.mul(d(exponent), b.fn('log', base)), b.div(b.mul(exponent, d(base)), base)));
   };
 
+  /**
+   * The derivative of min/max where both arguments are equal (a kink): the one-sided slope of smaller
+   * magnitude, the catalogue's convention (relu′(0) = 0, relu6′(6) = 0, leaky_relu′(0) = α, hard_sigmoid′(±3)
+   * = 0), so max(x, 0)′(0) = relu′(0). Decided while compiling when both slopes are numbers.
+   */
+  const atTie = (du: Expr, dv: Expr): Expr => {
+    if (isNum(du) && isNum(dv)) return Math.abs(du.value) <= Math.abs(dv.value) ? du : dv;
+    return b.where(b.raw('<=', [b.fn('abs', du), b.fn('abs', dv)]), du, dv);
+  };
+
   const fn = (e: Expr): Expr => {
     const [u, v] = e.args;
     const chain = (outer: Expr) => b.mul(d(u), outer);
@@ -93,9 +106,9 @@ export function differentiate(root: Expr, b: ExprBuilder): Expr {
       case 'sign':
         return b.num(0);
       case 'min':
-        return b.where(b.raw('<=', [u, v]), d(u), d(v));
+        return b.where(b.raw('<', [u, v]), d(u), b.where(b.raw('>', [u, v]), d(v), atTie(d(u), d(v))));
       case 'max':
-        return b.where(b.raw('>=', [u, v]), d(u), d(v));
+        return b.where(b.raw('>', [u, v]), d(u), b.where(b.raw('<', [u, v]), d(v), atTie(d(u), d(v))));
       case 'tanh':
         return chain(b.fn('sech2', u));
       case 'sech2':

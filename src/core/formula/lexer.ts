@@ -5,7 +5,7 @@
  * Identifiers are ASCII only (`[A-Za-z_][A-Za-z0-9_]*`): a Greek letter gets a hint to spell it out
  * (`α` → `alpha`), which the LaTeX renders back as α.
  */
-import { FormulaError } from './types';
+import { FormulaError, type FormulaNote } from './types';
 
 export type TokenType = 'num' | 'ident' | 'op' | 'eof';
 
@@ -61,8 +61,8 @@ const isDigit = (c: string) => c >= '0' && c <= '9';
 const isIdentStart = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
 const isIdentPart = (c: string) => isIdentStart(c) || isDigit(c);
 
-/** Splits `source` into tokens, ending with an 'eof' token. */
-export function tokenize(source: string): Token[] {
+/** Splits `source` into tokens, ending with an 'eof' token; literal warnings (1e-400 → 0) go into `warnings`. */
+export function tokenize(source: string, warnings?: FormulaNote[]): Token[] {
   if (typeof source !== 'string') {
     throw new FormulaError(`a formula must be a string, got ${source === null ? 'null' : typeof source}`, 0, 0);
   }
@@ -87,12 +87,34 @@ export function tokenize(source: string): Token[] {
       i++;
     } else if (isDigit(c) || (c === '.' && isDigit(source[i + 1] ?? ''))) {
       const end = scanNumber(source, i);
-      const value = Number(source.slice(i, end));
+      const text = source.slice(i, end);
+      const digits = text.replace(/_/g, '');
+      const value = Number(digits);
       if (!Number.isFinite(value)) {
-        throw new FormulaError(`number ${source.slice(i, end)} is too large for a double`, i, end);
+        throw new FormulaError(`number ${text} is too large for a double (the largest is 1.7976931348623157e308)`, i, end);
       }
-      if (source[i] === '0' && /^[xXbBoO][0-9a-fA-F]/.test(source.slice(end, end + 2))) {
-        throw new FormulaError('hexadecimal, binary and octal literals are not supported: write a decimal number', i, end + 2);
+      // 0x1F, 0b101, 0o17, and a bare 0x: Python and JavaScript both read a prefix there, never 0·x.
+      if (text === '0' && /^[xXbBoO]/.test(source[end] ?? '')) {
+        let stop = end + 1;
+        while (stop < source.length && isIdentPart(source[stop])) stop++;
+        throw new FormulaError(
+          `'${source.slice(i, stop)}': hexadecimal, binary and octal literals are not supported: write a decimal number (or 0*x to multiply)`,
+          i,
+          stop,
+        );
+      }
+      // 012: a syntax error in Python 3, an octal 10 in old JavaScript; either way not twelve.
+      if (/^0\d/.test(digits) && !/^0+(\.|[eE]|$)/.test(digits)) {
+        throw new FormulaError(`number ${text} has a leading zero: write ${digits.replace(/^0+(?=\d)/, '')}`, i, end);
+      }
+      // 1e-400: nonzero digits that round to 0 (the smallest double is 5e-324).
+      if (value === 0 && /[1-9]/.test(digits.replace(/[eE].*$/, ''))) {
+        warnings?.push({
+          kind: 'warning',
+          message: `${text} is below the smallest double (5e-324) and is taken as 0`,
+          start: i,
+          end,
+        });
       }
       push('num', i, end, value);
       i = end;
@@ -133,20 +155,33 @@ export function tokenize(source: string): Token[] {
 }
 
 function scanNumber(source: string, start: number): number {
-  let i = start;
-  while (isDigit(source[i] ?? '')) i++;
-  if (source[i] === '.') {
-    i++;
-    while (isDigit(source[i] ?? '')) i++;
-  }
+  let i = scanDigits(source, start);
+  if (source[i] === '.') i = scanDigits(source, i + 1);
   // An exponent only when digits follow: `2e` and `2exp(x)` are 2·e and 2·exp(x).
   if (source[i] === 'e' || source[i] === 'E') {
     let j = i + 1;
     if (source[j] === '+' || source[j] === '-') j++;
-    if (isDigit(source[j] ?? '')) {
-      while (isDigit(source[j] ?? '')) j++;
-      i = j;
-    }
+    if (isDigit(source[j] ?? '')) i = scanDigits(source, j);
+  }
+  return i;
+}
+
+/**
+ * Digits from `start`, with single underscores between digits as Python and JavaScript allow (1_000 is
+ * 1000, not 1·_000); an underscore anywhere else in a number (1_, 1__0, 1_.5) is an error with its span.
+ */
+function scanDigits(source: string, start: number): number {
+  let i = start;
+  while (i < source.length) {
+    if (isDigit(source[i])) i++;
+    else if (source[i] === '_' && i > start && isDigit(source[i - 1])) {
+      if (!isDigit(source[i + 1] ?? '')) {
+        let stop = i + 1;
+        while (stop < source.length && (source[stop] === '_' || isDigit(source[stop]))) stop++;
+        throw new FormulaError("misplaced '_' in a number: underscores go between digits, as in 1_000", i, stop);
+      }
+      i++;
+    } else break;
   }
   return i;
 }

@@ -10,7 +10,7 @@
  * input fails with a FormulaError instead of overflowing the stack.
  */
 import { type Token, tokenize } from './lexer';
-import { FormulaError } from './types';
+import { FormulaError, type FormulaNote } from './types';
 
 export const MAX_DEPTH = 64;
 
@@ -40,8 +40,8 @@ export type Syntax =
 
 const COMPARE = new Set(['<', '<=', '>', '>=', '==', '!=']);
 
-export function parse(source: string): Syntax {
-  return new Parser(tokenize(source)).parseFormula();
+export function parse(source: string, warnings?: FormulaNote[]): Syntax {
+  return new Parser(tokenize(source, warnings)).parseFormula();
 }
 
 class Parser {
