@@ -1,4 +1,4 @@
-// `npm test`: every test stage in order (lint, typecheck, unit, integration, e2e), each printing its name
+// `npm test`: every test stage in order (lint, typecheck, unit, integration, e2e, web), each printing its name
 // and wall time, stopping at the first failure. Before the browser stages it makes sure the Debian packages
 // they need are there (installing them with apt-get as root when missing), so a clean machine with Node 20
 // and npm works. Ends with one "total: N passed, N failed" line summing the stages' test counts.
@@ -14,6 +14,8 @@ const stages = [
   { name: 'integration', command: [npm, 'run', 'test:integration'], browser: true },
   // The integration stage has just built dist/ and compiled out/; the e2e stage reuses them.
   { name: 'e2e', command: [npm, 'run', 'test:e2e'], browser: true, env: { DLFP_SKIP_BUILD: '1' } },
+  // The same dist/ in the web worker extension host (vscode.dev / github.dev): a copy without `main`.
+  { name: 'web', command: [npm, 'run', 'test:web'], browser: true, env: { DLFP_SKIP_BUILD: '1' } },
 ];
 
 /** Runs a command, echoing its output, and resolves with its exit code and what it printed. */

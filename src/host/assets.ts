@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 
 /** The bytes of a file shipped with the extension, e.g. `readAsset(uri, 'dist', 'formulaSvgs.json')`. */
-export async function readAsset(extensionUri: vscode.Uri, ...segments: string[]): Promise<Uint8Array> {
+async function readAsset(extensionUri: vscode.Uri, ...segments: string[]): Promise<Uint8Array> {
   return vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...segments));
 }
 
@@ -28,7 +28,7 @@ export function bytesFromText(text: string): Uint8Array {
 }
 
 /** UTF-8 bytes as a string. */
-export function textFromBytes(bytes: Uint8Array): string {
+function textFromBytes(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 

@@ -1,0 +1,87 @@
+/**
+ * The hover in the web worker host: asked for through `vscode.executeHoverProvider` (what the editor
+ * does) on the sample files of the workspace, it carries the formula images (read from
+ * dist/formulaSvgs.json through vscode.workspace.fs, no `fs`), the plot and the command links with the
+ * parameters in effect. Cold and warm round trips are printed as DLFP_WEB_MEASURE lines, not asserted.
+ */
+import * as vscode from 'vscode';
+import * as assert from './assert';
+import { EXTENSION_ID } from './environment.test';
+
+const OPEN = 'formulaPlayground.openPlayground';
+
+function sample(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function ourHover(document: vscode.TextDocument, needle: string | RegExp, inset: number): Promise<string> {
+  const text = document.getText();
+  // The last occurrence: the code, not the docstring naming it.
+  const at = typeof needle === 'string' ? text.lastIndexOf(needle) : ([...text.matchAll(new RegExp(needle.source, 'g'))].at(-1)?.index ?? -1);
+  assert.ok(at >= 0, `${document.uri.path} has no ${String(needle)}`);
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(at + inset))) ?? [];
+  const markdown = hovers.map((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)).join('\n')).find((md) => md.includes(`command:${OPEN}?`));
+  assert.ok(markdown, `no formula hover at ${String(needle)}`);
+  return markdown;
+}
+
+/** The images of a hover: alt text and the decoded SVG. */
+function images(markdown: string): { alt: string; svg: string }[] {
+  return [...markdown.matchAll(/!\[([^\]]*)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => ({
+    alt: m[1],
+    svg: new TextDecoder().decode(Uint8Array.from(atob(m[2]), (c) => c.charCodeAt(0))),
+  }));
+}
+
+function commandArg(markdown: string, command: string): { id: string; params: Record<string, number> } {
+  const found = new RegExp(`\\]\\(command:${command.replace(/\./g, '\\.')}\\?([^)\\s]+)\\)`).exec(markdown);
+  assert.ok(found, `the hover has no link to ${command}`);
+  const args = JSON.parse(decodeURIComponent(found[1])) as { id: string; params: Record<string, number> }[];
+  return args[0];
+}
+
+suite('Hover (web worker host)', () => {
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  test('nn.LeakyReLU(a): formula images f(x) and f′(x), the plot, and links with the alpha written in the code', async () => {
+    const document = await vscode.workspace.openTextDocument(sample('pytorch_model.py'));
+    const written = /nn\.LeakyReLU\((\d*\.\d+)\)/.exec(document.getText());
+    assert.ok(written, 'pytorch_model.py has no nn.LeakyReLU(<number>)');
+    const alpha = Number(written[1]);
+    const t0 = performance.now();
+    const md = await ourHover(document, /nn\.LeakyReLU\(\d*\.\d+\)/, 5);
+    const first = performance.now() - t0;
+    const shown = images(md);
+    assert.deepEqual(shown.map((i) => i.alt), ['f(x)', 'f′(x)', 'plot of f and f′']);
+    for (const image of shown) assert.match(image.svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>$/, image.alt);
+    assert.ok(md.includes(`α = ${alpha}`), `the hover does not say α = ${alpha}`);
+    assert.deepEqual(commandArg(md, OPEN), { id: 'leaky_relu', params: { alpha } });
+    assert.equal(commandArg(md, 'formulaPlayground.gradientCheck').id, 'leaky_relu');
+    const warm: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t = performance.now();
+      await ourHover(document, /nn\.LeakyReLU\(\d*\.\d+\)/, 5);
+      warm.push(performance.now() - t);
+    }
+    warm.sort((a, b) => a - b);
+    console.log(`DLFP_WEB_MEASURE hover round trip: first ${first.toFixed(1)} ms, warm median ${warm[10].toFixed(1)} ms (worker host)`);
+  });
+
+  test('nn.HuberLoss(delta=2.0) shows the loss images and links huber with delta 2', async () => {
+    const document = await vscode.workspace.openTextDocument(sample('pytorch_model.py'));
+    const md = await ourHover(document, 'nn.HuberLoss(delta=2.0)', 5);
+    assert.deepEqual(images(md).map((i) => i.alt), ['ℓ(y, ŷ)', '∂ℓ/∂ŷ', 'plot of ℓ and ∂ℓ/∂ŷ']);
+    assert.deepEqual(commandArg(md, OPEN), { id: 'huber', params: { delta: 2 } });
+  });
+
+  test("TF.js and Keras samples: tf.layers.leakyReLU and Keras's layers.LeakyReLU() default alpha 0.3", async () => {
+    const tfjs = await vscode.workspace.openTextDocument(sample('tfjs_model.js'));
+    assert.deepEqual(commandArg(await ourHover(tfjs, 'tf.layers.leakyReLU({ alpha: 0.1 })', 12), OPEN), { id: 'leaky_relu', params: { alpha: 0.1 } });
+    const keras = await vscode.workspace.openTextDocument(sample('keras_model.py'));
+    assert.equal(commandArg(await ourHover(keras, 'layers.LeakyReLU()', 9), OPEN).params.alpha, 0.3);
+  });
+});
