@@ -374,8 +374,8 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
   bce: [
     torchFn('torch.nn.functional.binary_cross_entropy', { source: SRC.torchF, positional: [null, null], note: 'Clamps each log at −100, so the loss never exceeds 100.' }),
     torchClass('torch.nn.BCELoss', { source: SRC.torchLoss, note: 'Clamps each log at −100, so the loss never exceeds 100.' }),
-    tfClass('keras.losses.BinaryCrossentropy', { source: SRC.kerasLosses, note: `${KERAS_CLIP} from_logits=True gives bce_with_logits.` }),
-    tfFn('keras.losses.binary_crossentropy', { source: SRC.kerasLosses, positional: [null, null], note: `${KERAS_CLIP} ${KERAS_LOSS_MEAN}` }),
+    tfClass('keras.losses.BinaryCrossentropy', { source: SRC.kerasLosses, positional: [null, 'label_smoothing'], keywords: { label_smoothing: 'label_smoothing' }, note: `${KERAS_CLIP} from_logits=True gives bce_with_logits.` }),
+    tfFn('keras.losses.binary_crossentropy', { source: SRC.kerasLosses, positional: [null, null, null, 'label_smoothing'], keywords: { label_smoothing: 'label_smoothing' }, note: `${KERAS_CLIP} ${KERAS_LOSS_MEAN}` }),
     tfFn('keras.ops.binary_crossentropy', { source: SRC.kerasOps, positional: [null, null], note: `(target, output). ${KERAS_CLIP}` }),
     tfString('binary_crossentropy', { source: SRC.kerasLossStrings, note: KERAS_CLIP }),
     tfString('bce', { source: SRC.kerasLossStrings, note: KERAS_CLIP }),
@@ -391,11 +391,11 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
     torchClass('torch.nn.BCEWithLogitsLoss', { source: SRC.torchLoss, note: 'pos_weight multiplies the positive term.' }),
     // TF2: sigmoid_cross_entropy_with_logits_v2(labels=None, logits=None, name=None), exported with v1=[]; TF1's has _sentinel.
     tfFn('tf.nn.sigmoid_cross_entropy_with_logits', { source: SRC.tfNnImpl, positional: [null, null], note: '(labels, logits): labels first, positional in TF2 (keyword-only only in TF1); no reduction.' }),
-    tfClass('keras.losses.BinaryCrossentropy', { source: SRC.kerasLosses, note: FROM_LOGITS }),
-    tfFn('keras.losses.binary_crossentropy', { source: SRC.kerasLosses, positional: [null, null], note: FROM_LOGITS }),
+    tfClass('keras.losses.BinaryCrossentropy', { source: SRC.kerasLosses, positional: [null, 'label_smoothing'], keywords: { label_smoothing: 'label_smoothing' }, note: FROM_LOGITS }),
+    tfFn('keras.losses.binary_crossentropy', { source: SRC.kerasLosses, positional: [null, null, null, 'label_smoothing'], keywords: { label_smoothing: 'label_smoothing' }, note: FROM_LOGITS }),
     tfFn('keras.ops.binary_crossentropy', { source: SRC.kerasOps, positional: [null, null], note: FROM_LOGITS }),
     jaxFn('optax.sigmoid_binary_cross_entropy', { source: SRC.optaxClassification, positional: [null, null], note: '(logits, labels): logits first; no reduction.' }),
-    jsFn('tf.losses.sigmoidCrossEntropy', { source: tfjsLoss('sigmoid_cross_entropy'), positional: [null, null], note: `(multiClassLabels, logits, weights?, labelSmoothing = 0, reduction?): labelSmoothing s moves labels toward ½: y(1 − s) + s/2. ${TFJS_REDUCTION}` }),
+    jsFn('tf.losses.sigmoidCrossEntropy', { source: tfjsLoss('sigmoid_cross_entropy'), positional: [null, null, null, 'label_smoothing'], note: `(multiClassLabels, logits, weights?, labelSmoothing = 0, reduction?): labelSmoothing s moves labels toward ½: y(1 − s) + s/2. ${TFJS_REDUCTION}` }),
   ],
   focal: [
     torchFn('torchvision.ops.sigmoid_focal_loss', {
@@ -475,7 +475,7 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
     jsString('squaredHinge', { source: SRC.tfjsLossStrings }),
   ],
   cce: [
-    tfClass('keras.losses.CategoricalCrossentropy', { source: SRC.kerasLosses, note: `${KERAS_CLIP} Predictions are renormalised to sum to 1; from_logits=True gives cce_with_logits.` }),
+    tfClass('keras.losses.CategoricalCrossentropy', { source: SRC.kerasLosses, note: `${KERAS_CLIP} Predictions are renormalised to sum to 1; label_smoothing moves targets toward 1/K (modelled in cce_with_logits only); from_logits=True gives cce_with_logits.` }),
     tfFn('keras.losses.categorical_crossentropy', { source: SRC.kerasLosses, positional: [null, null], note: KERAS_CLIP }),
     tfFn('keras.ops.categorical_crossentropy', { source: SRC.kerasOps, positional: [null, null], note: `(target, output). ${KERAS_CLIP}` }),
     tfString('categorical_crossentropy', { source: SRC.kerasLossStrings, note: KERAS_CLIP }),
@@ -486,19 +486,19 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
     jsString('sparseCategoricalCrossentropy', { source: SRC.tfjsLossStrings, note: 'Labels are class indices, not one-hot vectors.' }),
   ],
   cce_with_logits: [
-    torchFn('torch.nn.functional.cross_entropy', { source: SRC.torchF, positional: [null, null], note: 'Targets are class indices or probabilities; label_smoothing mixes in the uniform distribution.' }),
-    torchClass('torch.nn.CrossEntropyLoss', { source: SRC.torchLoss, note: 'Targets are class indices or probabilities; label_smoothing mixes in the uniform distribution.' }),
+    torchFn('torch.nn.functional.cross_entropy', { source: SRC.torchF, positional: [null, null, null, null, null, null, null, 'label_smoothing'], keywords: { label_smoothing: 'label_smoothing' }, note: 'Targets are class indices or probabilities; label_smoothing mixes in the uniform distribution.' }),
+    torchClass('torch.nn.CrossEntropyLoss', { source: SRC.torchLoss, positional: [null, null, null, null, null, 'label_smoothing'], keywords: { label_smoothing: 'label_smoothing' }, note: 'Targets are class indices or probabilities; label_smoothing mixes in the uniform distribution.' }),
     // TF2: softmax_cross_entropy_with_logits_v2(labels, logits, axis=-1, name=None), exported with v1=[].
     tfFn('tf.nn.softmax_cross_entropy_with_logits', { source: SRC.tfNnOps, positional: [null, null], note: '(labels, logits): labels first, positional in TF2 (keyword-only only in TF1); no reduction.' }),
     tfFn('tf.nn.sparse_softmax_cross_entropy_with_logits', { source: SRC.tfNnOps, positional: [null, null], note: '(labels, logits): labels are class indices.' }),
-    tfClass('keras.losses.CategoricalCrossentropy', { source: SRC.kerasLosses, note: FROM_LOGITS }),
-    tfFn('keras.losses.categorical_crossentropy', { source: SRC.kerasLosses, positional: [null, null], note: FROM_LOGITS }),
+    tfClass('keras.losses.CategoricalCrossentropy', { source: SRC.kerasLosses, positional: [null, 'label_smoothing'], keywords: { label_smoothing: 'label_smoothing' }, note: FROM_LOGITS }),
+    tfFn('keras.losses.categorical_crossentropy', { source: SRC.kerasLosses, positional: [null, null, null, 'label_smoothing'], keywords: { label_smoothing: 'label_smoothing' }, note: FROM_LOGITS }),
     tfFn('keras.ops.categorical_crossentropy', { source: SRC.kerasOps, positional: [null, null], note: FROM_LOGITS }),
     tfClass('keras.losses.SparseCategoricalCrossentropy', { source: SRC.kerasLosses, note: `${FROM_LOGITS}; labels are class indices.` }),
     tfFn('keras.losses.sparse_categorical_crossentropy', { source: SRC.kerasLosses, positional: [null, null], note: `${FROM_LOGITS}; labels are class indices.` }),
     jaxFn('optax.softmax_cross_entropy', { source: SRC.optaxClassification, positional: [null, null], note: '(logits, labels): logits first; no reduction.' }),
     jaxFn('optax.softmax_cross_entropy_with_integer_labels', { source: SRC.optaxClassification, positional: [null, null], note: '(logits, labels): labels are class indices.' }),
-    jsFn('tf.losses.softmaxCrossEntropy', { source: tfjsLoss('softmax_cross_entropy'), positional: [null, null], note: `(onehotLabels, logits, weights?, labelSmoothing = 0, reduction?): labelSmoothing s moves labels toward 1/K: y(1 − s) + s/K. ${TFJS_REDUCTION}` }),
+    jsFn('tf.losses.softmaxCrossEntropy', { source: tfjsLoss('softmax_cross_entropy'), positional: [null, null, null, 'label_smoothing'], note: `(onehotLabels, logits, weights?, labelSmoothing = 0, reduction?): labelSmoothing s moves labels toward 1/K: y(1 − s) + s/K. ${TFJS_REDUCTION}` }),
   ],
   kl_div: [
     torchFn('torch.nn.functional.kl_div', {

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { catalogue } from '../../src/core/catalogue';
-import type { FrameworkName } from '../../src/core/types';
+import type { ElementwiseLossDef, FrameworkName, VectorLossDef } from '../../src/core/types';
 import { frameworkNames } from '../../src/frameworks/table';
 import { recognize } from '../../src/recognize';
 
@@ -147,5 +147,40 @@ describe('framework table: the corrections of issue 12', () => {
   it('keeps names out that the frameworks do not have (flax.linen.mish, keras.ops.mish)', () => {
     assert.equal(hasRow('mish', 'flax.linen.mish'), false);
     assert.equal(hasRow('mish', 'keras.ops.mish'), false);
+  });
+});
+
+describe('label smoothing, read from the call and applied', () => {
+  it('PyTorch CrossEntropyLoss(label_smoothing=…) and F.cross_entropy(…, label_smoothing=…) are read', () => {
+    assert.equal(recognize('nn.CrossEntropyLoss(label_smoothing=0.1)', 4, 'python')?.params.label_smoothing, 0.1);
+    const ref = recognize('F.cross_entropy(logits, y, label_smoothing=0.05)', 4, 'python');
+    assert.equal(ref?.id, 'cce_with_logits');
+    assert.equal(ref?.params.label_smoothing, 0.05);
+  });
+
+  it('Keras BinaryCrossentropy(from_logits=True, label_smoothing=0.2) is bce_with_logits with s = 0.2; the positional spelling too', () => {
+    const text = 'import keras\nloss = keras.losses.BinaryCrossentropy(from_logits=True, label_smoothing=0.2)\n';
+    const ref = recognize(text, text.indexOf('BinaryCross') + 3, 'python');
+    assert.equal(ref?.id, 'bce_with_logits');
+    assert.equal(ref?.params.label_smoothing, 0.2);
+    const positional = 'import keras\nloss = keras.losses.BinaryCrossentropy(False, 0.1)\n';
+    assert.equal(recognize(positional, positional.indexOf('BinaryCross') + 3, 'python')?.params.label_smoothing, 0.1);
+  });
+
+  it('TF.js sigmoidCrossEntropy(labels, logits, weights, 0.1) reads labelSmoothing from its fourth argument', () => {
+    const text = 'tf.losses.sigmoidCrossEntropy(labels, logits, undefined, 0.1)';
+    assert.equal(recognize(text, 12, 'javascript')?.params.label_smoothing, 0.1);
+  });
+
+  it('binary smoothing moves labels toward ½ (y(1 − s) + s/2), categorical toward 1/K, and s = 0 changes nothing', () => {
+    const bce = catalogue.get('bce')!.def as ElementwiseLossDef;
+    assert.equal(bce.value(1, 0.7, { label_smoothing: 0.2 }), bce.value(0.9, 0.7, { label_smoothing: 0 }));
+    assert.equal(bce.value(0, 0.7, { label_smoothing: 0.2 }), bce.value(0.1, 0.7, { label_smoothing: 0 }));
+    assert.equal(bce.value(1, 0.7, { label_smoothing: 0 }), bce.value(1, 0.7, {}));
+    const cce = catalogue.get('cce_with_logits')!.def as VectorLossDef;
+    const z = Float64Array.from([2, 0, -1, 0.5]);
+    const smoothed = cce.value(Float64Array.from([1, 0, 0, 0]), z, { label_smoothing: 0.2 });
+    const manual = cce.value(Float64Array.from([0.85, 0.05, 0.05, 0.05]), z, { label_smoothing: 0 });
+    for (let i = 0; i < 4; i++) assert.ok(Math.abs(smoothed[i] - manual[i]) <= 1e-15 * Math.abs(manual[i]) + 1e-300, `class ${i}`);
   });
 });

@@ -50,6 +50,35 @@ const alphaParam: ParamSpec = {
   meaning: 'Weight of the positive class (the negative class gets 1 − α).',
 };
 
+/**
+ * label_smoothing s (Keras BinaryCrossentropy / CategoricalCrossentropy, PyTorch CrossEntropyLoss, TF.js
+ * sigmoidCrossEntropy / softmaxCrossEntropy): the targets are mixed with the uniform distribution before the
+ * loss, y(1 − s) + s/K — K = 2 for the binary losses (toward ½), the number of classes for softmax ones.
+ * keras-team/keras keras/src/losses/losses.py binary_crossentropy: `y_true * (1.0 - label_smoothing) + 0.5 * label_smoothing`;
+ * categorical_crossentropy: `+ label_smoothing / num_classes`; pytorch/pytorch torch/nn/functional.py cross_entropy.
+ */
+const labelSmoothingParam = (toward: string): ParamSpec => ({
+  name: 'label_smoothing',
+  default: 0,
+  min: 0,
+  max: 1,
+  sliderRange: [0, 0.5],
+  meaning: `Label smoothing s: targets become y(1 − s) + s/K, moving them toward ${toward}.`,
+});
+
+/** The binary losses' smoothed label y(1 − s) + s/2; s = 0 leaves y untouched (bit for bit). */
+function smoothBinary(y: number, s: number): number {
+  return s === 0 ? y : y * (1 - s) + 0.5 * s;
+}
+
+/** A softmax loss's smoothed targets y(1 − s) + s/K over the K classes of the vector; s = 0 returns y itself. */
+function smoothCategorical(y: Float64Array, s: number): Float64Array {
+  if (s === 0) return y;
+  const out = new Float64Array(y.length);
+  for (let i = 0; i < y.length; i++) out[i] = y[i] * (1 - s) + s / y.length;
+  return out;
+}
+
 const gammaParam: ParamSpec = {
   name: 'gamma',
   default: 2,
@@ -269,7 +298,7 @@ export const lossDocs: readonly LossDoc[] = [
     shape: 'elementwise',
     title: 'Binary cross-entropy',
     summary: 'Negative log-likelihood of a label y ∈ [0, 1] under a Bernoulli with probability ŷ.',
-    params: [],
+    params: [labelSmoothingParam('½')],
     latex: '\\ell(y, \\hat{y}) = -\\left[\\, y \\log \\hat{y} + (1 - y) \\log(1 - \\hat{y}) \\,\\right]',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\frac{\\hat{y} - y}{\\hat{y}\\,(1 - \\hat{y})}',
     range: '[0, ∞)',
@@ -293,18 +322,20 @@ export const lossDocs: readonly LossDoc[] = [
     plotRange: [0, 1],
     def: {
       shape: 'elementwise',
-      value: (y, yHat) => bce(y, yHat),
-      gradient: (y, yHat) => bceGradient(y, yHat),
+      value: (y, yHat, p) => bce(smoothBinary(y, p.label_smoothing ?? 0), yHat),
+      gradient: (y, yHat, p) => bceGradient(smoothBinary(y, p.label_smoothing ?? 0), yHat),
       checkLabel: probabilityLabel,
       checkPrediction: probabilityPrediction,
       labelDomain: UNIT_INTERVAL,
       predictionDomain: UNIT_INTERVAL,
       // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
-      valueInto: (y, yHat, out, _p) => {
-        for (let i = 0; i < out.length; i++) out[i] = bce(y[i], yHat[i]);
+      valueInto: (y, yHat, out, p) => {
+        const s = p.label_smoothing ?? 0;
+        for (let i = 0; i < out.length; i++) out[i] = bce(smoothBinary(y[i], s), yHat[i]);
       },
-      gradientInto: (y, yHat, out, _p) => {
-        for (let i = 0; i < out.length; i++) out[i] = bceGradient(y[i], yHat[i]);
+      gradientInto: (y, yHat, out, p) => {
+        const s = p.label_smoothing ?? 0;
+        for (let i = 0; i < out.length; i++) out[i] = bceGradient(smoothBinary(y[i], s), yHat[i]);
       },
     },
   },
@@ -314,7 +345,7 @@ export const lossDocs: readonly LossDoc[] = [
     shape: 'elementwise',
     title: 'Binary cross-entropy with logits',
     summary: 'Binary cross-entropy of σ(ŷ) computed directly from the logit ŷ, without forming σ.',
-    params: [],
+    params: [labelSmoothingParam('½')],
     latex: '\\ell(y, z) = \\max(z, 0) - z\\,y + \\log\\!\\left(1 + e^{-|z|}\\right), \\quad z = \\hat{y}',
     derivativeLatex: '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\sigma(\\hat{y}) - y',
     range: '[0, ∞)',
@@ -337,16 +368,18 @@ export const lossDocs: readonly LossDoc[] = [
     plotRange: [-6, 6],
     def: {
       shape: 'elementwise',
-      value: (y, yHat) => bceWithLogits(y, yHat),
-      gradient: (y, yHat) => bceWithLogitsGradient(y, yHat),
+      value: (y, yHat, p) => bceWithLogits(smoothBinary(y, p.label_smoothing ?? 0), yHat),
+      gradient: (y, yHat, p) => bceWithLogitsGradient(smoothBinary(y, p.label_smoothing ?? 0), yHat),
       checkLabel: probabilityLabel,
       labelDomain: UNIT_INTERVAL,
       // Batch forms: a loop of their own per loss, so V8 inlines the scalar function.
-      valueInto: (y, yHat, out, _p) => {
-        for (let i = 0; i < out.length; i++) out[i] = bceWithLogits(y[i], yHat[i]);
+      valueInto: (y, yHat, out, p) => {
+        const s = p.label_smoothing ?? 0;
+        for (let i = 0; i < out.length; i++) out[i] = bceWithLogits(smoothBinary(y[i], s), yHat[i]);
       },
-      gradientInto: (y, yHat, out, _p) => {
-        for (let i = 0; i < out.length; i++) out[i] = bceWithLogitsGradient(y[i], yHat[i]);
+      gradientInto: (y, yHat, out, p) => {
+        const s = p.label_smoothing ?? 0;
+        for (let i = 0; i < out.length; i++) out[i] = bceWithLogitsGradient(smoothBinary(y[i], s), yHat[i]);
       },
     },
   },
@@ -532,7 +565,7 @@ export const lossDocs: readonly LossDoc[] = [
     shape: 'vector',
     title: 'Softmax cross-entropy (with logits)',
     summary: 'Categorical cross-entropy of softmax(ŷ), computed from the logits with the max subtracted.',
-    params: [],
+    params: [labelSmoothingParam('the uniform 1/K')],
     latex:
       '\\ell_i(y, z) = -\\,y_i \\left( z_i - \\log \\sum_j e^{z_j} \\right), \\quad z = \\hat{y}',
     derivativeLatex:
@@ -557,8 +590,8 @@ export const lossDocs: readonly LossDoc[] = [
     plotRange: [-6, 6],
     def: {
       shape: 'vector',
-      value: (y, yHat) => cceWithLogits(y, yHat),
-      gradient: (y, yHat) => cceWithLogitsGradient(y, yHat),
+      value: (y, yHat, p) => cceWithLogits(smoothCategorical(y, p.label_smoothing ?? 0), yHat),
+      gradient: (y, yHat, p) => cceWithLogitsGradient(smoothCategorical(y, p.label_smoothing ?? 0), yHat),
       checkLabel: probabilityLabel,
     },
   },
