@@ -1,7 +1,10 @@
 /**
- * The recognizer's public surface: find the activation or loss named at a cursor position in Python,
- * JavaScript or TypeScript source, with the parameters its call site gives it.
+ * The recognizer's public surface: the document model of a document version (sites, syntax, bindings) and
+ * the cursor query the hover uses.
  */
 export { recognize, createRecognizer, languageFamily } from './recognizer';
 export type { Recognizer, DocumentVersion } from './recognizer';
-export type { FunctionRef } from './types';
+export { documentModel, buildModel, ModelCache } from './model';
+export type { DocumentModel } from './model';
+export type { FunctionRef, Site, SiteForm, ParamSource } from './types';
+export type { Syntax, Call, Chain, Arg, Value, Scope, Binding, Definition, Imports } from './syntax';

@@ -1,0 +1,485 @@
+/**
+ * The tokenizer under the document model: one left-to-right pass over the text, each character looked at a
+ * bounded number of times (no look-back, no regular expression over the document), so a 4 MB line of
+ * `import import …` or `"""'''…` costs what any 4 MB of code costs. Tokens live in typed arrays.
+ *
+ * Python: names, numbers, strings with prefixes (triple-quoted ones whole; `>>> ` / `... ` doctest lines
+ * inside them are tokenized as code, at their own offsets), `#` comments skipped, logical newlines (NL) only
+ * outside brackets, with the next line's indentation. JavaScript / TypeScript: `//` and block comments
+ * skipped, strings, template literals whole (`${…}` included), regular-expression literals where a `/`
+ * cannot be a division, NL at line ends outside parentheses and brackets.
+ */
+import type { LanguageFamily } from '../frameworks/spellings';
+
+export const Tok = { Name: 1, Num: 2, Str: 3, Op: 4, NL: 5, Regex: 6 } as const;
+export type TokKind = (typeof Tok)[keyof typeof Tok];
+
+/** Op codes beyond single characters (single-character operators use their char code). */
+export const OpCode = { EqEq: 1001, Arrow: 1002, Spread: 1003, Power: 1004, Compare: 1005, AugAssign: 1006, Walrus: 1007, ReturnArrow: 1008 } as const;
+
+export interface Tokens {
+  readonly count: number;
+  readonly kind: Uint8Array;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** Op: its code; NL: the indentation of the line after it; Str: 1 for a triple-quoted string. */
+  readonly aux: Int32Array;
+  /** The indentation of the first line's first token. */
+  readonly firstIndent: number;
+}
+
+class TokenSink {
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  aux: Int32Array;
+  count = 0;
+  /** An NL was the last token: the next token's indentation goes into its aux. */
+  pendingIndent = true;
+  firstIndent = 0;
+  lineStart = 0;
+  constructor(capacity: number) {
+    this.kind = new Uint8Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.aux = new Int32Array(capacity);
+  }
+  push(kind: TokKind, start: number, end: number, aux = 0): void {
+    if (this.count === this.kind.length) this.grow();
+    const n = this.count++;
+    this.kind[n] = kind;
+    this.start[n] = start;
+    this.end[n] = end;
+    this.aux[n] = aux;
+    if (kind === Tok.NL) this.pendingIndent = true;
+    else if (this.pendingIndent) {
+      this.pendingIndent = false;
+      const indent = start - this.lineStart;
+      if (n === 0) this.firstIndent = indent;
+      else if (this.kind[n - 1] === Tok.NL) this.aux[n - 1] = indent;
+    }
+  }
+  newline(at: number, depth: number): void {
+    if (depth === 0 && this.count > 0 && this.kind[this.count - 1] !== Tok.NL) this.push(Tok.NL, at, at + 1);
+  }
+  private grow(): void {
+    const size = this.kind.length * 2;
+    const k = new Uint8Array(size);
+    k.set(this.kind);
+    this.kind = k;
+    for (const key of ['start', 'end', 'aux'] as const) {
+      const a = new Int32Array(size);
+      a.set(this[key]);
+      this[key] = a;
+    }
+  }
+  build(): Tokens {
+    if (this.count > 0 && this.kind[this.count - 1] !== Tok.NL) this.push(Tok.NL, this.end[this.count - 1], this.end[this.count - 1]);
+    return { count: this.count, kind: this.kind, start: this.start, end: this.end, aux: this.aux, firstIndent: this.firstIndent };
+  }
+}
+
+const NL = 10;
+const CR = 13;
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
+}
+function isIdentPart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 128;
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Tokenizes a whole document. */
+export function tokenize(text: string, family: LanguageFamily): Tokens {
+  // About one token per 4 characters in real code; the sink grows when it needs to.
+  const sink = new TokenSink(Math.max(64, text.length >> 2));
+  if (family === 'python') new PythonScanner(text, sink).scan(0, text.length, true);
+  else new JsScanner(text, sink).scan();
+  return sink.build();
+}
+
+/** Python's string prefixes: r, b, u, f and their two-letter combinations. */
+function isStringPrefix(text: string, from: number, to: number): boolean {
+  if (to - from > 2) return false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c !== 114 && c !== 98 && c !== 117 && c !== 102) return false;
+  }
+  return true;
+}
+
+class PythonScanner {
+  private depth = 0;
+  constructor(
+    private readonly text: string,
+    private readonly sink: TokenSink,
+  ) {}
+
+  /** Tokens of text[from, to); `doctests` says whether docstrings' `>>>` lines are read as code. */
+  scan(from: number, to: number, doctests: boolean): void {
+    const { text, sink } = this;
+    let i = from;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 12) {
+        i++;
+      } else if (c === NL || c === CR) {
+        sink.newline(i, this.depth);
+        i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1;
+        sink.lineStart = i;
+      } else if (c === 35 /* # */) {
+        const end = text.indexOf('\n', i);
+        i = end < 0 || end > to ? to : end;
+        if (text.charCodeAt(i - 1) === CR) i--;
+      } else if (c === 92 /* \ */) {
+        // A line continuation (or a stray backslash).
+        i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
+      } else if (isIdentStart(c)) {
+        let j = i + 1;
+        while (j < to && isIdentPart(text.charCodeAt(j))) j++;
+        const q = text.charCodeAt(j);
+        if ((q === 39 || q === 34) && isStringPrefix(text, i, j)) i = this.string(i, j, to, doctests);
+        else {
+          sink.push(Tok.Name, i, j);
+          i = j;
+        }
+      } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+        let j = i + 1;
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (isIdentPart(d) || d === 46) j++;
+          else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && (text.charCodeAt(i + 1) | 32) !== 120) j++;
+          else break;
+        }
+        sink.push(Tok.Num, i, j);
+        i = j;
+      } else if (c === 39 || c === 34) {
+        i = this.string(i, i, to, doctests);
+      } else {
+        i = this.operator(c, i, to);
+      }
+    }
+  }
+
+  private operator(c: number, i: number, to: number): number {
+    const { text, sink } = this;
+    const d = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+    if (c === 40 || c === 91 || c === 123) {
+      this.depth++;
+      sink.push(Tok.Op, i, i + 1, c);
+      return i + 1;
+    }
+    if (c === 41 || c === 93 || c === 125) {
+      if (this.depth > 0) this.depth--;
+      sink.push(Tok.Op, i, i + 1, c);
+      return i + 1;
+    }
+    if (c === 61 /* = */) {
+      if (d === 61) return this.op(i, 2, OpCode.EqEq);
+      return this.op(i, 1, 61);
+    }
+    if (c === 42 /* * */ && d === 42) {
+      if (text.charCodeAt(i + 2) === 61) return this.op(i, 3, OpCode.AugAssign);
+      return this.op(i, 2, OpCode.Power);
+    }
+    if (c === 58 /* : */ && d === 61) return this.op(i, 2, OpCode.Walrus);
+    if (c === 45 /* - */ && d === 62) return this.op(i, 2, OpCode.ReturnArrow);
+    if ((c === 33 || c === 60 || c === 62) && d === 61) return this.op(i, 2, OpCode.Compare);
+    if (d === 61 && (c === 43 || c === 45 || c === 42 || c === 47 || c === 37 || c === 38 || c === 124 || c === 94 || c === 64)) {
+      return this.op(i, 2, OpCode.AugAssign);
+    }
+    if (c === 47 && d === 47) return this.op(i, text.charCodeAt(i + 2) === 61 ? 3 : 2, text.charCodeAt(i + 2) === 61 ? OpCode.AugAssign : 47);
+    return this.op(i, 1, c);
+  }
+
+  private op(i: number, length: number, code: number): number {
+    this.sink.push(Tok.Op, i, i + length, code);
+    return i + length;
+  }
+
+  /** A string literal whose prefix starts at `start` and quote at `quote`; returns the index after it. */
+  private string(start: number, quote: number, to: number, doctests: boolean): number {
+    const { text, sink } = this;
+    const q = text.charCodeAt(quote);
+    const triple = text.charCodeAt(quote + 1) === q && text.charCodeAt(quote + 2) === q;
+    let k = triple ? quote + 3 : quote + 1;
+    let end = to;
+    if (triple) {
+      while (k < to) {
+        const c = text.charCodeAt(k);
+        if (c === 92) k += 2;
+        else if (c === q && text.charCodeAt(k + 1) === q && text.charCodeAt(k + 2) === q) {
+          end = k + 3;
+          break;
+        } else {
+          if (c === NL) sink.lineStart = k + 1;
+          k++;
+        }
+      }
+    } else {
+      end = -1;
+      while (k < to) {
+        const c = text.charCodeAt(k);
+        if (c === 92) k += 2;
+        else if (c === q) {
+          end = k + 1;
+          break;
+        } else if (c === NL || c === CR) {
+          // Unterminated: the string ends with its line.
+          end = k;
+          break;
+        } else k++;
+      }
+      if (end < 0) end = to;
+    }
+    end = Math.min(end, to);
+    sink.push(Tok.Str, start, end, triple ? 1 : 0);
+    if (triple && doctests) this.doctests(quote + 3, Math.max(quote + 3, end - 3));
+    return end;
+  }
+
+  /**
+   * `>>> code` and `... code` lines of a docstring, tokenized as statements at their own offsets.
+   * One pass over the string's lines; nothing when the string has no `>>>`.
+   */
+  private doctests(from: number, to: number): void {
+    const { text, sink } = this;
+    const first = text.indexOf('>>>', from);
+    if (first < 0 || first >= to) return;
+    const outerDepth = this.depth;
+    const outerLineStart = sink.lineStart;
+    this.depth = 0;
+    let inExample = false;
+    sink.newline(from, 0);
+    let p = from;
+    while (p < to) {
+      let lineEnd = text.indexOf('\n', p);
+      if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+      let s = p;
+      while (s < lineEnd && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++;
+      const prompt = text.startsWith('>>>', s) ? 1 : inExample && text.startsWith('...', s) ? 2 : 0;
+      const next = text.charCodeAt(s + 3);
+      if (prompt !== 0 && (s + 3 >= lineEnd || next === 32 || next === 13)) {
+        inExample = true;
+        sink.lineStart = s + 4;
+        this.scan(Math.min(s + 4, lineEnd), lineEnd, false);
+        sink.newline(lineEnd, this.depth);
+      } else if (inExample) {
+        inExample = false;
+        this.depth = 0;
+        sink.newline(lineEnd, 0);
+      }
+      p = lineEnd + 1;
+    }
+    this.depth = 0;
+    sink.newline(to, 0);
+    this.depth = outerDepth;
+    sink.lineStart = outerLineStart;
+  }
+}
+
+/** Keywords after which a `/` starts a regular expression, not a division. */
+const REGEX_AFTER = new Set(['return', 'typeof', 'case', 'in', 'of', 'new', 'delete', 'void', 'throw', 'else', 'do', 'yield', 'await', 'instanceof']);
+
+class JsScanner {
+  /** Parentheses and brackets open (braces do not hold a statement open). */
+  private depth = 0;
+  constructor(
+    private readonly text: string,
+    private readonly sink: TokenSink,
+  ) {}
+
+  scan(): void {
+    const { text, sink } = this;
+    const to = text.length;
+    let i = 0;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 12 || c === 0xfeff) {
+        i++;
+      } else if (c === NL || c === CR) {
+        sink.newline(i, this.depth);
+        i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1;
+        sink.lineStart = i;
+      } else if (c === 47 /* / */) {
+        const d = text.charCodeAt(i + 1);
+        if (d === 47) {
+          const end = text.indexOf('\n', i);
+          i = end < 0 ? to : end;
+          if (text.charCodeAt(i - 1) === CR) i--;
+        } else if (d === 42) {
+          const end = text.indexOf('*/', i + 2);
+          const stop = end < 0 ? to : end + 2;
+          // Line starts inside the comment still count for indentation.
+          for (let nl = text.indexOf('\n', i); nl >= 0 && nl < stop; nl = text.indexOf('\n', nl + 1)) sink.lineStart = nl + 1;
+          i = stop;
+        } else if (this.regexAllowed()) {
+          i = this.regex(i);
+        } else {
+          i = this.op(i, d === 61 ? 2 : 1, d === 61 ? OpCode.AugAssign : 47);
+        }
+      } else if (isIdentStart(c)) {
+        let j = i + 1;
+        while (j < to && isIdentPart(text.charCodeAt(j))) j++;
+        sink.push(Tok.Name, i, j);
+        i = j;
+      } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+        let j = i + 1;
+        while (j < to) {
+          const d = text.charCodeAt(j);
+          if (isIdentPart(d) || d === 46) j++;
+          else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && (text.charCodeAt(i + 1) | 32) !== 120) j++;
+          else break;
+        }
+        sink.push(Tok.Num, i, j);
+        i = j;
+      } else if (c === 39 || c === 34) {
+        i = this.quoted(i);
+      } else if (c === 96) {
+        i = this.template(i);
+      } else {
+        i = this.operator(c, i);
+      }
+    }
+  }
+
+  private regexAllowed(): boolean {
+    const { sink, text } = this;
+    if (sink.count === 0) return true;
+    const n = sink.count - 1;
+    const kind = sink.kind[n];
+    if (kind === Tok.Num || kind === Tok.Str || kind === Tok.Regex) return false;
+    if (kind === Tok.Name) return REGEX_AFTER.has(text.slice(sink.start[n], sink.end[n]));
+    if (kind === Tok.Op) {
+      const code = sink.aux[n];
+      return code !== 41 && code !== 93 && code !== 125;
+    }
+    return true;
+  }
+
+  private regex(i: number): number {
+    const { text, sink } = this;
+    const to = text.length;
+    let k = i + 1;
+    let inClass = false;
+    while (k < to) {
+      const c = text.charCodeAt(k);
+      if (c === 92) k += 2;
+      else if (c === NL || c === CR) break;
+      else if (c === 91) {
+        inClass = true;
+        k++;
+      } else if (c === 93) {
+        inClass = false;
+        k++;
+      } else if (c === 47 && !inClass) {
+        k++;
+        while (k < to && isIdentPart(text.charCodeAt(k))) k++;
+        break;
+      } else k++;
+    }
+    k = Math.min(k, to);
+    sink.push(Tok.Regex, i, k);
+    return k;
+  }
+
+  private quoted(i: number): number {
+    const { text, sink } = this;
+    const to = text.length;
+    const q = text.charCodeAt(i);
+    let k = i + 1;
+    let end = to;
+    while (k < to) {
+      const c = text.charCodeAt(k);
+      if (c === 92) k += 2;
+      else if (c === q) {
+        end = k + 1;
+        break;
+      } else if (c === NL || c === CR) {
+        end = k;
+        break;
+      } else k++;
+    }
+    end = Math.min(end, to);
+    sink.push(Tok.Str, i, end);
+    return end;
+  }
+
+  /** A template literal, `${…}` (with nested strings and templates) included; an explicit stack, no recursion. */
+  private template(i: number): number {
+    const { text, sink } = this;
+    const to = text.length;
+    // Each entry: brace depth inside a `${`; -1 marks "in template text".
+    const stack: number[] = [-1];
+    let k = i + 1;
+    while (k < to && stack.length > 0) {
+      const c = text.charCodeAt(k);
+      const top = stack[stack.length - 1];
+      if (c === NL) sink.lineStart = k + 1;
+      if (top === -1) {
+        if (c === 92) k += 2;
+        else if (c === 96) {
+          stack.pop();
+          k++;
+        } else if (c === 36 && text.charCodeAt(k + 1) === 123) {
+          stack.push(0);
+          k += 2;
+        } else k++;
+      } else if (c === 123) {
+        stack[stack.length - 1] = top + 1;
+        k++;
+      } else if (c === 125) {
+        if (top === 0) stack.pop();
+        else stack[stack.length - 1] = top - 1;
+        k++;
+      } else if (c === 96) {
+        stack.push(-1);
+        k++;
+      } else if (c === 39 || c === 34) {
+        let m = k + 1;
+        while (m < to) {
+          const d = text.charCodeAt(m);
+          if (d === 92) m += 2;
+          else if (d === c || d === NL) break;
+          else m++;
+        }
+        k = m + 1;
+      } else k++;
+    }
+    k = Math.min(k, to);
+    sink.push(Tok.Str, i, k);
+    return k;
+  }
+
+  private operator(c: number, i: number): number {
+    const { text } = this;
+    const d = text.charCodeAt(i + 1);
+    if (c === 40 || c === 91) {
+      this.depth++;
+      return this.op(i, 1, c);
+    }
+    if (c === 41 || c === 93) {
+      if (this.depth > 0) this.depth--;
+      return this.op(i, 1, c);
+    }
+    if (c === 61) {
+      if (d === 61) return this.op(i, text.charCodeAt(i + 2) === 61 ? 3 : 2, OpCode.EqEq);
+      if (d === 62) return this.op(i, 2, OpCode.Arrow);
+      return this.op(i, 1, 61);
+    }
+    if (c === 46 && d === 46 && text.charCodeAt(i + 2) === 46) return this.op(i, 3, OpCode.Spread);
+    if (c === 42 && d === 42) return this.op(i, 2, OpCode.Power);
+    if ((c === 33 || c === 60 || c === 62) && d === 61) return this.op(i, text.charCodeAt(i + 2) === 61 ? 3 : 2, OpCode.Compare);
+    if (d === 61 && (c === 43 || c === 45 || c === 42 || c === 37 || c === 38 || c === 124 || c === 94)) return this.op(i, 2, OpCode.AugAssign);
+    if (c === 63 && d === 46 && !isDigit(text.charCodeAt(i + 2))) return this.op(i, 2, 46); // `?.` reads as `.`
+    return this.op(i, 1, c);
+  }
+
+  private op(i: number, length: number, code: number): number {
+    this.sink.push(Tok.Op, i, i + length, code);
+    return i + length;
+  }
+}
