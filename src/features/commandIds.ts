@@ -4,6 +4,7 @@ export const CommandId = {
   plotSelection: 'formulaPlayground.plotSelection',
   gradientCheck: 'formulaPlayground.gradientCheck',
   gradientCheckAll: 'formulaPlayground.gradientCheckAll',
+  lintShowWhy: 'formulaPlayground.lintShowWhy',
 } as const;
 
 export type CommandId = (typeof CommandId)[keyof typeof CommandId];

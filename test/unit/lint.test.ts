@@ -2,6 +2,9 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { entryFor } from '../../src/core/catalogue';
+import { SHOW_WHY } from '../../src/features/lint/showWhyTopics';
+import { checkFormula } from '../../src/features/playground/evaluateSeries';
 import { LINT_CODES, lintCells, lintText, type LintDiagnostic, type TextEdit } from '../../src/lint';
 
 /** The case corpus: test/corpus/lint/<framework>/<case>.{py,js,ts} with <case>.expect.json beside each. */
@@ -221,5 +224,21 @@ describe('lint settings, languages and notebooks', () => {
   it('a 1 MB line of nonsense does not throw and yields nothing', () => {
     assert.deepStrictEqual(lintText('import torch\n' + 'torch.sigmoid((((('.repeat(50_000), 'python'), []);
     assert.deepStrictEqual(lintText('"""\'\'\''.repeat(100_000), 'python'), []);
+  });
+});
+
+describe('"Show why in the playground"', () => {
+  it('every lint topic has a plottable comparison: a formula the playground accepts and a catalogue function (or formula)', () => {
+    for (const topic of ['bce-of-sigmoid', 'sigmoid-twice', 'softmax-twice', 'softmax-into-nll', 'log-of-sigmoid', 'log-of-softmax'] as const) {
+      const why = SHOW_WHY[topic];
+      assert.deepStrictEqual(checkFormula(why.naive.formula).params, [], topic);
+      if ('id' in why.stable) assert.strictEqual(entryFor(why.stable.id).id, why.stable.id);
+      else checkFormula(why.stable.formula);
+      assert.ok(why.sentence.length > 40 && why.sentence.length < 320, topic);
+    }
+  });
+
+  it('every diagnostic of the corpus names a topic that exists', () => {
+    for (const c of cases) for (const d of lintText(c.text, c.languageId)) assert.ok(Object.prototype.hasOwnProperty.call(SHOW_WHY, d.showWhy), d.showWhy);
   });
 });
