@@ -3,6 +3,7 @@
  * family's scalar functions over the data. Errors name the bad value and what was expected; NaN in an
  * input is not an error (it flows through to NaN out).
  */
+import { valueDerivativePairs } from './activations/pairs';
 import { entryFor, functionInfos } from './catalogue';
 import { describeValue } from './describe';
 import type { RowBatchVectorActivationDef } from './catalogue/activations';
@@ -60,6 +61,44 @@ export function evaluate(
   if (def.valueInto) def.valueInto(xs, out, p);
   else for (let i = 0; i < xs.length; i++) out[i] = def.value(xs[i], p);
   return out;
+}
+
+/**
+ * f and f′ of elementwise activation `id` at each x, in one call (what a plot or a gradient check needs):
+ * one loop where value and derivative share work (σ and σ′ share e^(−|x|)), else the def's two batch loops.
+ * Bit for bit what evaluate and derivative give.
+ *
+ * @example evaluateWithDerivative('sigmoid', [0]) // { values: [0.5], derivatives: [0.25] }
+ */
+export function evaluateWithDerivative(
+  id: string,
+  x: ArrayLike<number>,
+  params?: Record<string, number>,
+): { values: Float64Array; derivatives: Float64Array } {
+  const entry = activationEntry(id, 'evaluateWithDerivative');
+  const p = resolveParams(entry, params);
+  const xs = toFloat64(x, 'x');
+  const def = entry.def;
+  if (def.shape === 'vector') {
+    throw new Error(`evaluateWithDerivative: '${id}' couples its inputs, so it has no elementwise derivative; use jacobian('${id}', x)`);
+  }
+  const values = new Float64Array(xs.length);
+  const derivatives = new Float64Array(xs.length);
+  const pair = entry.params.length === 0 ? valueDerivativePairs.get(entry.id) : undefined;
+  if (pair) {
+    const out = new Float64Array(2);
+    for (let i = 0; i < xs.length; i++) {
+      pair(xs[i], out);
+      values[i] = out[0];
+      derivatives[i] = out[1];
+    }
+    return { values, derivatives };
+  }
+  if (def.valueInto) def.valueInto(xs, values, p);
+  else for (let i = 0; i < xs.length; i++) values[i] = def.value(xs[i], p);
+  if (def.derivativeInto) def.derivativeInto(xs, derivatives, p);
+  else for (let i = 0; i < xs.length; i++) derivatives[i] = def.derivative(xs[i], p);
+  return { values, derivatives };
 }
 
 /** Elementwise f′ of activation `id`; vector activations have a Jacobian instead and throw, naming it. */

@@ -4,7 +4,7 @@
  * and bad input named in the error.
  */
 import * as assert from 'node:assert/strict';
-import { compileFormula, evaluate, FormulaError, jacobian, listFunctions, lossGradient, lossValue } from '../../src/core';
+import { compileFormula, derivative, evaluate, evaluateWithDerivative, FormulaError, jacobian, listFunctions, lossGradient, lossValue } from '../../src/core';
 import { ulpError } from './ulp';
 
 function within(got: number, want: number, ulps: number, what: string): void {
@@ -110,5 +110,21 @@ describe('api edges (issue 10)', () => {
         );
       });
     }
+  });
+});
+
+describe('evaluateWithDerivative for built-ins', () => {
+  const xs = [0, -0, 1, -1, 0.3, 2.5, -7, 40, -40, 745, -745, 1e-300, -1e-300, 1e300, Infinity, -Infinity, NaN];
+  for (const info of listFunctions()) {
+    if (info.kind !== 'activation' || info.id === 'softmax' || info.id === 'log_softmax') continue;
+    it(`${info.id}: the same bits as evaluate and derivative`, () => {
+      const both = evaluateWithDerivative(info.id, xs);
+      assert.deepEqual(Array.from(both.values), Array.from(evaluate(info.id, xs)));
+      assert.deepEqual(Array.from(both.derivatives), Array.from(derivative(info.id, xs)));
+    });
+  }
+  it('with parameters, and naming a vector activation', () => {
+    assert.deepEqual(Array.from(evaluateWithDerivative('elu', [-1], { alpha: 2 }).values), Array.from(evaluate('elu', [-1], { alpha: 2 })));
+    assert.throws(() => evaluateWithDerivative('softmax', [1, 2]), /couples its inputs/);
   });
 });

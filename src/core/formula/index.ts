@@ -9,13 +9,15 @@ import { FormulaError } from './types';
 export { compileFormula } from './compile';
 export { formulaFromCode } from './fromCode';
 export { FormulaError } from './types';
-export type { CompiledFormula } from './types';
+export type { CompiledFormula, FormulaNote, ValuesWithDerivatives } from './types';
 
 /** What a gradient check needs from a formula: scalar f and f′, compiled once, and a name for reports. */
 export interface FormulaGradcheckTarget {
   readonly f: (x: number) => number;
   readonly df: (x: number) => number;
   readonly label: string;
+  /** The automatic derivative only: f and f′ over many points in one fused loop (evaluateWithDerivative). */
+  readonly grid?: (xs: Float64Array, fx: Float64Array, dx: Float64Array) => void;
 }
 
 /**
@@ -40,7 +42,15 @@ export function formulaGradcheckTarget(
     Object.fromEntries(Object.entries(params ?? {}).filter(([name]) => names.includes(name)));
   const value = f.scalar?.(only(f.params));
   if (!value) throw new Error('formula: scalar evaluation unavailable');
-  if (!claimed) return { f: value.f, df: value.df, label: `f(x) = ${formula} (automatic derivative)` };
+  if (!claimed) {
+    const given = only(f.params);
+    const grid = (xs: Float64Array, fx: Float64Array, dx: Float64Array) => {
+      const both = f.evaluateWithDerivative(xs, given);
+      fx.set(both.values);
+      dx.set(both.derivatives);
+    };
+    return { f: value.f, df: value.df, label: `f(x) = ${formula} (automatic derivative)`, grid };
+  }
   const claimedScalar = claimed.scalar?.(only(claimed.params));
   if (!claimedScalar) throw new Error('formula: scalar evaluation unavailable');
   return { f: value.f, df: claimedScalar.f, label: `f(x) = ${formula}, f′(x) = ${derivative}` };

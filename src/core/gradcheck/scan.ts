@@ -9,6 +9,12 @@ import { findKinks, type Kink } from './kinks';
 import { baseStep, numericDerivativeInto, type NumericEstimate, type ToleranceAt } from './numeric';
 import type { PointContext, Tally } from './tally';
 
+/**
+ * f and f′ on a slice of the grid at once, for targets that have a fused evaluation (evaluateWithDerivative):
+ * the same bits as f and df point by point, in about half the time.
+ */
+export type GridEvaluation = (xs: Float64Array, fx: Float64Array, dx: Float64Array) => void;
+
 /** Grid points evaluated between yields, and compared points (each a dozen or more calls of f) between yields. */
 const GRID_SLICE = 512;
 const COMPARE_SLICE = 8;
@@ -26,17 +32,23 @@ export function* scanScalar(
   n: number,
   tally: Tally,
   context?: PointContext,
+  grid?: GridEvaluation,
 ): Generator<number | undefined, number[], void> {
   const xs = new Float64Array(n);
   const fx = new Float64Array(n);
   const dx = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    // The last point is b exactly, not a + (b − a)·1 rounded.
-    const x = i === n - 1 ? b : a + ((b - a) * i) / (n - 1);
-    xs[i] = x;
-    fx[i] = f(x);
-    dx[i] = df(x);
-    if (i % GRID_SLICE === GRID_SLICE - 1) yield (0.25 * i) / n;
+  // The last point is b exactly, not a + (b − a)·1 rounded.
+  for (let i = 0; i < n; i++) xs[i] = i === n - 1 ? b : a + ((b - a) * i) / (n - 1);
+  for (let start = 0; start < n; start += GRID_SLICE) {
+    const end = Math.min(n, start + GRID_SLICE);
+    if (grid) grid(xs.subarray(start, end), fx.subarray(start, end), dx.subarray(start, end));
+    else {
+      for (let i = start; i < end; i++) {
+        fx[i] = f(xs[i]);
+        dx[i] = df(xs[i]);
+      }
+    }
+    if (end < n) yield (0.25 * end) / n;
   }
   const kinks = yield* findKinks(f, df, xs, fx, dx, tally.toleranceAt);
   yield 0.3;

@@ -9,7 +9,7 @@
  * - {f, df}: the claimed df against f;
  * - {formula, derivative?}: the formula's automatic derivative, or the claimed one, against the formula.
  */
-import { resolveParams } from '../api';
+import { evaluateWithDerivative, resolveParams } from '../api';
 import { entryFor } from '../catalogue';
 import { formulaGradcheckTarget } from '../formula';
 import type { CatalogueEntry, ElementwiseLossDef, LossDef, Params, PredictionSpace, VectorLossDef } from '../types';
@@ -97,7 +97,7 @@ export function functionPlan(target: FunctionGradcheckTarget, range: readonly [n
     range,
     *run(settings) {
       const tally = new Tally(settings.atol, settings.rtol);
-      const kinks = yield* scanScalar(target.f, target.df, settings.range[0], settings.range[1], settings.points, tally);
+      const kinks = yield* scanScalar(target.f, target.df, settings.range[0], settings.range[1], settings.points, tally, undefined, target.grid);
       return [tally.result(name, kinks)];
     },
   };
@@ -132,7 +132,13 @@ function cataloguePlan(target: CatalogueGradcheckTarget): TargetPlan {
     if (def.shape === 'elementwise') {
       return plan(function* (s) {
         const tally = new Tally(s.atol, s.rtol);
-        const kinks = yield* scanScalar((x) => def.value(x, p), (x) => def.derivative(x, p), s.range[0], s.range[1], s.points, tally);
+        // The grid in one fused pass per slice (evaluateWithDerivative: the same bits as value and derivative).
+        const grid = (xs: Float64Array, fx: Float64Array, dx: Float64Array) => {
+          const both = evaluateWithDerivative(entry.id, xs, p);
+          fx.set(both.values);
+          dx.set(both.derivatives);
+        };
+        const kinks = yield* scanScalar((x) => def.value(x, p), (x) => def.derivative(x, p), s.range[0], s.range[1], s.points, tally, undefined, grid);
         return [tally.result('f′', kinks)];
       });
     }

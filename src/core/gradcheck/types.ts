@@ -15,6 +15,8 @@ export interface FunctionGradcheckTarget {
   readonly df: (x: number) => number;
   /** Shown as the report's `target`; 'f' when omitted. */
   readonly label?: string;
+  /** Optional: f and df over many points at once (the same numbers as f and df), used for the grid. */
+  readonly grid?: (xs: Float64Array, fx: Float64Array, dx: Float64Array) => void;
 }
 
 /** A formula in the playground's language; without `derivative`, its automatic derivative is checked. */
