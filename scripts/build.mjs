@@ -1,6 +1,8 @@
 // Builds every bundle: the numeric core (dist/core.js), the formula SVGs the hover shows (prerendered
 // from the catalogue's LaTeX with MathJax, so no math engine runs at hover time), the extension host
 // bundle (dist/extension.js) and the webview bundle (dist/webview/). Type-checking is `npm run typecheck`.
+// `--production`: minified, no source maps, no test probes (the .vsix). `--watch` (npm run watch, F5's
+// pre-launch task): after the full build, rebuilds the extension host bundle and the webviews on every save.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: 'warning', absWorkingDir: root };
 
 // A fresh dist/ each time, so a production build (the .vsix) carries no source maps from an earlier one.
@@ -28,7 +31,7 @@ await esbuild.build({
 const prerender = join(root, 'scripts', 'prerender-formulas.mjs');
 if (existsSync(prerender)) await (await import(prerender)).prerenderFormulas(root);
 
-await esbuild.build({
+const extensionOptions = {
   ...common,
   entryPoints: ['src/extension.ts'],
   outfile: 'dist/extension.js',
@@ -36,7 +39,8 @@ await esbuild.build({
   format: 'cjs',
   external: ['vscode'],
   target: 'node20',
-});
+};
+await esbuild.build(extensionOptions);
 
 // The web extension (dist/web/extension.js, the manifest's `browser` entry) and the SVG asset both hosts read.
 const web = await import('./build-web.mjs');
@@ -50,20 +54,28 @@ const webviewEntries = Object.fromEntries(
     existsSync(join(root, file)),
   ),
 );
-if (Object.keys(webviewEntries).length > 0) {
-  await esbuild.build({
-    ...common,
-    entryPoints: webviewEntries,
-    // Always minified: a webview loads its bundle through VS Code's resource loader on every open and reload.
-    minify: true,
-    // The e2e suite's probes (webview/shared/testBuild.d.ts) exist in development and test builds only.
-    define: { TEST_PROBES: production ? 'false' : 'true' },
-    outdir: 'dist/webview',
-    platform: 'browser',
-    format: 'iife',
-    target: 'chrome120',
-    loader: { '.woff2': 'file', '.woff': 'empty', '.ttf': 'empty' },
-    assetNames: 'fonts/[name]',
-  });
-}
+const webviewOptions = {
+  ...common,
+  entryPoints: webviewEntries,
+  // Always minified: a webview loads its bundle through VS Code's resource loader on every open and reload.
+  minify: true,
+  // The e2e suite's probes (webview/shared/testBuild.d.ts) exist in development and test builds only.
+  define: { TEST_PROBES: production ? 'false' : 'true' },
+  outdir: 'dist/webview',
+  platform: 'browser',
+  format: 'iife',
+  target: 'chrome120',
+  loader: { '.woff2': 'file', '.woff': 'empty', '.ttf': 'empty' },
+  assetNames: 'fonts/[name]',
+};
+if (Object.keys(webviewEntries).length > 0) await esbuild.build(webviewOptions);
 console.log(`build: dist/ ready${production ? ' (production)' : ''}`);
+
+if (watch) {
+  // The core bundle, the formula SVGs and the web bundle change with the catalogue: `npm run build` redoes them.
+  for (const options of [extensionOptions, webviewOptions]) {
+    const context = await esbuild.context({ ...options, logLevel: 'info' });
+    await context.watch();
+  }
+  console.log('build: watching src/ and webview/ (Ctrl+C stops)');
+}

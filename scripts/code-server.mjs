@@ -14,16 +14,11 @@ import { fileURLToPath } from 'node:url';
 export const CODE_SERVER_VERSION = '4.100.3';
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CHROMIUM_PATH = process.env.DLFP_CHROMIUM ?? '/usr/bin/chromium';
-/** The flags the probe and the recipe use: without the networking ones Chromium hammers a closed network. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/**
+ * Chromium's flags for every harness (chromium-args.json, which the e2e harness reads too): without the
+ * networking ones Chromium hammers a closed network.
+ */
+export const CHROMIUM_ARGS = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'chromium-args.json'), 'utf8'));
 
 /** The Debian packages each use needs: installing code-server builds native modules; tests need a browser. */
 export const INSTALL_PACKAGES = ['libkrb5-dev', 'pkg-config', 'ripgrep'];

@@ -16,6 +16,7 @@ import { type Checked, isInvalid } from '../shared/validate';
 import { toWire } from '../shared/wire';
 import { cspNonce } from './assets';
 import { outputChannel } from './outputChannel';
+import { messageOf } from './errorMessage';
 
 export interface WebviewPage {
   readonly title: string;
@@ -135,7 +136,7 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview extends { readonly
         this.handle(message);
       }
     } catch (error) {
-      this.log(`${this.spec.name}: ${message.type} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.log(`${this.spec.name}: ${message.type} failed: ${messageOf(error)}`);
     }
   }
 }

@@ -29,17 +29,13 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright-core
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 export const resultsDir = join(repoRoot, 'test-results');
 export const examplesDir = join(repoRoot, 'examples');
+const docImagesDir = join(repoRoot, 'docs', 'images');
+/** The screenshots the README shows: the hover, the playground and the results view, light and dark. */
+const DOC_IMAGES = new Set(['hover-light', 'hover-dark', 'playground-light', 'playground-dark', 'gradcheck-light', 'gradcheck-dark']);
 const CODE_SERVER_VERSION = '4.100.3';
 const CHROMIUM_PATH = process.env.DLFP_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The same flags as scripts/code-server.mjs (one list, in scripts/chromium-args.json). */
+const CHROMIUM_ARGS: string[] = JSON.parse(readFileSync(join(repoRoot, 'scripts', 'chromium-args.json'), 'utf8'));
 
 export type ThemeName = 'Default Dark Modern' | 'Default Light Modern';
 
@@ -49,6 +45,18 @@ const THEME_CLASS: Record<ThemeName, string> = { 'Default Dark Modern': 'vs-dark
 /** No welcome page, no trust prompt, no telemetry: the same quiet settings `npm start` uses. */
 const QUIET_SETTINGS: Record<string, unknown> = JSON.parse(readFileSync(join(repoRoot, 'scripts', 'quiet-settings.json'), 'utf8'));
 
+/**
+ * Restricted Mode, as a user who did not trust the folder sees it: workspace trust on, no prompt (the folder
+ * stays untrusted), no banner over the editors. The extension declares `untrustedWorkspaces: supported`,
+ * so every feature must work here.
+ */
+const RESTRICTED_MODE_SETTINGS: Record<string, unknown> = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 export interface WorkbenchOptions {
   /** Written to the user settings before the page loads; `setTheme` changes it later. */
   theme?: ThemeName;
@@ -56,6 +64,8 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** The folder to open; examples/ by default. */
   workspace?: string;
+  /** Trust the folder (workspace trust off); by default the folder is opened untrusted, in Restricted Mode. */
+  trusted?: boolean;
   /** Used in the log file's name; defaults to "workbench". */
   name?: string;
 }
@@ -97,7 +107,8 @@ export class Workbench {
     const userDataDir = join(tempDir, 'user-data');
     const extensionsDir = join(tempDir, 'extensions');
     mkdirSync(extensionsDir, { recursive: true });
-    const settings = { ...QUIET_SETTINGS, ...(options.theme ? { 'workbench.colorTheme': options.theme } : {}), ...options.settings };
+    const trust = options.trusted ? {} : RESTRICTED_MODE_SETTINGS;
+    const settings = { ...QUIET_SETTINGS, ...trust, ...(options.theme ? { 'workbench.colorTheme': options.theme } : {}), ...options.settings };
     writeSettings(userDataDir, settings);
 
     const vsix = process.env.DLFP_E2E_VSIX_FILE;
@@ -114,7 +125,7 @@ export class Workbench {
     const server = spawn(
       process.execPath,
       [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-        '--disable-workspace-trust', '--disable-getting-started-override', ...common, workspace],
+        ...(options.trusted ? ['--disable-workspace-trust'] : []), '--disable-getting-started-override', ...common, workspace],
       { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
@@ -247,10 +258,17 @@ export class Workbench {
     return undefined;
   }
 
-  /** Saves a screenshot of the page as test-results/<name>.png and returns its path. */
+  /**
+   * Saves a screenshot of the page as test-results/<name>.png and returns its path. With DLFP_DOC_IMAGES=1
+   * (`npm run docs:images`) the README's screenshots are saved to docs/images/ as well.
+   */
   async screenshot(name: string): Promise<string> {
     const path = join(resultsDir, `${name}.png`);
     await this.page.screenshot({ path });
+    if (process.env.DLFP_DOC_IMAGES === '1' && DOC_IMAGES.has(name)) {
+      mkdirSync(docImagesDir, { recursive: true });
+      copyFileSync(path, join(docImagesDir, `${name}.png`));
+    }
     return path;
   }
 

@@ -1,6 +1,7 @@
 /**
- * What a user sees when the extension is opened in VS Code: the sample workspace, the extension's commands
- * in the palette, a Python file in an editor, in both default themes.
+ * What a user sees when the extension is opened in VS Code: the sample workspace in Restricted Mode (the
+ * harness opens every folder untrusted), the extension's commands in the palette, a Python file in an
+ * editor, in both default themes.
  */
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -8,11 +9,15 @@ import { join } from 'node:path';
 import { eventually, repoRoot, useWorkbench } from './harness';
 
 interface Manifest {
-  contributes: { commands: { title: string; category?: string }[] };
+  contributes: { commands: { command: string; title: string; category?: string }[]; menus?: { commandPalette?: { command: string; when?: string }[] } };
 }
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
-const paletteTitles = manifest.contributes.commands.map((c) => (c.category ? `${c.category}: ${c.title}` : c.title));
+/** Commands the palette shows only in a context (Plot Selection with a selection) or never (automation hooks). */
+const conditional = new Set((manifest.contributes.menus?.commandPalette ?? []).filter((m) => m.when !== undefined).map((m) => m.command));
+const titleOf = (c: { title: string; category?: string }) => (c.category ? `${c.category}: ${c.title}` : c.title);
+const paletteTitles = manifest.contributes.commands.filter((c) => !conditional.has(c.command)).map(titleOf);
+const hiddenTitles = manifest.contributes.commands.filter((c) => conditional.has(c.command)).map(titleOf);
 
 suite('Workbench with the extension', () => {
   const workbench = useWorkbench({ theme: 'Default Light Modern', name: 'workbench' });
@@ -29,7 +34,14 @@ suite('Workbench with the extension', () => {
     await eventually(async () => {
       const listed = await workbench().paletteCommands('Formula Playground');
       for (const title of paletteTitles) assert.ok(listed.includes(title), `"${title}" is not in the palette (saw ${listed.join(' | ')})`);
+      // No editor has a selection yet: Plot Selection is not offered.
+      for (const title of hiddenTitles) assert.ok(!listed.includes(title), `"${title}" is in the palette without its context`);
     });
+  });
+
+  test('opens the folder in Restricted Mode (workspace trust on, folder not trusted)', async () => {
+    const indicator = workbench().page.locator('.statusbar').getByText('Restricted Mode');
+    await indicator.first().waitFor({ timeout: 15_000 });
   });
 
   test('opens examples/pytorch_model.py in an editor', async () => {

@@ -1,7 +1,7 @@
 /**
- * A long gradient check does not block the extension host: a 1e6-point check of a vector function runs in
- * slices, the hover is answered while it runs, and cancelling it stops it within 200 ms (the issue's
- * bound). The times are printed in the test's title as measured.
+ * A long gradient check does not block the extension host: a 1e6-point check of a long formula (about ten
+ * seconds of work) runs in slices, the hover is answered while it runs, and cancelling it stops it within
+ * 200 ms (the issue's bound). The times are printed in the test's title as measured.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -16,27 +16,29 @@ suite('Gradient check in slices', () => {
 
     const source = new vscode.CancellationTokenSource();
     const started = performance.now();
-    const pending = Promise.resolve(vscode.commands.executeCommand<unknown>(CHECK, { id: 'softmax', points: 1_000_000, token: source.token }));
+    const formula = 'x * sigmoid(x) + tanh(x) * softplus(x) + exp(-x^2) * log(1 + x^2) + sqrt(1 + x^2) * tanh(x/3)';
+    const pending = Promise.resolve(vscode.commands.executeCommand<unknown>(CHECK, { formula, points: 1_000_000, token: source.token }));
     let settled = false;
     void pending.then(() => (settled = true));
 
     // While the check runs: hovers come back, each within a few slices.
     const hoverMs: number[] = [];
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < 3; k++) {
       const asked = performance.now();
       const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at)) ?? [];
       hoverMs.push(performance.now() - asked);
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
       assert.match(text, /leaky_relu|Leaky ReLU/i, 'the hover answered while the check ran');
     }
-    assert.equal(settled, false, `the check finished before it could be cancelled (${(performance.now() - started).toFixed(0)} ms)`);
+    const hoversShown = hoverMs.map((ms) => ms.toFixed(0)).join(', ');
+    assert.equal(settled, false, `the check finished before it could be cancelled (${(performance.now() - started).toFixed(0)} ms; hovers took ${hoversShown} ms)`);
 
     const cancelledAt = performance.now();
     source.cancel();
     const result = await pending;
     const stopMs = performance.now() - cancelledAt;
     source.dispose();
-    this.test!.title += ` [measured: hovers during the check ${hoverMs.map((ms) => ms.toFixed(0)).join(', ')} ms; stopped ${stopMs.toFixed(0)} ms after cancel]`;
+    this.test!.title += ` [measured: hovers during the check ${hoversShown} ms; stopped ${stopMs.toFixed(0)} ms after cancel]`;
     assert.deepEqual(result, { cancelled: true });
     assert.ok(stopMs < 200, `stopped ${stopMs.toFixed(0)} ms after the cancel`);
   });

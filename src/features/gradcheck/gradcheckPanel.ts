@@ -24,6 +24,7 @@ import {
 } from './gradcheckMessages';
 import type { CheckRequest } from './checkRequest';
 import { derivativeSeries } from './derivativeSeries';
+import { messageOf } from '../../host/errorMessage';
 
 export { GRADCHECK_VIEW_TYPE };
 
@@ -124,7 +125,7 @@ export class GradcheckPanel extends WebviewPanelHost<GradcheckHostMessage, Gradc
         },
       });
     } catch (error) {
-      this.post({ type: 'seriesError', index, message: error instanceof Error ? error.message : String(error) });
+      this.post({ type: 'seriesError', index, message: messageOf(error) });
     }
   }
 

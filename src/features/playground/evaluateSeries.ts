@@ -4,7 +4,7 @@
  * (losses) or sᵢ and ∂sᵢ/∂x (softmax-like functions, from the Jacobian) as Float64Arrays; VS Code
  * transfers typed arrays through postMessage without JSON, so NaN survives as a gap in the plot.
  */
-import { derivative, evaluate, lossGradient, lossValue, resolveParams } from '../../core/api';
+import { evaluateWithDerivative, lossGradient, lossValue, resolveParams } from '../../core/api';
 import { entryFor } from '../../core/catalogue';
 import { compileFormula } from '../../core/formula';
 import type { CompiledFormula } from '../../core/formula/types';
@@ -12,6 +12,7 @@ import { FormulaError } from '../../core/formula/types';
 import type { CatalogueEntry, VectorActivationDef } from '../../core/types';
 import type { FormulaInfo, ResultLine, SeriesRequest } from './playgroundMessages';
 import { linspace } from '../../shared/grid';
+import { messageOf } from '../../host/errorMessage';
 
 export interface SeriesResult {
   readonly lines: ResultLine[];
@@ -39,16 +40,13 @@ export function evaluateSeries(request: SeriesRequest): SeriesResult {
     const entry = entryFor(request.source.id);
     if (entry.kind === 'loss') return { lines: evaluateLoss(entry, xs, request) };
     if (entry.def.shape === 'vector') return { lines: evaluateSoftmax(entry, entry.def, xs, request) };
-    return {
-      lines: [
-        { role: 'f', values: evaluate(entry.id, xs, request.params) },
-        { role: 'df', values: derivative(entry.id, xs, request.params) },
-      ],
-    };
+    // f and f′ in one pass (NUMERICS, issue 10).
+    const both = evaluateWithDerivative(entry.id, xs, request.params);
+    return { lines: [{ role: 'f', values: both.values }, { role: 'df', values: both.derivatives }] };
   } catch (error) {
     if (error instanceof SeriesError) throw error;
     if (error instanceof FormulaError) throw new SeriesError(error.message, error.start, error.end);
-    throw new SeriesError(error instanceof Error ? error.message : String(error));
+    throw new SeriesError(messageOf(error));
   }
 }
 
@@ -79,10 +77,12 @@ function evaluateFormula(source: string, xs: Float64Array, given: Readonly<Recor
   // A parameter found in the formula gets the value 1 until the user moves its slider.
   const params: Record<string, number> = {};
   for (const name of compiled.params) params[name] = given[name] ?? 1;
+  // f and f′ in one loop sharing their subexpressions (NUMERICS, issue 10).
+  const both = compiled.evaluateWithDerivative(xs, params);
   return {
     lines: [
-      { role: 'f', values: compiled.evaluate(xs, params) },
-      { role: 'df', values: compiled.derivative(xs, params) },
+      { role: 'f', values: both.values },
+      { role: 'df', values: both.derivatives },
     ],
     formula: { latex: compiled.latex, derivativeLatex: compiled.derivativeLatex, params: [...compiled.params] },
   };

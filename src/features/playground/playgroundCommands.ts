@@ -7,11 +7,11 @@
 import * as vscode from 'vscode';
 import { resolveParams } from '../../core/api';
 import { entryFor } from '../../core/catalogue';
-import { formulaFromCode } from '../../core/formula';
-import { FormulaError } from '../../core/formula/types';
+import { messageOf } from '../../host/errorMessage';
 import type { AddItem } from './playgroundMessages';
 import { checkFormula } from './evaluateSeries';
 import { PlaygroundPanel, type PlaygroundResult } from './playgroundPanel';
+import { formulaFromSelection } from './selectionFormula';
 import { CommandId } from '../commandIds';
 
 export type PlaygroundCommandResult = PlaygroundResult | { readonly error: string };
@@ -64,31 +64,13 @@ async function plotSelection(context: vscode.ExtensionContext): Promise<Playgrou
   if (!editor) return fail('Plot Selection: open a file and select an expression first.');
   const text = editor.document.getText(editor.selection).trim();
   if (!text) return fail('Plot Selection: select an expression first, e.g. `x * torch.sigmoid(x)`.');
-  let formula: string;
-  try {
-    formula = formulaSource(formulaFromCode(text, editor.document.languageId));
-    checkFormula(formula);
-  } catch (error) {
-    // Name the part at fault when it is less than the whole selection.
-    const part = error instanceof FormulaError && error.end > error.start && error.end - error.start < text.length ? ` (at "${text.slice(error.start, error.end)}")` : '';
-    return fail(`Plot Selection: cannot plot \`${text}\`: ${messageOf(error)}${part}`);
-  }
+  const translated = formulaFromSelection(text, editor.document.languageId);
+  if ('error' in translated) return fail(translated.error);
+  const { formula } = translated;
   return PlaygroundPanel.createOrShow(context, { source: { type: 'formula', formula } });
-}
-
-/** formulaFromCode gives the translated formula, as a compiled formula or as its source text. */
-function formulaSource(translated: unknown): string {
-  if (typeof translated === 'string') return translated;
-  const source = (translated as { source?: unknown } | null)?.source;
-  if (typeof source === 'string') return source;
-  throw new Error('the selection did not translate into a formula');
 }
 
 function fail(message: string): { error: string } {
   void vscode.window.showErrorMessage(message);
   return { error: message };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

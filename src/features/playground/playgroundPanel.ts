@@ -16,6 +16,7 @@ import type { AddItem, FunctionSummary, HostMessage, SeriesSummary, WebviewMessa
 import { parseWebviewMessage } from './playgroundMessages';
 import { codeSnippet } from './codeSnippet';
 import { checkFormula, evaluateSeries, SeriesError } from './evaluateSeries';
+import { messageOf } from '../../host/errorMessage';
 
 /** What the open command returns: the series shown after the add, by catalogue id or formula. */
 export interface PlaygroundResult {
@@ -158,7 +159,7 @@ export class PlaygroundPanel extends WebviewPanelHost<HostMessage, WebviewMessag
       await vscode.env.clipboard.writeText(code);
       void vscode.window.showInformationMessage(`Copied: ${code}`);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Copy as code: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(`Copy as code: ${messageOf(error)}`);
     }
   }
 }
@@ -188,6 +189,6 @@ function formulaChecked(requestId: number, source: string): HostMessage {
   } catch (error) {
     // Anything but a FormulaError (which carries its span) is blamed on the whole source.
     const [start, end] = error instanceof FormulaError ? [error.start, error.end] : [0, source.length];
-    return { type: 'formulaChecked', requestId, ok: false, message: error instanceof Error ? error.message : String(error), start, end };
+    return { type: 'formulaChecked', requestId, ok: false, message: messageOf(error), start, end };
   }
 }
