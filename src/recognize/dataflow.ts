@@ -21,11 +21,20 @@ export interface Expr {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
+/** Characters between an assignment and its use beyond which straight-line flow is not followed. */
+const MAX_FLOW_DISTANCE = 20_000;
+
 export class Flow {
   readonly text: string;
   readonly family: 'python' | 'js';
-  private readonly callByRange = new Map<string, number>();
+  private readonly callByRange = new Map<number, number>();
   private readonly starts: Int32Array;
+  private usesByName: Map<string, number[]> | undefined;
+  private callByChainStart: Map<number, number> | undefined;
+  private children: Map<number, number[]> | undefined;
+  private byReceiver: Map<string, number[]> | undefined;
+  private attributeTargets: Map<string, number> | undefined;
+  private classes: Map<string, Scope> | undefined;
 
   constructor(readonly model: DocumentModel) {
     this.text = model.text;
@@ -34,7 +43,7 @@ export class Flow {
     this.starts = new Int32Array(calls.length).fill(-1);
     for (const call of calls) {
       const start = this.callStart(call.index);
-      this.callByRange.set(`${start}:${call.close}`, call.index);
+      this.callByRange.set(rangeKey(start, call.close), call.index);
     }
   }
 
@@ -114,7 +123,7 @@ export class Flow {
     let e = end;
     while (s < e && /\s/.test(this.text[s])) s++;
     while (e > s && /[\s;]/.test(this.text[e - 1])) e--;
-    const call = this.callByRange.get(`${s}:${e}`);
+    const call = this.callByRange.get(rangeKey(s, e));
     if (call !== undefined) return { value: { kind: 'call', call }, start: s, end: e };
     const text = this.text.slice(s, e);
     if (IDENTIFIER.test(text)) return { value: { kind: 'name', name: text }, start: s, end: e };
@@ -266,6 +275,8 @@ export class Flow {
   /** The statement at `from` and the read at `to` are in one block, with no block ending between them. */
   private sameBlock(from: number, to: number): boolean {
     const text = this.text;
+    // Farther apart than this is not "the same few lines": not proven (keeps the lints linear).
+    if (to - from > MAX_FLOW_DISTANCE) return false;
     if (this.family === 'python') {
       // One pass: a line that starts outside brackets and strings with less indentation closes the block.
       const indent = indentOf(text, text.lastIndexOf('\n', from - 1) + 1);
@@ -313,13 +324,21 @@ export class Flow {
   /** Offsets of the reads of `binding`'s name after it, in its scope and the scopes nested in it. */
   readsOf(binding: Binding): number[] {
     const syntax = this.model.syntax;
+    if (!this.usesByName) {
+      this.usesByName = new Map();
+      syntax.chains.forEach((chain, i) => {
+        if (chain.role !== 'use' || chain.afterExpression) return;
+        const list = this.usesByName?.get(chain.segments[0]);
+        if (list) list.push(i);
+        else this.usesByName?.set(chain.segments[0], [i]);
+      });
+    }
     const home = this.model.scopeAt(binding.at);
     const out: number[] = [];
-    for (const chain of syntax.chains) {
-      if (chain.role !== 'use' || chain.afterExpression || chain.segments[0] !== binding.name) continue;
+    for (const i of this.usesByName.get(binding.name) ?? []) {
+      const chain = syntax.chains[i];
       const at = chain.starts[0];
-      if (at <= binding.valueEnd && at >= binding.at) continue;
-      if (at < binding.at || !this.within(chain.scope, home)) continue;
+      if (at < binding.at || at <= binding.valueEnd || !this.within(chain.scope, home)) continue;
       out.push(at);
     }
     return out;
@@ -327,14 +346,49 @@ export class Flow {
 
   /** Reads of `binding`'s name that call it (`model(x)`, `criterion(p, y)`): the call indexes. */
   callsOf(binding: Binding): number[] {
-    const reads = new Set(this.readsOf(binding));
+    if (!this.callByChainStart) {
+      this.callByChainStart = new Map();
+      for (const call of this.calls) {
+        if (call.chain < 0) continue;
+        const chain = this.model.syntax.chains[call.chain];
+        if (!chain.afterExpression && chain.segments.length === 1) this.callByChainStart.set(chain.starts[0], call.index);
+      }
+    }
     const out: number[] = [];
-    for (const call of this.calls) {
-      if (call.chain < 0) continue;
-      const chain = this.model.syntax.chains[call.chain];
-      if (!chain.afterExpression && chain.segments.length === 1 && reads.has(chain.starts[0])) out.push(call.index);
+    for (const at of this.readsOf(binding)) {
+      const call = this.callByChainStart.get(at);
+      if (call !== undefined) out.push(call);
     }
     return out;
+  }
+
+  /** The calls written directly in the arguments of call `index` (list items included), in order. */
+  childCalls(index: number): readonly number[] {
+    if (!this.children) {
+      this.children = new Map();
+      for (const call of this.calls) {
+        if (call.parent < 0) continue;
+        const list = this.children.get(call.parent);
+        if (list) list.push(call.index);
+        else this.children.set(call.parent, [call.index]);
+      }
+    }
+    return this.children.get(index) ?? [];
+  }
+
+  /** Calls `name.method(...)` (`model.add(…)`), in order. */
+  methodCallsOn(name: string): readonly number[] {
+    if (!this.byReceiver) {
+      this.byReceiver = new Map();
+      for (const call of this.calls) {
+        const segs = this.segments(call);
+        if (!segs || segs.length !== 2) continue;
+        const list = this.byReceiver.get(segs[0]);
+        if (list) list.push(call.index);
+        else this.byReceiver.set(segs[0], [call.index]);
+      }
+    }
+    return this.byReceiver.get(name) ?? [];
   }
 
   private within(scope: number, ancestor: number): boolean {
@@ -343,9 +397,13 @@ export class Flow {
     return false;
   }
 
-  /** A class the document defines, by name. */
+  /** A class the document defines, by name (the first one). */
   classNamed(name: string): Scope | undefined {
-    return this.model.syntax.scopes.find((s) => s.kind === 'class' && s.name === name);
+    if (!this.classes) {
+      this.classes = new Map();
+      for (const s of this.model.syntax.scopes) if (s.kind === 'class' && !this.classes.has(s.name)) this.classes.set(s.name, s);
+    }
+    return this.classes.get(name);
   }
 
   /** A method of a class scope, by name. */
@@ -369,22 +427,29 @@ export class Flow {
   attribute(cls: Scope, name: string): Binding | undefined {
     const binding = cls.attributes.get(name);
     if (!binding) return undefined;
-    const self = this.family === 'python' ? 'self' : 'this';
-    let count = 0;
-    for (const chain of this.model.syntax.chains) {
-      if (chain.role === 'target' && chain.segments.length === 2 && chain.segments[0] === self && chain.segments[1] === name && chain.starts[0] > this.scopeStart(cls) && chain.starts[0] < cls.end) count++;
+    if (!this.attributeTargets) {
+      this.attributeTargets = new Map();
+      const self = this.family === 'python' ? 'self' : 'this';
+      for (const chain of this.model.syntax.chains) {
+        if (chain.role !== 'target' || chain.segments.length !== 2 || chain.segments[0] !== self) continue;
+        const owner = this.classAt(chain.starts[0]);
+        if (!owner) continue;
+        const key = `${owner.index}:${chain.segments[1]}`;
+        this.attributeTargets.set(key, (this.attributeTargets.get(key) ?? 0) + 1);
+      }
     }
-    return count <= 1 ? binding : undefined;
-  }
-
-  private scopeStart(scope: Scope): number {
-    return scope.start;
+    return (this.attributeTargets.get(`${cls.index}:${name}`) ?? 0) <= 1 ? binding : undefined;
   }
 
   /** The indentation of the line holding `offset` (Python). */
   indentAt(offset: number): number {
     return indentOf(this.text, this.text.lastIndexOf('\n', offset - 1) + 1);
   }
+}
+
+/** One number for a pair of offsets (documents stay far below 2^26 characters). */
+function rangeKey(start: number, end: number): number {
+  return start * 67_108_864 + end;
 }
 
 function indentOf(text: string, lineStart: number): number {

@@ -33,7 +33,8 @@ import {
   type PathMeaning,
 } from '../frameworks';
 import type { Arg, Binding, Chain, StringArg, Syntax, Value } from './syntax';
-import type { ParamSource, Site, SiteForm } from './types';
+import { checkImplementation } from './ownImplementation';
+import type { FunctionRef, ParamSource, Site, SiteForm } from './types';
 
 interface Spelling {
   readonly positional?: readonly (string | null)[];
@@ -55,6 +56,18 @@ export class Resolver {
   /** Chains being resolved (a self-reference such as `act = act(x)` resolves to nothing). */
   private readonly resolving = new Set<number>();
   private everything: Site[] | undefined;
+  private readonly checks = new Map<number, NonNullable<FunctionRef['implementation']>>();
+
+  /** The comparison of definition `index` with catalogue function `id` (memoised). */
+  private implementation(index: number | undefined, id: string): { implementation?: FunctionRef['implementation'] } {
+    if (index === undefined) return {};
+    let check = this.checks.get(index);
+    if (!check) {
+      check = checkImplementation(this.syntax, this.syntax.definitions[index], id);
+      this.checks.set(index, check);
+    }
+    return { implementation: check };
+  }
 
   constructor(private readonly syntax: Syntax) {
     const python = syntax.family === 'python';
@@ -510,7 +523,7 @@ export class Resolver {
     const params = scope ? scope.params.filter((p) => p.key !== undefined && p.valueStart < p.valueEnd) : [];
     const applied = this.apply(id, {}, params, chain.scope, chain.starts[0], true);
     const start = chain.starts[0];
-    return { id, params: applied.params, explicit: applied.explicit, range: { start, end: start + name.length }, written: name, form: 'definition', call: -1, definition: d?.index };
+    return { id, params: applied.params, explicit: applied.explicit, range: { start, end: start + name.length }, written: name, form: 'definition', call: -1, definition: d?.index, ...this.implementation(d?.index, id) };
   }
 
   /** `sigmoid(out)`, `leaky_relu(x, 0.2)`, and bare references to a function the document defines. */
@@ -524,9 +537,9 @@ export class Resolver {
     if (chain.call >= 0) {
       const args = this.syntax.calls[chain.call].args;
       const applied = this.apply(id, { positional: PLAIN_POSITIONAL.get(id) }, args, chain.scope, start, true);
-      return { id, params: applied.params, explicit: applied.explicit, range, written: name, form: 'plain', call: chain.call, definition, ...(Object.keys(applied.unknown).length ? { unknown: applied.unknown } : {}) };
+      return { id, params: applied.params, explicit: applied.explicit, range, written: name, form: 'plain', call: chain.call, definition, ...(Object.keys(applied.unknown).length ? { unknown: applied.unknown } : {}), ...this.implementation(definition, id) };
     }
-    if (definition !== undefined) return { id, params: { ...coreDefaults(id) }, explicit: [], range, written: name, form: 'plain', call: -1, definition };
+    if (definition !== undefined) return { id, params: { ...coreDefaults(id) }, explicit: [], range, written: name, form: 'plain', call: -1, definition, ...this.implementation(definition, id) };
     return undefined;
   }
 

@@ -33,6 +33,12 @@ export interface FunctionRef {
   readonly unknown?: Readonly<Record<string, string>>;
   /** Where each explicitly given parameter comes from. */
   readonly sources?: Readonly<Record<string, ParamSource>>;
+  /** The document's own implementation of the function, compared with the catalogue's (own definitions only). */
+  readonly implementation?: {
+    readonly status: 'matches' | 'differs' | 'unchecked';
+    readonly message: string;
+    readonly traps: readonly string[];
+  };
 }
 
 /** How a site names its function. */

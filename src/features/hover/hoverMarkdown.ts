@@ -7,6 +7,7 @@ import { checkParam } from '../../core/api';
 import { catalogue } from '../../core/catalogue';
 import type { CatalogueEntry, FrameworkName, Params, PredictionSpace } from '../../core/types';
 import { formatNumber, paletteFor, sparklineSvg } from './sparkline';
+import { signalHoverLine } from '../playground/signalHover';
 import type { FunctionRef } from '../../recognize/types';
 import { kerasCatalogueId, kerasNote, type KerasDecision } from '../../frameworks/generations';
 
@@ -45,7 +46,7 @@ export function hoverMarkdown(ref: FunctionRef, options: HoverContentOptions): s
     markdownCacheSvgs = options.svgs;
   }
   // Everything the Markdown depends on; the range is not part of it.
-  const key = JSON.stringify([ref.id, ref.params, ref.explicit, ref.written, ref.frameworkName?.name, ref.frameworkName?.framework, options.themeKind, options.showPlot, options.keras?.generation, options.keras?.reason]);
+  const key = JSON.stringify([ref.id, ref.params, ref.explicit, ref.unknown, ref.sources, ref.implementation, ref.written, ref.frameworkName?.name, ref.frameworkName?.framework, options.themeKind, options.showPlot, options.keras?.generation, options.keras?.reason]);
   let markdown = markdownCache.get(key);
   if (markdown === undefined) {
     markdown = buildMarkdown(entry, ref, options);
@@ -59,7 +60,9 @@ function buildMarkdown(entry: CatalogueEntry, ref: FunctionRef, options: HoverCo
   // The hover is height-limited and scrolls: what matters most comes first, the links stay in view.
   const sections = [
     `${titleLine(entry, ref)}  \n${escapeMarkdown(entry.summary)}`,
+    implementationLine(ref),
     commandLinks(entry.id, params),
+    signalHoverLine(entry.id, params),
     formulaBlock(entry, options),
     parameterBlock(entry, ref, params),
     noteLine(ref, entry, options.keras),
@@ -67,6 +70,16 @@ function buildMarkdown(entry: CatalogueEntry, ref: FunctionRef, options: HoverCo
     factsBlock(entry),
   ];
   return sections.filter((s) => s !== '').join('\n\n');
+}
+
+/** The document's own implementation compared with the catalogue's, and the numeric traps in its body. */
+function implementationLine(ref: FunctionRef): string {
+  const check = ref.implementation;
+  if (!check) return '';
+  const mark = check.status === 'matches' ? '✓' : check.status === 'differs' ? '≠' : '·';
+  // The messages quote code in backticks: keep those spans, escape the rest.
+  const md = (text: string) => text.split('`').map((part, i) => (i % 2 === 1 ? code(part) : escapeMarkdown(part))).join('');
+  return [`${mark} ${md(check.message)}`, ...check.traps.map((t) => `⚠ ${md(t)}`)].join('  \n');
 }
 
 /** The catalogue's defaults overlaid with the recognised values of the parameters the function has. */
@@ -146,8 +159,16 @@ function parameterBlock(entry: CatalogueEntry, ref: FunctionRef, params: Params)
   const fn = ref.frameworkName;
   const lines = entry.params.map((spec) => {
     const value = params[spec.name];
+    const alias0 = symbolFor(spec.name) === spec.name ? '' : ` ${spec.name}:`;
+    const unknown = ref.unknown && Object.prototype.hasOwnProperty.call(ref.unknown, spec.name) ? ref.unknown[spec.name] : undefined;
+    if (unknown !== undefined) {
+      // The code passes something this hover cannot evaluate: never present the default as the value in effect.
+      return `${code(symbolFor(spec.name))} = ${code(unknown)} *(set in code, value not known here; plot and links use the default ${formatNumber(value)})* —${alias0} ${escapeMarkdown(spec.meaning)}`;
+    }
+    const source = ref.sources && Object.prototype.hasOwnProperty.call(ref.sources, spec.name) ? ref.sources[spec.name] : undefined;
     let origin: string;
-    if (ref.explicit.includes(spec.name)) origin = 'set in code';
+    if (source?.from === 'name') origin = `set in code: ${escapeMarkdown(source.text)}`;
+    else if (ref.explicit.includes(spec.name)) origin = 'set in code';
     else if (fn?.defaults && spec.name in fn.defaults) origin = `${frameworkLabel(fn)} default`;
     else origin = 'default';
     const problem = checkParam(spec, value);
