@@ -7,13 +7,14 @@
 //   crypto, …, with or without `node:`) is reported with the file importing it, and a free use of a Node
 //   global (process, Buffer, setImmediate, __dirname, __filename, global) with the source file it is in.
 //   The worker has none of them; the desktop host has, so nothing else would notice.
-// - dist/formulaSvgs.json: the hover's prerendered formula SVGs (generated/formulaSvgs.json, written by
-//   scripts/prerender-formulas.mjs), shipped as an asset the host reads on the first hover through
-//   vscode.workspace.fs (src/host/assets.ts) rather than inlined into both host bundles.
+// - dist/formulaSvgs/<id>.json: the hover's prerendered formula SVGs (generated/formulaSvgs.json, written by
+//   scripts/prerender-formulas.mjs), one small file per function, shipped as assets the host reads on the
+//   first hover over that function through vscode.workspace.fs (src/host/assets.ts) rather than inlined
+//   into both host bundles; in the browser the first hover fetches ~15 KB instead of the whole ~500 KB table.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 /** The globals a web worker does not have; a bundle that names one fails the build. */
 export const NODE_GLOBALS = ['process', 'Buffer', 'setImmediate', 'clearImmediate', '__dirname', '__filename', 'global'];
@@ -89,14 +90,19 @@ export async function buildWebExtension(root, common) {
 }
 
 /**
- * Copies the formula SVG table (written by scripts/prerender-formulas.mjs) to dist/formulaSvgs.json, where
- * both hosts read it on the first hover. Returns false when there is no table (a build without prerendering).
+ * Splits the formula SVG table (written by scripts/prerender-formulas.mjs) into dist/formulaSvgs/<id>.json,
+ * where both hosts read a function's pair on the first hover over it. Returns the number of files, 0 when
+ * there is no table (a build without prerendering: the hover shows the LaTeX).
  */
 export function copyFormulaSvgs(root) {
   const source = join(root, 'generated', 'formulaSvgs.json');
-  if (!existsSync(source)) return false;
-  const target = join(root, 'dist', 'formulaSvgs.json');
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, JSON.stringify(JSON.parse(readFileSync(source, 'utf8'))));
-  return true;
+  if (!existsSync(source)) return 0;
+  const table = JSON.parse(readFileSync(source, 'utf8'));
+  const dir = join(root, 'dist', 'formulaSvgs');
+  mkdirSync(dir, { recursive: true });
+  for (const [id, svgs] of Object.entries(table)) {
+    if (!/^[a-z0-9_]+$/.test(id)) throw new Error(`build: formula id ${JSON.stringify(id)} cannot name a file`);
+    writeFileSync(join(dir, `${id}.json`), JSON.stringify(svgs));
+  }
+  return Object.keys(table).length;
 }

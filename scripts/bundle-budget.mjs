@@ -31,7 +31,12 @@ for (const name of existsSync(join(repoRoot, 'dist', 'webview')) ? readdirSync(j
   const file = `dist/webview/${name}`;
   if (name.endsWith('.js') && !Object.values(pages).includes(file)) row(`webview JS ${name}${name === 'katex.js' ? ' (deferred)' : ''}`, file, 250);
 }
-row('asset: formula SVG table (read on first hover)', 'dist/formulaSvgs.json', undefined);
+const svgDir = join(repoRoot, 'dist', 'formulaSvgs');
+if (existsSync(svgDir)) {
+  const files = readdirSync(svgDir);
+  const bytes = files.reduce((n, f) => n + statSync(join(svgDir, f)).size, 0);
+  rows.push({ what: `assets: formula SVGs, ${files.length} files (one read per function hovered)`, file: 'dist/formulaSvgs/', bytes, budgetKb: undefined });
+}
 const vsix = process.argv[2] ?? `${manifest.name}-${manifest.version}.vsix`;
 row('.vsix', vsix, 1000);
 

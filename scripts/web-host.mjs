@@ -73,7 +73,7 @@ function withTimeout(ms, promise) {
 /** What a webview shows: its chart's inked share, its text, and when it was first painted. */
 export async function look(page, kind) {
   const selector = CANVAS[kind];
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 50_000;
   let lastError = 'no frame';
   let blank;
   while (Date.now() < deadline) {

@@ -7,7 +7,7 @@
  */
 import * as vscode from 'vscode';
 
-/** The bytes of a file shipped with the extension, e.g. `readAsset(uri, 'dist', 'formulaSvgs.json')`. */
+/** The bytes of a file shipped with the extension, e.g. `readAsset(uri, 'dist', 'formulaSvgs', 'gelu.json')`. */
 async function readAsset(extensionUri: vscode.Uri, ...segments: string[]): Promise<Uint8Array> {
   return vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...segments));
 }

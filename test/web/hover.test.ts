@@ -1,7 +1,7 @@
 /**
  * The hover in the web worker host: asked for through `vscode.executeHoverProvider` (what the editor
  * does) on the sample files of the workspace, it carries the formula images (read from
- * dist/formulaSvgs.json through vscode.workspace.fs, no `fs`), the plot and the command links with the
+ * dist/formulaSvgs/<id>.json through vscode.workspace.fs, no `fs`), the plot and the command links with the
  * parameters in effect. Cold and warm round trips are printed as DLFP_WEB_MEASURE lines, not asserted.
  */
 import * as vscode from 'vscode';

@@ -81,15 +81,21 @@ suite('Cold start (web worker host; printed, not asserted)', () => {
         await new Promise((resolve) => setTimeout(resolve, 300));
         const t0 = Date.now();
         await open();
-        const look = await lookAt(kind as 'playground' | 'gradcheck' | 'blank');
-        assert.ok(look.inked > 0, `${kind}: ${look.error ?? 'blank canvas'}`);
+        const look = await lookAt(kind as 'playground' | 'gradcheck' | 'blank', 60_000);
         const row = (rows[kind] ??= { command: [], page: [] });
+        // A measurement, not a check (the suites above check that each view opens and paints): a sample
+        // the driver could not see is reported and left out.
+        if (!(look.inked > 0)) {
+          console.log(`DLFP_WEB_MEASURE cold start ${kind}: round ${round + 1} not measured (${look.error ?? 'blank canvas'})`);
+          continue;
+        }
         if (look.firstPaintWall != null) row.command.push(look.firstPaintWall - t0);
         if (look.firstPaint != null && look.committedAt != null) row.page.push(look.firstPaint - look.committedAt);
       }
     }
     const blank = rows.blank;
     for (const [kind, row] of Object.entries(rows)) {
+      if (row.command.length === 0) continue;
       const command = median(row.command);
       const page = median(row.page);
       const ratio = kind === 'blank' ? '' : ` (${(command / median(blank.command)).toFixed(2)}× blank; page +${(page - median(blank.page)).toFixed(0)} ms over blank)`;

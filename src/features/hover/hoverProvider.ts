@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import { HOVER_COMMANDS, hoverMarkdown, type FormulaSvgTable } from './hoverMarkdown';
 import { createRecognizer } from '../../recognize';
-import { isKerasName, type KerasDecision } from '../../frameworks/generations';
+import { isKerasName, kerasCatalogueId, type KerasDecision } from '../../frameworks/generations';
+import { catalogue } from '../../core/catalogue';
 import type { FunctionRef } from '../../recognize/types';
 import { KERAS_SECTION, KerasGenerationSource } from './kerasGeneration';
 import { readJsonAsset } from '../../host/assets';
@@ -50,24 +51,43 @@ function readSettings(): HoverSettings {
 }
 
 const EXTENSION_ID = 'dl-formula-playground.dl-formula-playground';
-/** The prerendered formula SVGs: undefined until read, null when the build has none (the hover shows LaTeX). */
-let svgTable: FormulaSvgTable | null | undefined;
-let svgLoad: Promise<void> | undefined;
-
 /**
- * Reads dist/formulaSvgs.json (an asset, not part of the host bundle) through vscode.workspace.fs, once,
- * on the first hover: the same code in the desktop and the web worker extension hosts.
+ * The prerendered formula SVGs read so far, by catalogue id. Each function's pair is an asset,
+ * dist/formulaSvgs/<id>.json (not part of the host bundle), read through vscode.workspace.fs on the first
+ * hover over that function — the same code in the desktop and the web worker extension hosts, where the
+ * extension's files come over the network. The table is replaced, not mutated, when a pair arrives, so
+ * hoverMarkdown's cache (keyed by the table) starts over. A function without a file shows its LaTeX.
  */
-function loadFormulaSvgs(extensionUri: vscode.Uri | undefined): Promise<void> {
-  return (svgLoad ??= (async () => {
-    try {
-      const uri = extensionUri ?? vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
-      svgTable = uri ? await readJsonAsset<FormulaSvgTable>(uri, 'dist', 'formulaSvgs.json') : null;
-    } catch (error) {
-      console.error('formulaPlayground: no formula images (dist/formulaSvgs.json):', error);
-      svgTable = null;
+let svgTable: FormulaSvgTable = {};
+const svgLoads = new Map<string, Promise<void>>();
+const svgSettled = new Set<string>();
+
+/** Starts reading the SVGs of `ids` not read yet; resolves when all have arrived (or failed); undefined when none is pending. */
+function pendingFormulaSvgs(extensionUri: vscode.Uri | undefined, ids: readonly string[]): Promise<unknown> | undefined {
+  const waits: Promise<void>[] = [];
+  for (const id of ids) {
+    if (svgSettled.has(id)) continue;
+    let load = svgLoads.get(id);
+    if (!load) {
+      load = (async () => {
+        try {
+          const uri = extensionUri ?? vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
+          // Catalogue ids only (never document text) name a file.
+          if (uri && /^[a-z0-9_]+$/.test(id)) {
+            const svgs = await readJsonAsset<FormulaSvgTable[string]>(uri, 'dist', 'formulaSvgs', `${id}.json`);
+            svgTable = { ...svgTable, [id]: svgs };
+          }
+        } catch (error) {
+          console.error(`formulaPlayground: no formula images for ${id} (dist/formulaSvgs/${id}.json):`, error);
+        } finally {
+          svgSettled.add(id);
+        }
+      })();
+      svgLoads.set(id, load);
     }
-  })());
+    waits.push(load);
+  }
+  return waits.length > 0 ? Promise.all(waits) : undefined;
 }
 
 /** Recognises the function under the cursor and shows its formula, parameters and plot. */
@@ -80,7 +100,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
   /** Keras 2 or 3 per document: the setting, the document, the workspace's pins (read once per folder). */
   readonly kerasSource = new KerasGenerationSource();
 
-  /** `extensionUri` locates dist/formulaSvgs.json (default: this extension's, looked up by id). */
+  /** `extensionUri` locates dist/formulaSvgs/ (default: this extension's, looked up by id). */
   constructor(private readonly extensionUri?: vscode.Uri) {}
 
   /** Forget cached settings and hovers (settings or theme changed). */
@@ -107,10 +127,6 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       const uri = document.uri.toString();
       const ref = this.recognizer.recognize(text, offset, document.languageId, { key: uri, version: document.version });
       if (!ref) return undefined;
-      // The first hover reads the formula images; every later one has them.
-      if (svgTable === undefined) {
-        return loadFormulaSvgs(this.extensionUri).then(() => this.provideHover(document, position));
-      }
       // Keras rows depend on the document's Keras generation (src/frameworks/generations.ts); reading the
       // workspace's pins may take a moment the first time, so that case answers with a promise.
       if (ref.frameworkName && isKerasName(ref.frameworkName)) {
@@ -138,7 +154,12 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     ref: FunctionRef,
     settings: HoverSettings,
     keras: KerasDecision | undefined,
-  ): vscode.Hover | undefined {
+  ): vscode.Hover | undefined | Promise<vscode.Hover | undefined> {
+    // The first hover over a function reads its formula images (and those of the function Keras 2 shows instead).
+    const kind = catalogue.get(ref.id)?.kind;
+    const shownId = kind ? kerasCatalogueId(ref.id, ref.frameworkName, kind, keras?.generation ?? 'unknown', ref.written) : ref.id;
+    const pending = pendingFormulaSvgs(this.extensionUri, shownId === ref.id ? [ref.id] : [ref.id, shownId]);
+    if (pending) return pending.then(() => this.hoverFor(document, ref, settings, keras));
     const uri = document.uri.toString();
     const themeKind = vscode.window.activeColorTheme.kind;
     const key =
@@ -146,7 +167,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       `${JSON.stringify(ref.params)}|${themeKind}|${settings.showPlot}|${keras?.generation}|${keras?.reason}`;
     let hover = this.hovers.get(key);
     if (!hover) {
-      const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: svgTable ?? undefined, keras });
+      const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: svgTable, keras });
       if (markdown === undefined) return undefined;
       const content = new vscode.MarkdownString(markdown);
       content.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
