@@ -81,10 +81,11 @@ describe('gradcheck', () => {
       assert.ok(right.ok, describeFailure(right));
     });
 
-    it('passes within atol + rtol·|numeric| and fails just beyond it, like torch.autograd.gradcheck', () => {
-      const within = gradcheck({ f: Math.exp, df: (x) => Math.exp(x) * (1 + 5e-4) }, { range: [0, 2] });
+    it('with atol/rtol given: passes within atol + rtol·|numeric| and fails just beyond it, like torch.autograd.gradcheck', () => {
+      const within = gradcheck({ f: Math.exp, df: (x) => Math.exp(x) * (1 + 5e-4) }, { range: [0, 2], rtol: 1e-3 });
+      assert.equal(within.criterion, 'fixed');
       assert.ok(within.ok, describeFailure(within));
-      const beyond = gradcheck({ f: Math.exp, df: (x) => Math.exp(x) * (1 + 2e-3) }, { range: [0, 2] });
+      const beyond = gradcheck({ f: Math.exp, df: (x) => Math.exp(x) * (1 + 2e-3) }, { range: [0, 2], rtol: 1e-3 });
       assert.equal(beyond.ok, false);
       const tighter = gradcheck({ f: Math.exp, df: (x) => Math.exp(x) * (1 + 5e-4) }, { range: [0, 2], rtol: 1e-4 });
       assert.equal(tighter.ok, false);

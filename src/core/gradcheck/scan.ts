@@ -15,12 +15,18 @@ import type { PointContext, Tally } from './tally';
  */
 export type GridEvaluation = (xs: Float64Array, fx: Float64Array, dx: Float64Array) => void;
 
+/** Where f′ jumps (kinks, checked as subgradients) and where f itself jumps (not checked), each sorted. */
+export interface ScanResult {
+  readonly kinks: number[];
+  readonly jumps: number[];
+}
+
 /** Grid points evaluated between yields, and compared points (each a dozen or more calls of f) between yields. */
 const GRID_SLICE = 512;
 const COMPARE_SLICE = 8;
 
 /**
- * Checks f′ against f on n points of [a, b] into `tally`; returns the kinks' x, sorted. A generator so that a
+ * Checks f′ against f on n points of [a, b] into `tally`; returns the kinks and jumps found, sorted. A generator so that a
  * caller can interleave other work (gradcheckIncremental): it yields its own progress in [0, 1] (undefined: no
  * news) after every small slice of work; draining it in one go (gradcheck) gives the same result.
  */
@@ -33,7 +39,7 @@ export function* scanScalar(
   tally: Tally,
   context?: PointContext,
   grid?: GridEvaluation,
-): Generator<number | undefined, number[], void> {
+): Generator<number | undefined, ScanResult, void> {
   const xs = new Float64Array(n);
   const fx = new Float64Array(n);
   const dx = new Float64Array(n);
@@ -51,27 +57,104 @@ export function* scanScalar(
     if (end < n) yield (0.25 * end) / n;
   }
   const kinks = yield* findKinks(f, df, xs, fx, dx, tally.toleranceAt);
+  const jumps = yield* findJumps(f, xs, fx, dx, tally.toleranceAt);
+  // Stencils never straddle a kink or a jump: both are barriers, sorted.
+  const barriers = [...kinks.map((k) => k.x), ...jumps].sort((p, q) => p - q);
   yield 0.3;
   const estimate: NumericEstimate = { value: NaN, error: Infinity };
   let next = 0;
   for (let i = 0; i < n; i++) {
     if (i % COMPARE_SLICE === COMPARE_SLICE - 1) yield 0.3 + (0.7 * i) / n;
     const x = xs[i];
-    while (next < kinks.length && kinks[next].x < x && !isAt(kinks[next].x, x)) next++;
-    // A grid point on a kink is checked below, as the kink.
-    if (next < kinks.length && isAt(kinks[next].x, x)) continue;
+    while (next < barriers.length && barriers[next] < x && !isAt(barriers[next], x)) next++;
+    // A grid point on a kink is checked below, as the kink; on a jump, f′ does not exist.
+    if (next < barriers.length && isAt(barriers[next], x)) continue;
     if (!Number.isFinite(fx[i])) {
-      tally.skip();
+      tally.skip('f is not finite');
       continue;
     }
-    const left = next > 0 ? x - kinks[next - 1].x : Infinity;
-    const right = next < kinks.length ? kinks[next].x - x : Infinity;
-    estimateBetweenKinks(f, x, left, right, tally.toleranceAt, estimate);
-    if (Number.isNaN(estimate.value)) tally.skip();
+    const left = next > 0 ? x - barriers[next - 1] : Infinity;
+    const right = next < barriers.length ? barriers[next] - x : Infinity;
+    estimateBetweenKinks(f, x, left, right, tally.targetAt, estimate);
+    if (Number.isNaN(estimate.value)) tally.skip('no finite-difference stencil stayed finite');
     else tally.add(x, dx[i], estimate.value, estimate.error, context);
   }
   for (const kink of kinks) checkAtKink(df, kink, tally, context);
-  return kinks.map((k) => k.x);
+  return { kinks: kinks.map((k) => k.x), jumps };
+}
+
+/** More candidate jumps than this means f′ is wrong everywhere rather than f jumping at a few places. */
+const MAX_JUMP_CANDIDATES = 32;
+const EPSILON = 2.220446049250313e-16;
+
+/**
+ * Jumps of f between grid points: over [x_i, x_{i+1}] a smooth f changes by the trapezoid of its slopes,
+ * ½(f′_i + f′_{i+1})·Δx, up to a curvature term of order |f′_{i+1} − f′_i|·Δx. An interval whose change
+ * is unexplained by more than that, and by more than four times its neighbours' (a claimed f′ that is
+ * wrong everywhere leaves every interval unexplained alike), is bisected on f: a jump keeps its size as
+ * the bracket shrinks to adjacent doubles, a steep smooth stretch does not. Sorted; yields after each candidate.
+ */
+export function* findJumps(
+  f: (x: number) => number,
+  xs: Float64Array,
+  fx: Float64Array,
+  dx: Float64Array,
+  toleranceAt: ToleranceAt,
+): Generator<undefined, number[], void> {
+  const m = xs.length - 1;
+  const unexplained = new Float64Array(m);
+  const allowance = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const step = xs[i + 1] - xs[i];
+    const change = fx[i + 1] - fx[i];
+    const trapezoid = 0.5 * (dx[i] + dx[i + 1]) * step;
+    const r = Math.abs(change - trapezoid);
+    unexplained[i] = Number.isFinite(r) ? r : 0;
+    allowance[i] =
+      4 * Math.abs(dx[i + 1] - dx[i]) * step + 64 * EPSILON * (Math.abs(fx[i]) + Math.abs(fx[i + 1])) + toleranceAt(0) * step;
+  }
+  const jumps: number[] = [];
+  let candidates = 0;
+  for (let i = 0; i < m && candidates < MAX_JUMP_CANDIDATES; i++) {
+    const r = unexplained[i];
+    if (!(r > allowance[i])) continue;
+    const neighbour = Math.max(i > 0 ? unexplained[i - 1] : 0, i < m - 1 ? unexplained[i + 1] : 0);
+    if (!(r > 4 * neighbour)) continue;
+    candidates++;
+    yield;
+    const at = bisectJump(f, xs[i], xs[i + 1], fx[i], fx[i + 1], r);
+    if (at !== undefined) jumps.push(at);
+  }
+  return jumps;
+}
+
+/**
+ * Halves [a, b] keeping the half where f changes most, down to adjacent doubles; the jump's x (the midpoint
+ * of the last bracket) when f still changes there by at least half of `size` (the jump seen on the grid),
+ * else undefined (a steep smooth stretch, not a jump).
+ */
+function bisectJump(f: (x: number) => number, a: number, b: number, fa: number, fb: number, size: number): number | undefined {
+  for (let k = 0; k < 1100; k++) {
+    const mid = a + (b - a) / 2;
+    if (mid <= a || mid >= b) break;
+    const fm = f(mid);
+    if (!Number.isFinite(fm)) return undefined;
+    if (Math.abs(fm - fa) >= Math.abs(fb - fm)) {
+      b = mid;
+      fb = fm;
+    } else {
+      a = mid;
+      fa = fm;
+    }
+  }
+  if (!(Math.abs(fb - fa) >= 0.5 * size)) return undefined;
+  // The shortest decimal in the bracket (ends included) reads best: 0.25 for where(x > 0.25, …), not 0.25000000000000006.
+  for (let digits = 0; digits <= 17; digits++) {
+    const scale = 10 ** digits;
+    const rounded = Math.round(b * scale) / scale;
+    if (rounded >= a && rounded <= b) return rounded;
+  }
+  return b;
 }
 
 function isAt(kink: number, x: number): boolean {

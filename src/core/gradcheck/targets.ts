@@ -29,6 +29,8 @@ export interface CheckSettings {
   readonly points: number;
   readonly atol: number;
   readonly rtol: number;
+  /** The error model (true) or the fixed atol + rtol·|numeric| criterion (false). */
+  readonly model: boolean;
   readonly seed: number;
   readonly labels?: readonly number[];
 }
@@ -96,9 +98,9 @@ export function functionPlan(target: FunctionGradcheckTarget, range: readonly [n
     name,
     range,
     *run(settings) {
-      const tally = new Tally(settings.atol, settings.rtol);
-      const kinks = yield* scanScalar(target.f, target.df, settings.range[0], settings.range[1], settings.points, tally, undefined, target.grid);
-      return [tally.result(name, kinks)];
+      const tally = new Tally(settings.atol, settings.rtol, settings.model);
+      const found = yield* scanScalar(target.f, target.df, settings.range[0], settings.range[1], settings.points, tally, undefined, target.grid);
+      return [tally.result(name, found.kinks, found.jumps)];
     },
   };
 }
@@ -131,22 +133,22 @@ function cataloguePlan(target: CatalogueGradcheckTarget): TargetPlan {
     const def = entry.def;
     if (def.shape === 'elementwise') {
       return plan(function* (s) {
-        const tally = new Tally(s.atol, s.rtol);
+        const tally = new Tally(s.atol, s.rtol, s.model);
         // The grid in one fused pass per slice (evaluateWithDerivative: the same bits as value and derivative).
         const grid = (xs: Float64Array, fx: Float64Array, dx: Float64Array) => {
           const both = evaluateWithDerivative(entry.id, xs, p);
           fx.set(both.values);
           dx.set(both.derivatives);
         };
-        const kinks = yield* scanScalar((x) => def.value(x, p), (x) => def.derivative(x, p), s.range[0], s.range[1], s.points, tally, undefined, grid);
-        return [tally.result('f′', kinks)];
+        const found = yield* scanScalar((x) => def.value(x, p), (x) => def.derivative(x, p), s.range[0], s.range[1], s.points, tally, undefined, grid);
+        return [tally.result('f′', found.kinks, found.jumps)];
       });
     }
     return plan(function* (s) {
       const tallies = new Map<number, Tally>();
       const tallyFor = (n: number) => {
         let tally = tallies.get(n);
-        if (!tally) tallies.set(n, (tally = new Tally(s.atol, s.rtol)));
+        if (!tally) tallies.set(n, (tally = new Tally(s.atol, s.rtol, s.model)));
         return tally;
       };
       yield* checkJacobian((x) => def.value(x, p), (x) => def.jacobian(x, p), s.range[0], s.range[1], s.points, s.seed, tallyFor);
@@ -163,13 +165,13 @@ function cataloguePlan(target: CatalogueGradcheckTarget): TargetPlan {
 
 function elementwiseLossChecks(def: ElementwiseLossDef, p: Params, labels: number[], s: CheckSettings): Work<GradcheckCheck[]> {
   return inSequence(labels.map((y) => function* () {
-    const tally = new Tally(s.atol, s.rtol);
+    const tally = new Tally(s.atol, s.rtol, s.model);
     // Outside the prediction domain the loss is undefined: NaN there makes the stencil shrink or turn inward.
     const f = def.checkPrediction
       ? (yHat: number) => (def.checkPrediction!(yHat) === undefined ? def.value(y, yHat, p) : NaN)
       : (yHat: number) => def.value(y, yHat, p);
-    const kinks = yield* scanScalar(f, (yHat) => def.gradient(y, yHat, p), s.range[0], s.range[1], s.points, tally, { label: y });
-    return tally.result(`y = ${y}`, kinks);
+    const found = yield* scanScalar(f, (yHat) => def.gradient(y, yHat, p), s.range[0], s.range[1], s.points, tally, { label: y });
+    return tally.result(`y = ${y}`, found.kinks, found.jumps);
   }));
 }
 
@@ -188,7 +190,7 @@ function vectorLossChecks(def: VectorLossDef, p: Params, s: CheckSettings): Work
     ]);
   }
   return inSequence(kinds.map(([label, labelFor], kind) => function* () {
-    const tally = new Tally(s.atol, s.rtol);
+    const tally = new Tally(s.atol, s.rtol, s.model);
     const value = (y: Float64Array, yHat: Float64Array) => def.value(y, yHat, p);
     const gradient = (y: Float64Array, yHat: Float64Array) => def.gradient(y, yHat, p);
     yield* checkLossGradient(value, gradient, labelFor, s.range[0], s.range[1], s.points, s.seed + kind, tally);

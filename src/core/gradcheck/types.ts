@@ -37,9 +37,13 @@ export interface GradcheckOptions {
    * number of Jacobian (or gradient) entries compared. Default 1000, at least 2, at most 1e6.
    */
   readonly points?: number;
-  /** Absolute tolerance: a point passes when |analytic − numeric| ≤ atol + rtol·|numeric|. Default 1e−5. */
+  /**
+   * Absolute tolerance. Given (with or without rtol), a point passes when |analytic − numeric| ≤ atol +
+   * rtol·|numeric|, as torch.autograd.gradcheck. Not given: the error model (report.criterion). Either way
+   * atol + rtol·|·| (defaults 1e−5 and 1e−3) is the threshold of kink and jump detection.
+   */
   readonly atol?: number;
-  /** Relative tolerance. Default 1e−3 (both as torch.autograd.gradcheck). */
+  /** Relative tolerance (see atol). Default 1e−3. */
   readonly rtol?: number;
   /** Seed of the random input vectors of vector functions. Default 1. */
   readonly seed?: number;
@@ -70,16 +74,26 @@ export interface GradcheckCheck {
   readonly failures: number;
   /**
    * Points not compared: f itself not finite there, no finite-difference stencil fitted, or the numeric
-   * derivative's error bound exceeded the tolerance (it cannot judge the claim there).
+   * derivative's error bound exceeded the tolerance (it cannot judge the claim there); see skipReasons.
    */
   readonly skipped: number;
   readonly maxAbsError: number;
   readonly maxRelError: number;
   readonly achievedTolerance: number;
   readonly worst: GradcheckPoint | null;
+  /** The worst point's |analytic − numeric| / (atol + rtol·|numeric|) (how worst points are ranked). */
+  readonly worstScore?: number;
   readonly kinks: readonly number[];
+  /** Where f itself jumps (located by bisection between grid points); neither checked nor failed there. */
+  readonly discontinuities?: readonly number[];
+  /** How many points were skipped for each reason. */
+  readonly skipReasons?: Readonly<Partial<Record<GradcheckSkipReason, number>>>;
 }
 
+/** Why a point was not compared. */
+export type GradcheckSkipReason = 'f is not finite' | 'no finite-difference stencil stayed finite' | 'numeric derivative too uncertain';
+
+/** The fields marked optional below (discontinuities, skipReasons, criterion) are always set by gradcheck; optional only so that hand-built reports (tests, saved views) stay valid. */
 export interface GradcheckReport {
   /** True when no compared point failed. Kinks are reported, never failures. */
   readonly ok: boolean;
@@ -96,14 +110,23 @@ export interface GradcheckReport {
   /** max |analytic − numeric| / |numeric| over points where |numeric| > atol (below that the absolute error is what counts). */
   readonly maxRelError: number;
   /**
-   * max |analytic − numeric| / (atol + rtol·|numeric|): the share of the allowance used. ≤ 1 passes; 0.01 means
-   * the check would still pass with both tolerances a hundred times tighter.
+   * max |analytic − numeric| / allowance (the error model's, or atol + rtol·|numeric|): the share of the
+   * allowance used. ≤ 1 passes.
    */
   readonly achievedTolerance: number;
-  /** The point with the largest achievedTolerance, i.e. the worst failure when there are failures. */
+  /** The point where the claim is most wrong relative to atol + rtol·|numeric| (the worst failure, if any). */
   readonly worst: GradcheckPoint | null;
   /** Where the left and right derivatives differ (x, or ŷ for losses), sorted; each located to ~1e−12·max(1, |x|). */
   readonly kinks: readonly number[];
+  /** Where f jumps, over all checks, sorted. A jump is reported, never a failure (f′ is undefined there). */
+  readonly discontinuities?: readonly number[];
+  /** Skipped points per reason, over all checks ('f is not finite': overflow or outside the domain). */
+  readonly skipReasons?: Readonly<Partial<Record<GradcheckSkipReason, number>>>;
+  /**
+   * 'error-model' (default): a point passes when |analytic − numeric| ≤ 8·numericError + 1e−9·|numeric|,
+   * numericError the Richardson table's bound; 'fixed': ≤ atol + rtol·|numeric| (when atol or rtol is given).
+   */
+  readonly criterion?: 'error-model' | 'fixed';
   readonly checks: readonly GradcheckCheck[];
   readonly durationMs: number;
 }

@@ -112,7 +112,7 @@ export function* checkJacobian(
     const value = new Float64Array(n);
     const error = new Float64Array(n);
     for (let j = 0; j < n; j++) {
-      numericColumn(F, x, j, n, tally.toleranceAt, value, error);
+      numericColumn(F, x, j, n, tally.targetAt, value, error);
       for (let i = 0; i < n; i++) {
         tally.add(x[j], analytic[i * n + j], value[i], error[i], { input: x, index: [i, j] });
       }
@@ -153,7 +153,7 @@ export function* checkLossGradient(
     };
     const analytic = gradient(y, yHat);
     for (let j = 0; j < n; j++) {
-      numericColumn(total, yHat, j, 1, tally.toleranceAt, numeric, error);
+      numericColumn(total, yHat, j, 1, tally.targetAt, numeric, error);
       tally.add(yHat[j], analytic[j], numeric[0], error[0], { label: y, input: yHat, index: [j, j] });
     }
     entries += n;
