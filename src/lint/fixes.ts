@@ -73,7 +73,7 @@ function removeActivation(ctx: FixContext, source: ActivationSource, loss: LossU
 /** Any binding of `name` between two offsets in the scope holding `to`. */
 function rebinds(ctx: FixContext, name: string, from: number, to: number): boolean {
   const model = ctx.resolver.flow.model;
-  const scope = model.syntax.scopes[model.scopeAt(to)];
+  const scope = model.syntax.scopes[ctx.resolver.flow.scopeAt(to)];
   return (scope.locals.get(name) ?? []).some((b) => b.at > from && b.at < to);
 }
 

@@ -104,8 +104,8 @@ function lastLayerOf(resolver: Resolver, name: string, compile: number): { last:
     const listArg = flow.argumentAt(built, 0, ['layers']);
     if (!listArg || flow.text[listArg.valueStart] !== '[') return undefined;
     // The list's last item must be a call that ends the list (nothing but a comma after it).
-    const items = flow.calls.filter((c) => c.parent === built.index && flow.callStart(c.index) > listArg.valueStart && c.close <= listArg.valueEnd);
-    const lastCall = items[items.length - 1];
+    const items = flow.childCalls(built.index).filter((c) => flow.callStart(c) > listArg.valueStart && flow.call(c).close <= listArg.valueEnd);
+    const lastCall = items.length > 0 ? flow.call(items[items.length - 1]) : undefined;
     if (!lastCall || !/^[\s,]*\]$/.test(flow.text.slice(lastCall.close, listArg.valueEnd).replace(/#[^\n]*/g, ''))) return undefined;
     const last = classify(resolver, lastCall.index);
     return last && { last, inList: true };
@@ -134,17 +134,18 @@ function addCalls(resolver: Resolver, name: string, after: number, compile: numb
   const flow = resolver.flow;
   const compileStart = flow.callStart(compile);
   const indent = flow.indentAt(compileStart);
-  const scope = flow.model.scopeAt(compileStart);
+  const scope = flow.scopeAt(compileStart);
   const out: Expr[] = [];
-  for (const call of flow.calls) {
-    const start = flow.callStart(call.index);
+  for (const index of flow.methodCallsOn(name)) {
+    const call = flow.call(index);
+    const start = flow.callStart(index);
     if (start < after || start >= compileStart) continue;
     const segs = flow.segments(call);
-    if (!segs || segs.length !== 2 || segs[0] !== name) continue;
+    if (!segs) continue;
     if (segs[1] === 'pop') return undefined;
     if (segs[1] !== 'add') continue;
     // An add inside a loop, a branch or another function is not proven.
-    if (flow.model.scopeAt(start) !== scope || flow.indentAt(start) !== indent) return undefined;
+    if (flow.scopeAt(start) !== scope || flow.indentAt(start) !== indent) return undefined;
     const layer = flow.argumentAt(call, 0, ['layer']);
     if (!layer) return undefined;
     out.push(flow.argExpr(layer));

@@ -101,7 +101,7 @@ function judgePair(source: ActivationSource, loss: LossUse): Verdict | undefined
 }
 
 /** The logits form the message recommends, spelled like the loss as written. */
-export function logitsFormName(loss: LossUse): string {
+function logitsFormName(loss: LossUse): string {
   const w = loss.written;
   if (w.endsWith('BCELoss')) return `${w.slice(0, -'BCELoss'.length)}BCEWithLogitsLoss`;
   if (w.endsWith('binary_cross_entropy')) return `${w}_with_logits`;

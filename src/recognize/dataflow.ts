@@ -35,6 +35,7 @@ export class Flow {
   private byReceiver: Map<string, number[]> | undefined;
   private attributeTargets: Map<string, number> | undefined;
   private classes: Map<string, Scope> | undefined;
+  private scopesByStart: Scope[] | undefined;
 
   constructor(readonly model: DocumentModel) {
     this.text = model.text;
@@ -45,6 +46,27 @@ export class Flow {
       const start = this.callStart(call.index);
       this.callByRange.set(rangeKey(start, call.close), call.index);
     }
+  }
+
+  /** The innermost scope holding `offset`: a binary search on scope starts, then up the parents (the model's is a scan). */
+  scopeAt(offset: number): number {
+    const sorted = (this.scopesByStart ??= [...this.model.syntax.scopes].sort((a, b) => a.start - b.start || a.index - b.index));
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const scopes = this.model.syntax.scopes;
+    for (let s = found >= 0 ? sorted[found].index : 0; s >= 0; s = scopes[s].parent) {
+      if (scopes[s].start <= offset && offset < scopes[s].end) return s;
+      if (scopes[s].parent < 0) return s;
+    }
+    return 0;
   }
 
   get calls(): readonly Call[] {
@@ -226,7 +248,7 @@ export class Flow {
   /** A local or parameter named like an import hides it. */
   shadowedAt(name: string, offset: number): boolean {
     const scopes = this.model.syntax.scopes;
-    for (let s = this.model.scopeAt(offset); s >= 0; s = scopes[s].parent) {
+    for (let s = this.scopeAt(offset); s >= 0; s = scopes[s].parent) {
       const scope = scopes[s];
       if (scope.kind === 'class') continue;
       if (scope.params.some((p) => p.key === name)) return true;
@@ -250,7 +272,7 @@ export class Flow {
    */
   valueAt(name: string, offset: number): Binding | undefined {
     const scopes = this.model.syntax.scopes;
-    let s = this.model.scopeAt(offset);
+    let s = this.scopeAt(offset);
     while (s > 0 && scopes[s].kind === 'class') s = scopes[s].parent;
     const scope = scopes[s];
     if (scope.params.some((p) => p.key === name)) return undefined;
@@ -333,7 +355,7 @@ export class Flow {
         else this.usesByName?.set(chain.segments[0], [i]);
       });
     }
-    const home = this.model.scopeAt(binding.at);
+    const home = this.scopeAt(binding.at);
     const out: number[] = [];
     for (const i of this.usesByName.get(binding.name) ?? []) {
       const chain = syntax.chains[i];
@@ -414,7 +436,7 @@ export class Flow {
   /** The class whose method holds `offset`. */
   classAt(offset: number): Scope | undefined {
     const scopes = this.model.syntax.scopes;
-    for (let s = this.model.scopeAt(offset); s >= 0; s = scopes[s].parent) if (scopes[s].kind === 'class') return scopes[s];
+    for (let s = this.scopeAt(offset); s >= 0; s = scopes[s].parent) if (scopes[s].kind === 'class') return scopes[s];
     return undefined;
   }
 

@@ -8,7 +8,7 @@ import { lintCells, lintsLanguage, lintText, LINT_CODES, type LintDiagnostic, ty
 import { CommandId } from '../commandIds';
 import { SHOW_WHY } from './showWhyTopics';
 
-export const LINT_SOURCE = 'DL Formula Playground';
+const LINT_SOURCE = 'DL Formula Playground';
 export const SHOW_WHY_COMMAND = CommandId.lintShowWhy;
 const CHANGE_DELAY_MS = 300;
 
