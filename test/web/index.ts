@@ -13,6 +13,7 @@ import './environment.test';
 import './hover.test';
 import './commands.test';
 import './views.test';
+import './panels.test';
 
 interface Outcome {
   title: string;
