@@ -43,7 +43,8 @@ async function main() {
   const harness = createRequire(import.meta.url)(join(testsDir, 'harness.js'));
   onInterrupt(() => harness.stopAllWorkbenches());
 
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, reporter: 'spec', color: process.stdout.isTTY });
+  // DLFP_GREP runs only the tests whose full title matches (one feature's suite while developing it).
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, reporter: 'spec', color: process.stdout.isTTY, ...(process.env.DLFP_GREP ? { grep: process.env.DLFP_GREP } : {}) });
   const files = readdirSync(testsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.js')).sort();
   if (files.length === 0) throw new Error(`no *.test.js under ${testsDir}`);
   for (const file of files) mocha.addFile(join(testsDir, file));

@@ -40,7 +40,8 @@ export async function run(): Promise<void> {
   };
 
   try {
-    const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+    // DLFP_GREP runs only the tests whose full title matches (one feature's suite while developing it).
+    const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec', ...(process.env.DLFP_GREP ? { grep: process.env.DLFP_GREP } : {}) });
     const files = findTestFiles(__dirname);
     if (files.length === 0) throw new Error(`no *.test.js files under ${__dirname}: run "npm run compile-tests" first`);
     for (const file of files) mocha.addFile(file);

@@ -123,9 +123,9 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     return this.view?.visible === true;
   }
 
-  /** What the view shows, after any pending update (computed now when the view is visible). */
+  /** What the view shows, read now from the active editor when the view is visible (else as last shown). */
   state(): FormulaViewState | undefined {
-    if (this.visible && (this.timer !== undefined || this.stale)) this.updateNow();
+    if (this.visible) this.updateNow();
     const shown = this.shown;
     if (!shown) return undefined;
     const entry = catalogue.get(shown.call.ref.id);
