@@ -128,3 +128,16 @@ describe('evaluateWithDerivative for built-ins', () => {
     assert.throws(() => evaluateWithDerivative('softmax', [1, 2]), /couples its inputs/);
   });
 });
+
+describe('gelu_tanh uses the double nearest 0.044715, as PyTorch and JAX do', () => {
+  // mpmath, 60 digits: x/(1 + exp(−2·√(2/π)·(x + c·x³))) at x = −18 with c = mpf(0.044715) (the double) and
+  // with c = mpf('0.044715') (the decimal); the two differ by 100 ulps there.
+  const withDouble = -1.1292762288213423e-192;
+  const withDecimal = -1.1292762288213193e-192;
+  it('gelu_tanh(−18) is within 2 ulps of the double-constant reference', () => {
+    within(evaluate('gelu_tanh', [-18])[0], withDouble, 2, 'gelu_tanh(−18)');
+  });
+  it('and about 100 ulps from the decimal-constant one', () => {
+    assert.ok(ulpError(evaluate('gelu_tanh', [-18])[0], withDecimal) > 50);
+  });
+});

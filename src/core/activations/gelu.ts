@@ -205,9 +205,15 @@ function geluDerivativeNearRoot(x: number): number {
   return accHi + accLo; // not reached: the loop returns at k = −1
 }
 
-/** √(8/π) = 2√(2/π) and the cubic coefficient 0.044715, both as double-doubles. */
+/** √(8/π) = 2√(2/π) as a double-double. */
 const SQRT_8_OVER_PI: DoubleDouble = [1.5957691216057308, -9.96930880911092e-17];
-const TANH_CUBIC: DoubleDouble = [0.044715, 2.1960211427085595e-18];
+/**
+ * The cubic coefficient: the double nearest 0.044715 (0.04471499999999999780…), exactly, because that is the
+ * number PyTorch and JAX compute with: pytorch/pytorch aten/src/ATen/native/cpu/Activation.cpp
+ * (`const scalar_t kKappa = 0.044715;`) and jax-ml/jax jax/_src/nn/functions.py (`0.044715 * (x ** 3)`).
+ * The decimal 0.044715 itself differs by 2.2e−18, which e^z turns into ~100 ulps of GELU at x = −18.
+ */
+const TANH_CUBIC: DoubleDouble = [0.044715, 0];
 /** Beyond ±30 the tanh form is x (right) or below the subnormal range (left). */
 const GELU_TANH_SATURATION = 30;
 
@@ -221,8 +227,8 @@ function tanhArgument(x: number): DoubleDouble {
  * GELU, tanh approximation: ½x(1 + tanh(u)), u = √(2/π)(x + 0.044715x³).
  *
  * Stable form: 1 + tanh(u) = 2σ(2u), so the value is x·σ(z) with z = 2u, which never subtracts.
- * z is a double-double built from the exact constants (√(2/π) and the decimal 0.044715, not its
- * nearest double), because e^z multiplies any absolute error in z into a relative one. For z < 0,
+ * z is a double-double built from √(2/π) exactly and the coefficient as the double nearest 0.044715 (what
+ * PyTorch and JAX use; see TANH_CUBIC), because e^z multiplies any absolute error in z into a relative one. For z < 0,
  * x·e^z/(1 + e^z) goes through expTimes so the part where x·σ(z) is normal but e^z is not stays exact.
  *
  * Special cases: ±0 → ±0, +∞ → +∞, −∞ → −0, NaN → NaN; x for x > 30 and −0 for x < −30.
@@ -247,7 +253,7 @@ export function geluTanh(x: number): number {
 
 /** The tanh form's derivative vanishes at x₀ ≈ −0.75246 (double-double), where e^(z₀) = E0. */
 const GELU_TANH_ROOT_HI = -0.7524614220710163;
-const GELU_TANH_ROOT_LO = 3.635560509207687e-17;
+const GELU_TANH_ROOT_LO = 3.4358218314355225e-17;
 const GELU_TANH_EXP_Z0 = 0.29195521191476714;
 
 /**
