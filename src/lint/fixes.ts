@@ -3,6 +3,7 @@
  * every fix to the corpus and lint again); a fix that would change another use of a value is not offered,
  * and the diagnostic says why.
  */
+import { canonicalPython } from '../frameworks/spellings';
 import { LOG_FORM } from './frameworkFacts';
 import type { CompiledModel } from './kerasModel';
 import { messages } from './messages';
@@ -209,12 +210,10 @@ function keywordStart(text: string, start: number): number {
 /** `keras.losses.BinaryCrossentropy(from_logits=True)` spelled through an alias the document imports. */
 function kerasLossClass(ctx: FixContext, family: 'bce' | 'cce', written: string): string | undefined {
   const cls = family === 'bce' ? 'BinaryCrossentropy' : /sparse/.test(written) ? 'SparseCategoricalCrossentropy' : 'CategoricalCrossentropy';
-  const aliases = ctx.resolver.flow.model.syntax.imports.aliases;
-  for (const [alias, module] of aliases) {
-    if (module === 'keras' || module === 'tensorflow.keras' || module === 'tf_keras') return `${alias}.losses.${cls}(from_logits=True)`;
-  }
-  for (const [alias, module] of aliases) if (module === 'keras.losses' || module === 'tensorflow.keras.losses') return `${alias}.${cls}(from_logits=True)`;
-  for (const [alias, module] of aliases) if (module === 'tensorflow') return `${alias}.keras.losses.${cls}(from_logits=True)`;
+  const aliases = [...ctx.resolver.flow.model.syntax.imports.aliases].map(([alias, module]) => [alias, canonicalPython(`${module}.x`).slice(0, -2)] as const);
+  for (const [alias, module] of aliases) if (module === 'keras') return `${alias}.losses.${cls}(from_logits=True)`;
+  for (const [alias, module] of aliases) if (module === 'keras.losses') return `${alias}.${cls}(from_logits=True)`;
+  for (const [alias, module] of aliases) if (module === 'tf') return `${alias}.keras.losses.${cls}(from_logits=True)`;
   return undefined;
 }
 
