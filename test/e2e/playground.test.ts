@@ -9,22 +9,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
+import type { PerfRecord } from '../../webview/playground/perfRecord';
 import { eventually, examplesDir, useWorkbench, type Workbench } from './harness';
 
 /** What webview/playground/main.ts exposes on `window.__playground` (the suite compiles without the DOM library). */
 interface PlaygroundProbe {
-  perf: {
-    scriptStart: number;
-    booted?: number;
-    bootedFrom?: 'page' | 'init';
-    initReceived?: number;
-    firstPaint?: number;
-    dataPaint?: number;
-    sliderPaint: number[];
-    chartUpdate: number[];
-    roundTrip: number[];
-    transport?: string;
-  };
+  perf: PerfRecord;
   cspViolations: string[];
   lines(): { label: string; points: number }[];
   xRange(): [number, number];

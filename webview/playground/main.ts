@@ -16,6 +16,7 @@ import { isInvalid } from '../../src/shared/validate';
 import { formatValue, type Line, Plot } from '../shared/chart';
 import { buildLayout } from './controls';
 import { toCsv } from './csv';
+import type { PerfRecord } from './perfRecord';
 import { SeriesRequests } from './requests';
 import { syncCards, titleOf } from './seriesCard';
 import { type Action, axisTitle, initialState, modeOf, reduce, requestFor, type Series, seriesSummaries, visibleRange } from './state';
@@ -27,27 +28,6 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/**
- * Measurements for the e2e suite (read from the page in test builds; nothing is sent to the host). Paint
- * times are taken in a task queued from the animation frame that drew, which runs once that frame is rendered.
- */
-interface PerfRecord {
-  /** When this script started running, ms after the document started. */
-  scriptStart: number;
-  /** When the catalogue and the saved state were known, and from where: embedded in the page or `init`. */
-  booted?: number;
-  bootedFrom?: 'page' | 'init';
-  initReceived?: number;
-  /** The first frame showing the chart for the restored state (its axes), and the first with all its lines. */
-  firstPaint?: number;
-  dataPaint?: number;
-  /** Per input event: from the event to the frame showing data computed for that value or a newer one. */
-  sliderPaint: number[];
-  chartUpdate: number[];
-  roundTrip: number[];
-  /** How result values arrived: as Float64Array (VS Code transfers typed arrays) or as a JSON array. */
-  transport?: 'Float64Array' | 'array';
-}
 const perf: PerfRecord = { scriptStart: performance.now(), sliderPaint: [], chartUpdate: [], roundTrip: [] };
 
 const vscode = acquireVsCodeApi();

@@ -4,7 +4,7 @@
  * back after a reload, so `restore` trusts nothing in it.
  */
 import type { Framework } from '../../src/core/types';
-import type { AddItem, FunctionSummary, SeriesRequest, SeriesSource, SeriesSummary } from '../../src/features/playground/playgroundMessages';
+import type { AddItem, FunctionSummary, SeriesRequest, SeriesSummary } from '../../src/features/playground/playgroundMessages';
 import { FRAMEWORKS, MAX_ABS_X, MAX_FORMULA_LENGTH, MAX_LABELS, MAX_OTHER_LOGITS, MAX_SERIES_POINTS, MIN_POINTS } from '../../src/shared/limits';
 import { PALETTE } from '../shared/palette';
 
@@ -13,19 +13,13 @@ const DEFAULT_RANGE: readonly [number, number] = [-5, 5];
 /** Any number of series, but not so many that one slider drag turns into a flood of work. */
 export const MAX_SERIES = 24;
 
-export interface Series {
+/** A series: what to ask the host for (source, params, loss targets, softmax component and logits) and how to show it. */
+export interface Series extends Pick<SeriesRequest, 'source' | 'params' | 'labels' | 'component' | 'others'> {
   readonly key: string;
-  readonly source: SeriesSource;
-  readonly params: Readonly<Record<string, number>>;
   readonly showF: boolean;
   readonly showDf: boolean;
   /** Index into PALETTE. */
   readonly color: number;
-  /** Losses: targets y plotted. */
-  readonly labels?: readonly number[];
-  /** Softmax-like functions and vector losses: component i (0 is x) and the other logits. */
-  readonly component?: number;
-  readonly others?: readonly number[];
   /** Formulas: what the host found when it compiled it. */
   readonly formula?: { readonly latex: string; readonly derivativeLatex: string; readonly params: readonly string[] };
   /** The host's last error for this series, with the formula span at fault when there is one. */

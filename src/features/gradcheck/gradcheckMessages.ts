@@ -14,9 +14,9 @@
  * state comes back through the serializer untyped, so it is validated like a message
  * (`parseGradcheckViewState`).
  */
-import type { GradcheckCheck, GradcheckPoint, GradcheckReport } from '../../core/gradcheck';
+import type { GradcheckCheck, GradcheckPoint, GradcheckReport, GradcheckSkipReason } from '../../core/gradcheck';
 import { MAX_MESSAGE_TEXT, MAX_PARAMS, MAX_RESULT_ROWS, MAX_SERIES_POINTS } from '../../shared/limits';
-import { bool, type Checked, checked, describe, finite, integer, list, numberRecord, record, text as boundedText, ValidationError } from '../../shared/validate';
+import { bool, type Checked, checked, describe, finite, integer, list, numberRecord, oneOf, record, text as boundedText, ValidationError } from '../../shared/validate';
 import { toWire, wireNumber } from '../../shared/wire';
 import type { CheckRequest } from './checkRequest';
 
@@ -142,18 +142,11 @@ function reportRow(value: unknown, at: string): ReportRow {
   if (range.length !== 2) throw new ValidationError(`${at}.range must be [a, b]`);
   return {
     target: text(r.target, `${at}.target`),
-    ok: bool(r.ok, `${at}.ok`),
     range: [range[0], range[1]],
     atol: wireNumber(r.atol, `${at}.atol`),
     rtol: wireNumber(r.rtol, `${at}.rtol`),
-    points: integer(r.points, `${at}.points`, 0, Number.MAX_SAFE_INTEGER),
-    failures: integer(r.failures, `${at}.failures`, 0, Number.MAX_SAFE_INTEGER),
-    skipped: integer(r.skipped, `${at}.skipped`, 0, Number.MAX_SAFE_INTEGER),
-    maxAbsError: wireNumber(r.maxAbsError, `${at}.maxAbsError`),
-    maxRelError: wireNumber(r.maxRelError, `${at}.maxRelError`),
-    achievedTolerance: wireNumber(r.achievedTolerance, `${at}.achievedTolerance`),
-    worst: r.worst === null ? null : point(r.worst, `${at}.worst`),
-    kinks: list(r.kinks, `${at}.kinks`, MAX_VECTOR, wireNumber),
+    ...tally(r, at),
+    ...(r.criterion === undefined ? {} : { criterion: oneOf(r.criterion, `${at}.criterion`, ['error-model', 'fixed'] as const) }),
     checks: list(r.checks, `${at}.checks`, MAX_CHECKS, check),
     durationMs: wireNumber(r.durationMs, `${at}.durationMs`),
     request: checkRequest(r.request, `${at}.request`),
@@ -183,16 +176,34 @@ function check(value: unknown, at: string): GradcheckCheck {
   const c = record(value, at);
   return {
     label: text(c.label, `${at}.label`),
-    ok: bool(c.ok, `${at}.ok`),
-    points: integer(c.points, `${at}.points`, 0, Number.MAX_SAFE_INTEGER),
-    failures: integer(c.failures, `${at}.failures`, 0, Number.MAX_SAFE_INTEGER),
-    skipped: integer(c.skipped, `${at}.skipped`, 0, Number.MAX_SAFE_INTEGER),
-    maxAbsError: wireNumber(c.maxAbsError, `${at}.maxAbsError`),
-    maxRelError: wireNumber(c.maxRelError, `${at}.maxRelError`),
-    achievedTolerance: wireNumber(c.achievedTolerance, `${at}.achievedTolerance`),
-    worst: c.worst === null ? null : point(c.worst, `${at}.worst`),
-    kinks: list(c.kinks, `${at}.kinks`, MAX_VECTOR, wireNumber),
+    ...tally(c, at),
+    ...(c.worstScore === undefined ? {} : { worstScore: wireNumber(c.worstScore, `${at}.worstScore`) }),
   };
+}
+
+/** What a report and each of its checks both carry: the verdict, the counts, the errors, the kinks. */
+function tally(o: Record<string, unknown>, at: string): Omit<GradcheckCheck, 'label'> {
+  return {
+    ok: bool(o.ok, `${at}.ok`),
+    points: integer(o.points, `${at}.points`, 0, Number.MAX_SAFE_INTEGER),
+    failures: integer(o.failures, `${at}.failures`, 0, Number.MAX_SAFE_INTEGER),
+    skipped: integer(o.skipped, `${at}.skipped`, 0, Number.MAX_SAFE_INTEGER),
+    maxAbsError: wireNumber(o.maxAbsError, `${at}.maxAbsError`),
+    maxRelError: wireNumber(o.maxRelError, `${at}.maxRelError`),
+    achievedTolerance: wireNumber(o.achievedTolerance, `${at}.achievedTolerance`),
+    worst: o.worst === null ? null : point(o.worst, `${at}.worst`),
+    kinks: list(o.kinks, `${at}.kinks`, MAX_VECTOR, wireNumber),
+    ...(o.discontinuities === undefined ? {} : { discontinuities: list(o.discontinuities, `${at}.discontinuities`, MAX_VECTOR, wireNumber) }),
+    ...(o.skipReasons === undefined ? {} : { skipReasons: skipReasons(o.skipReasons, `${at}.skipReasons`) }),
+  };
+}
+
+const SKIP_REASONS: readonly GradcheckSkipReason[] = ['f is not finite', 'no finite-difference stencil stayed finite', 'numeric derivative too uncertain'];
+
+function skipReasons(value: unknown, at: string): Partial<Record<GradcheckSkipReason, number>> {
+  const counts = numberRecord(value, at, SKIP_REASONS.length, (key, keyAt) => oneOf(key, keyAt, SKIP_REASONS));
+  for (const [reason, n] of Object.entries(counts)) integer(n, `${at}[${JSON.stringify(reason)}]`, 0, Number.MAX_SAFE_INTEGER);
+  return counts;
 }
 
 function point(value: unknown, at: string): GradcheckPoint {
