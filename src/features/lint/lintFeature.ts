@@ -9,7 +9,7 @@ import { CommandId } from '../commandIds';
 import { SHOW_WHY } from './showWhyTopics';
 
 const LINT_SOURCE = 'DL Formula Playground';
-export const SHOW_WHY_COMMAND = CommandId.lintShowWhy;
+const SHOW_WHY_COMMAND = CommandId.lintShowWhy;
 const CHANGE_DELAY_MS = 300;
 
 /** Where a joined text's offsets land: a document and the offset its text starts at. */
