@@ -27,7 +27,8 @@ const MAX_FLOW_DISTANCE = 20_000;
 export class Flow {
   readonly text: string;
   readonly family: 'python' | 'js';
-  private readonly callByRange = new Map<number, number>();
+  private callByRange: Map<number, number> | undefined;
+  private readonly qualifiedNames = new Map<number, string | undefined>();
   private readonly starts: Int32Array;
   private usesByName: Map<string, number[]> | undefined;
   private callByChainStart: Map<number, number> | undefined;
@@ -36,16 +37,12 @@ export class Flow {
   private attributeTargets: Map<string, number> | undefined;
   private classes: Map<string, Scope> | undefined;
   private scopesByStart: Scope[] | undefined;
+  private returnsByScope: Map<number, { readonly scope: number; readonly start: number; readonly end: number }[]> | undefined;
 
   constructor(readonly model: DocumentModel) {
     this.text = model.text;
     this.family = model.family;
-    const calls = model.syntax.calls;
-    this.starts = new Int32Array(calls.length).fill(-1);
-    for (const call of calls) {
-      const start = this.callStart(call.index);
-      this.callByRange.set(rangeKey(start, call.close), call.index);
-    }
+    this.starts = new Int32Array(model.syntax.calls.length).fill(-1);
   }
 
   /** The innermost scope holding `offset`: a binary search on scope starts, then up the parents (the model's is a scan). */
@@ -145,6 +142,10 @@ export class Flow {
     let e = end;
     while (s < e && /\s/.test(this.text[s])) s++;
     while (e > s && /[\s;]/.test(this.text[e - 1])) e--;
+    if (!this.callByRange) {
+      this.callByRange = new Map();
+      for (const c of this.calls) this.callByRange.set(rangeKey(this.callStart(c.index), c.close), c.index);
+    }
     const call = this.callByRange.get(rangeKey(s, e));
     if (call !== undefined) return { value: { kind: 'call', call }, start: s, end: e };
     const text = this.text.slice(s, e);
@@ -232,6 +233,13 @@ export class Flow {
 
   /** `a.b.c` of a callee with `a` expanded through the imports (canonical Python form; `tfjs:tf.x` for TF.js). */
   qualified(call: Call): string | undefined {
+    if (this.qualifiedNames.has(call.index)) return this.qualifiedNames.get(call.index);
+    const found = this.qualify(call);
+    this.qualifiedNames.set(call.index, found);
+    return found;
+  }
+
+  private qualify(call: Call): string | undefined {
     const segs = this.segments(call);
     if (!segs || segs.length === 0) return undefined;
     const module = this.model.syntax.imports.aliases.get(segs[0]);
@@ -442,7 +450,15 @@ export class Flow {
 
   /** The expressions a function returns (its own return statements). */
   returnsOf(fn: Scope): Expr[] {
-    return this.model.syntax.returns.filter((r) => r.scope === fn.index).map((r) => this.unwrap(this.exprAt(r.start, r.end)));
+    if (!this.returnsByScope) {
+      this.returnsByScope = new Map();
+      for (const r of this.model.syntax.returns) {
+        const list = this.returnsByScope.get(r.scope);
+        if (list) list.push(r);
+        else this.returnsByScope.set(r.scope, [r]);
+      }
+    }
+    return (this.returnsByScope.get(fn.index) ?? []).map((r) => this.unwrap(this.exprAt(r.start, r.end)));
   }
 
   /** The value of `self.NAME` / `this.NAME`, when the class assigns it exactly once. */

@@ -5,6 +5,7 @@
 export { recognize, createRecognizer, languageFamily } from './recognizer';
 export type { Recognizer, DocumentVersion } from './recognizer';
 export { documentModel, buildModel, ModelCache } from './model';
+export { codeContextAt } from './codeContext';
 export type { DocumentModel } from './model';
 export type { FunctionRef, Site, SiteForm, ParamSource } from './types';
 export type { Syntax, Call, Chain, Arg, Value, Scope, Binding, Definition, Imports } from './syntax';

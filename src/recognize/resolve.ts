@@ -15,6 +15,7 @@ import {
   isTfjsModule,
   keywordParam,
   LOSS_IDS,
+  MATH_MODULES,
   meaningOfPath,
   PLAIN_KEYWORDS,
   PLAIN_NAMES,
@@ -410,7 +411,7 @@ export class Resolver {
           if (found) return found;
         }
         for (const p of sc.params) {
-          if (p.key === name) return { name, at: p.start, value: p.value, valueStart: p.valueStart, valueEnd: p.valueEnd };
+          if (p.key === name) return { name, at: p.start, value: p.value, valueStart: p.valueStart, valueEnd: p.valueEnd, param: true };
         }
       }
       first = false;
@@ -479,7 +480,8 @@ export class Resolver {
     const name = chain.segments[0];
     if (this.syntax.imports.aliases.has(name)) return undefined;
     const binding = this.lookup(name, chain.scope, chain.starts[0]);
-    if (!binding) return undefined;
+    // `act_layer=nn.GELU` as a parameter's default: the caller decides what act_layer is.
+    if (!binding || binding.param) return undefined;
     const target = this.siteOfValue(binding.value);
     if (!target) return undefined;
     const start = chain.starts[0];
@@ -498,7 +500,7 @@ export class Resolver {
       const head = segs[0];
       if (head === 'self' && segs.length === 2) return undefined;
       // A module (np.tanh, math.tanh) is not a tensor.
-      if (this.syntax.imports.aliases.has(head) || conventionalAlias('python', head) !== undefined) return undefined;
+      if (this.syntax.imports.aliases.has(head) || conventionalAlias('python', head) !== undefined || MATH_MODULES.has(head)) return undefined;
     }
     const hits = qualifiedHits('python', torchName);
     if (!hits) return undefined;
@@ -556,7 +558,7 @@ export class Resolver {
     if (a.value.kind !== 'string') return undefined;
     const python = syntax.family === 'python';
     if (a.key !== undefined) {
-      if (callIndex >= 0 && python && TIMM_KEYS.has(a.key) && this.timmFile()) return this.timmString(a, [], syntax.calls[callIndex].scope);
+      if (python && TIMM_KEYS.has(a.key) && this.timmFile()) return this.timmString(a, [], callIndex >= 0 ? syntax.calls[callIndex].scope : 0);
       const kind = STRING_KEYS.get(a.key);
       return kind ? this.keyedString(a, kind) : undefined;
     }

@@ -79,6 +79,8 @@ export interface Call {
 
 export interface Binding {
   readonly name: string;
+  /** A function parameter: `value` is its default, and the caller may pass anything else. */
+  readonly param?: boolean;
   /** Offset of the statement that binds it. */
   readonly at: number;
   readonly value: Value;
@@ -770,7 +772,8 @@ class Builder {
     const value = valueTok < b ? this.valueOf(valueTok, b) : ({ kind: 'none' } as Value);
     const valueStart = valueTok < b ? tokens.start[valueTok] : end;
     const arg: Arg = spread ? { key, start, end, valueStart, valueEnd: end, value, spread } : { key, start, end, valueStart, valueEnd: end, value };
-    if (value.kind === 'string' && !frame.params) this.strings.push({ arg, call: frame.call, index: frame.args.length });
+    // A parameter's string default counts too: `def __init__(self, act_layer="gelu")`.
+    if (value.kind === 'string' && (!frame.params || key !== undefined)) this.strings.push({ arg, call: frame.call, index: frame.args.length });
     frame.args.push(arg);
   }
 

@@ -12,6 +12,7 @@ import type { AddItem } from './playgroundMessages';
 import { checkFormula } from './evaluateSeries';
 import { PlaygroundPanel, type PlaygroundResult } from './playgroundPanel';
 import { formulaFromSelection } from './selectionFormula';
+import { codeContextAt, documentModel } from '../../recognize';
 import { CommandId } from '../commandIds';
 
 export type PlaygroundCommandResult = PlaygroundResult | { readonly error: string };
@@ -64,7 +65,11 @@ async function plotSelection(context: vscode.ExtensionContext): Promise<Playgrou
   if (!editor) return fail('Plot Selection: open a file and select an expression first.');
   const text = editor.document.getText(editor.selection).trim();
   if (!text) return fail('Plot Selection: select an expression first, e.g. `x * torch.sigmoid(x)`.');
-  const translated = formulaFromSelection(text, editor.document.languageId);
+  // The same document model as the hover: the file's imports and the constants in scope at the selection.
+  const document = editor.document;
+  const model = document.getText().length <= 5_000_000 ? documentModel(document.getText(), document.languageId, document.version, document.uri.toString()) : undefined;
+  const codeContext = model ? codeContextAt(model, document.offsetAt(editor.selection.start), text) : undefined;
+  const translated = formulaFromSelection(text, document.languageId, codeContext);
   if ('error' in translated) return fail(translated.error);
   const { formula } = translated;
   return PlaygroundPanel.createOrShow(context, { source: { type: 'formula', formula } });

@@ -6,14 +6,16 @@
  * (`F.leaky_relu(x, -1)` → at "-1"), never by offset into text it does not belong to. Pure: no 'vscode'.
  */
 import { formulaFromCode, FormulaError } from '../../core/formula';
+import type { CodeContext } from '../../core/formula/fromCode';
 import { messageOf } from '../../host/errorMessage';
 import { checkFormula } from './evaluateSeries';
 
-export function formulaFromSelection(text: string, languageId: string): { readonly formula: string } | { readonly error: string } {
+/** `context`: the document model's imports and constants where the selection is (codeContextAt in src/recognize). */
+export function formulaFromSelection(text: string, languageId: string, context?: CodeContext): { readonly formula: string } | { readonly error: string } {
   const cannot = (detail: string) => ({ error: `Plot Selection: cannot plot \`${text}\`: ${detail}` });
   let formula: string;
   try {
-    formula = formulaFromCode(text, languageId);
+    formula = formulaFromCode(text, languageId, context);
   } catch (error) {
     const part = error instanceof FormulaError && error.end > error.start && error.end - error.start < text.length ? text.slice(error.start, error.end) : undefined;
     return cannot(`${messageOf(error)}${part === undefined ? '' : ` (at "${part}")`}`);

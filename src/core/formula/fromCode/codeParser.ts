@@ -264,7 +264,21 @@ export class CodeParser {
         const args: Arg[] = [];
         while (!this.is(this.peek(), ')')) {
           const a = this.peek();
-          if (a.type === 'name' && this.is(this.peek(1), '=') ) {
+          if (this.language === 'javascript' && this.is(a, '{')) {
+            // TF.js options: `tf.layers.leakyReLU({ alpha: 0.2 })` — each property is a keyword argument.
+            this.next();
+            while (!this.is(this.peek(), '}')) {
+              const key = this.next();
+              if ((key.type !== 'name' && key.type !== 'str') || !this.is(this.peek(), ':')) {
+                throw new FormulaError('only `{ name: value }` options can be translated', key.start, Math.max(key.end, key.start + 1));
+              }
+              this.next();
+              args.push({ keyword: key.type === 'str' ? key.text.slice(1, -1) : key.text, value: this.parseExpression() });
+              if (!this.is(this.peek(), ',')) break;
+              this.next();
+            }
+            this.expect('}', a);
+          } else if (a.type === 'name' && this.is(this.peek(1), '=') ) {
             this.next();
             this.next();
             args.push({ keyword: a.text, value: this.parseExpression() });

@@ -10,17 +10,40 @@ import { CONSTANTS, KEYWORDS, builtins, isReserved } from '../functions';
 import { FormulaError } from '../types';
 import { type Arg, type CodeLanguage, type CodeNode, CodeParser, type CodeToken, tokenizeCode } from './codeParser';
 import { printFormula, type Formula } from './print';
-import { ACTIVATIONS, CONSTANT_NAMES, FRAMEWORK_DEFAULTS, KEYWORD_ALIASES, MODULES, UNARY, VARIABLE_NAMES } from './names';
+import { CONSTANT_NAMES, UNARY, VARIABLE_NAMES } from './names';
+import {
+  ARG_SWITCHES,
+  canonicalPython,
+  conventionalAlias,
+  MATH_MODULES,
+  PLAIN_KEYWORDS,
+  PLAIN_NAMES,
+  qualifiedHits,
+  RELU_SWITCHES,
+  switchRelu,
+  keywordParam,
+  TENSOR_METHODS,
+  type LanguageFamily,
+} from '../../../frameworks';
 
 const MAX_CODE_LENGTH = 4000;
 
-const ALIASES: Readonly<Record<string, string>> = {
-  F: 'torch.nn.functional',
-  np: 'numpy',
-  jnp: 'jax.numpy',
-};
+/** A layer constructor's argument that maps onto no core parameter. */
+const SKIP = '\u0000skip';
 
-export function formulaFromCode(text: string, languageId: string): string {
+const CLIP_KEYWORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({ min: 'low', a_min: 'low', clip_value_min: 'low', max: 'high', a_max: 'high', clip_value_max: 'high', x: 'x', input: 'x', a: 'x', t: 'x' }),
+);
+
+/** What the document around a selection says: its imports and the names bound to numbers there. */
+export interface CodeContext {
+  /** Local name → module path (`F` → `torch.nn.functional`), from the document model's imports. */
+  readonly aliases?: ReadonlyMap<string, string>;
+  /** Names bound to a number where the selection is (`slope = 0.2`), substituted as that number where they give a parameter. */
+  readonly constants?: ReadonlyMap<string, number>;
+}
+
+export function formulaFromCode(text: string, languageId: string, context: CodeContext = {}): string {
   if (typeof text !== 'string') throw new FormulaError(`the selection must be a string, got ${typeof text}`, 0, 0);
   if (text.length > MAX_CODE_LENGTH) {
     throw new FormulaError(`the selection is ${text.length} characters long; the limit is ${MAX_CODE_LENGTH}`, MAX_CODE_LENGTH, text.length);
@@ -37,7 +60,7 @@ export function formulaFromCode(text: string, languageId: string): string {
     throw new FormulaError(`cannot translate '${text.slice(rest.start)}' after the expression`, rest.start, text.length);
   }
   const free: FreeName[] = [];
-  const formula = new Translator(language, free).node(tree);
+  const formula = new Translator(language, free, context).node(tree);
   return printFormula(formula, renaming(free, variable, text));
 }
 
@@ -116,10 +139,38 @@ function renaming(free: readonly FreeName[], bound: string | undefined, text: st
 }
 
 class Translator {
+  private readonly family: LanguageFamily;
   constructor(
     private readonly language: CodeLanguage,
     private readonly free: FreeName[],
-  ) {}
+    private readonly context: CodeContext,
+  ) {
+    this.family = language === 'python' ? 'python' : 'js';
+  }
+
+  /** A dotted path with its head resolved through the document's imports or the conventional aliases. */
+  private expand(path: string): string {
+    const dot = path.indexOf('.');
+    const head = dot < 0 ? path : path.slice(0, dot);
+    const module = this.context.aliases?.get(head) ?? conventionalAlias(this.family, head);
+    if (module === undefined || module.startsWith('?')) return path;
+    return module + (dot < 0 ? '' : path.slice(dot));
+  }
+
+  private isModule(path: string): boolean {
+    return MATH_MODULES.has(path) || MATH_MODULES.has(this.expand(path)) || MATH_MODULES.has(canonicalPython(this.expand(path)));
+  }
+
+  /** The framework table's row for `path` as a function or class, with its catalogue id and canonical name. */
+  private spelling(path: string, form: 'function' | 'class'): { id: string; canonical: string; spelling: Spelling } | undefined {
+    const expanded = this.expand(path);
+    const canonical = this.family === 'python' ? canonicalPython(expanded) : expanded;
+    const hits = qualifiedHits(this.family, canonical)?.filter((h) => h.fn.form === form);
+    if (!hits || hits.length === 0) return undefined;
+    const sw = ARG_SWITCHES.get(canonical);
+    const hit = (sw && hits.find((h) => h.id === sw.byDefault)) || hits[0];
+    return { id: hit.id, canonical, spelling: hit.fn };
+  }
 
   node(n: CodeNode): Formula {
     switch (n.type) {
@@ -161,8 +212,8 @@ class Translator {
 
   private attribute(n: Extract<CodeNode, { type: 'attr' }>): Formula {
     const path = dottedPath(n);
-    if (path && MODULES.has(path.slice(0, path.lastIndexOf('.')))) {
-      const constant = CONSTANT_NAMES[n.name];
+    if (path && this.isModule(path.slice(0, path.lastIndexOf('.')))) {
+      const constant = CONSTANT_NAMES.get(n.name);
       if (constant) return { k: 'const', name: constant };
       throw new FormulaError(`'${path}' has no formula equivalent`, n.start, n.end);
     }
@@ -210,7 +261,7 @@ class Translator {
     if (callee.type === 'name') return this.apply(callee.name, callee.name, n.args, n);
     if (callee.type === 'attr') {
       const objectPath = dottedPath(callee.object);
-      if (objectPath !== undefined && (MODULES.has(objectPath) || MODULES.has(expand(objectPath)))) {
+      if (objectPath !== undefined && (this.isModule(objectPath) || this.spelling(`${objectPath}.${callee.name}`, 'function'))) {
         return this.apply(`${objectPath}.${callee.name}`, callee.name, n.args, n);
       }
       // A method: x.exp(), x.clamp(min=0), x.pow(2).
@@ -224,22 +275,42 @@ class Translator {
   private layer(construct: Extract<CodeNode, { type: 'call' }>, n: Extract<CodeNode, { type: 'call' }>): Formula {
     const path = dottedPath(construct.callee);
     const className = path?.split('.').pop() ?? '';
-    const known = path ? frameworkSpelling(path, 'class') : undefined;
-    const id = known?.id ?? activationId(className);
+    const known = path ? this.spelling(path, 'class') : undefined;
+    let id = known?.id ?? activationId(className);
     if (!path || !id || n.args.length !== 1 || n.args[0].keyword) {
       throw new FormulaError(`cannot translate the layer '${path ?? 'call'}(…)(…)'`, n.start, n.end);
     }
+    let args: readonly Arg[] = construct.args;
+    // Keras ReLU(max_value=6) is ReLU6, ReLU(negative_slope=a) a leaky ReLU (the table's switch).
+    const relu = known ? RELU_SWITCHES.get(known.canonical) : undefined;
+    if (relu && id === 'relu') {
+      const number = (spec?: { position?: number; keyword: string }) => {
+        if (!spec) return undefined;
+        const a = args.find((x, i) => x.keyword === spec.keyword || (!x.keyword && i === spec.position));
+        return a && a.value.type === 'num' ? a.value.value : a && a.value.type === 'unary' && a.value.op === '-' && a.value.arg.type === 'num' ? -a.value.arg.value : undefined;
+      };
+      const switched = switchRelu({ maxValue: number(relu.maxValue), negativeSlope: number(relu.negativeSlope), threshold: number(relu.threshold) });
+      if (switched.id !== 'relu') {
+        id = switched.id;
+        const slope = args.find((x, i) => x.keyword === relu.negativeSlope?.keyword || (!x.keyword && i === relu.negativeSlope?.position));
+        args = switched.id === 'leaky_relu' && slope ? [{ keyword: 'alpha', value: slope.value }] : [];
+        return this.activation(id, path, [n.args[0], ...args], n, { positional: [null], keywords: { alpha: 'alpha' } });
+      }
+    }
     // A layer's constructor takes only parameters; the tensor comes in the second call.
     const spelling: Spelling = {
-      positional: [null, ...(known?.spelling.positional?.filter((p) => p !== null) ?? catalogue.get(id)?.params.map((s) => s.name) ?? [])],
+      // A constructor argument that is no core parameter (PReLU's num_parameters) is skipped, not the tensor.
+      positional: [null, ...(known?.spelling.positional?.map((p) => p ?? SKIP) ?? catalogue.get(id)?.params.map((s) => s.name) ?? [])],
       keywords: known?.spelling.keywords,
-      defaults: known?.spelling.defaults ?? (/keras\.layers\.LeakyReLU$/.test(path) ? { alpha: 0.3 } : undefined),
+      defaults: known?.spelling.defaults,
     };
-    return this.activation(id, path, [n.args[0], ...construct.args], n, spelling);
+    return this.activation(id, path, [n.args[0], ...args], n, spelling, known?.canonical);
   }
 
   /** `fullName` is the module-qualified name (undefined for methods), `name` its last part. */
-  private apply(fullName: string | undefined, name: string, args: readonly Arg[], n: CodeNode): Formula {
+  private apply(fullName: string | undefined, written: string, args: readonly Arg[], n: CodeNode): Formula {
+    // PyTorch's in-place tensor methods compute the same function: x.relu_(), x.sigmoid_().
+    const name = fullName === undefined && written.endsWith('_') && TENSOR_METHODS.has(written) ? written.slice(0, -1) : written;
     const shown = fullName ?? `.${name}`;
     const positional = (count: number): Formula[] => {
       const keyword = args.find((a) => a.keyword);
@@ -250,7 +321,7 @@ class Translator {
       return args.map((a) => this.node(a.value));
     };
     const lower = name.toLowerCase();
-    const unary = UNARY[name] ?? UNARY[lower];
+    const unary = UNARY.get(name) ?? UNARY.get(lower);
     if (unary) return { k: 'call', fn: unary, args: positional(1) };
     switch (lower) {
       case 'maximum':
@@ -301,13 +372,10 @@ class Translator {
       case 'clamp_max':
         return this.clip(lower, shown, args, n);
     }
-    const known = fullName ? frameworkSpelling(fullName, 'function') : undefined;
-    if (known) return this.activation(known.id, shown, args, n, known.spelling);
+    const known = fullName ? this.spelling(fullName, 'function') : undefined;
+    if (known) return this.activation(known.id, shown, args, n, known.spelling, known.canonical);
     const id = activationId(name);
-    if (id) {
-      const defaults = fullName ? FRAMEWORK_DEFAULTS[fullName] ?? FRAMEWORK_DEFAULTS[expand(fullName)] : undefined;
-      return this.activation(id, shown, args, n, { defaults });
-    }
+    if (id) return this.activation(id, shown, args, n, {});
     throw new FormulaError(`cannot translate '${shown}': no formula function for it`, n.start, n.end);
   }
 
@@ -318,7 +386,7 @@ class Translator {
     const slots = kind === 'clamp_max' ? ['x', 'high'] : kind === 'clamp_min' ? ['x', 'low'] : ['x', 'low', 'high'];
     args.forEach((a, i) => {
       const key = a.keyword
-        ? { min: 'low', a_min: 'low', clip_value_min: 'low', max: 'high', a_max: 'high', clip_value_max: 'high', x: 'x', input: 'x', a: 'x', t: 'x' }[a.keyword]
+        ? CLIP_KEYWORDS.get(a.keyword)
         : slots[i];
       if (!key) throw new FormulaError(`the argument ${a.keyword ?? i + 1} of ${shown} has no formula equivalent`, a.value.start, a.value.end);
       const isNone = a.value.type === 'name' && (a.value.name === 'None' || a.value.name === 'null');
@@ -337,12 +405,13 @@ class Translator {
    * A catalogue activation with its parameters: positional (by the framework's order when the catalogue
    * knows this spelling, else the tensor then ParamSpec order) and by keyword.
    */
-  private activation(id: string, shown: string, args: readonly Arg[], n: CodeNode, spelling: Spelling): Formula {
+  private activation(id: string, shown: string, args: readonly Arg[], n: CodeNode, spelling: Spelling, canonical?: string): Formula {
     const isGeluSwitch = (a: Arg) =>
       id.startsWith('gelu') && (a.keyword === 'approximate' || (!a.keyword && (a.value.type === 'str' || isBoolean(a.value))));
     let target = id;
-    // jax.nn.gelu and keras.ops.gelu default to the tanh approximation; torch and keras.activations do not.
-    if (id === 'gelu' && /^(jax\.nn|keras\.ops|tf\.keras\.ops|ops)\.gelu$/.test(shown)) target = 'gelu_tanh';
+    // The table's switch says which gelu a name means without the argument (jax.nn.gelu: the tanh one).
+    const sw = canonical ? ARG_SWITCHES.get(canonical) : undefined;
+    if (sw && sw.keyword === 'approximate') target = sw.byDefault;
     for (const a of args) if (isGeluSwitch(a)) target = approximateGelu(a.value) ? 'gelu_tanh' : 'gelu';
     const entry = catalogue.get(target);
     if (!entry || entry.kind !== 'activation' || entry.def.shape !== 'elementwise') {
@@ -356,21 +425,45 @@ class Translator {
       if (isGeluSwitch(a) || a.keyword === 'inplace' || a.keyword === 'name') return;
       let name: string | null | undefined;
       if (a.keyword) {
-        name = spelling.keywords?.[a.keyword] ?? KEYWORD_ALIASES[a.keyword] ?? a.keyword;
+        name = keywordParam(spelling, a.keyword) ?? PLAIN_KEYWORDS.get(a.keyword) ?? a.keyword;
         if (['x', 'input', 'features', 'inputs'].includes(a.keyword)) name = null;
       } else name = order[i];
       if (name === null) {
         input = a.value;
         return;
       }
+      if (name === SKIP) return;
       const spec = specs.find((s) => s.name === name);
       if (!spec) {
         const what = a.keyword ? `the keyword '${a.keyword}'` : `argument ${i + 1}`;
         throw new FormulaError(`${what} of ${shown} has no formula equivalent`, a.value.start, a.value.end);
       }
-      values.set(spec.name, this.node(a.value));
+      // A parameter given by a name bound to a number in the document (`negative_slope=slope`, `slope = 0.2`).
+      const constant = a.value.type === 'name' ? this.context.constants?.get(a.value.name) : undefined;
+      values.set(spec.name, constant !== undefined ? { k: 'num', value: constant } : this.node(a.value));
     });
     if (!input) throw new FormulaError(`${shown} needs the tensor to apply to`, n.start, n.end);
+    const checked = new Map<string, { value: number; start: number; end: number }>();
+    for (const a of args) {
+      // Literal parameters the core rejects are the user's error: name their own text (F.leaky_relu(x, -1)…).
+      if (a.value.type === 'num' || (a.value.type === 'unary' && a.value.op === '-' && a.value.arg.type === 'num')) {
+        const v = a.value.type === 'num' ? a.value.value : -(a.value.arg as { value: number }).value;
+        checked.set(`${a.value.start}`, { value: v, start: a.value.start, end: a.value.end });
+      }
+    }
+    for (const spec of specs) {
+      const given = values.get(spec.name);
+      if (!given || (given.k !== 'num' && !(given.k === 'neg' && given.a.k === 'num'))) continue;
+      const v = given.k === 'num' ? given.value : -(given.a as { value: number }).value;
+      const low = spec.minExclusive ? v <= spec.min : v < spec.min;
+      const high = spec.maxExclusive ? v >= spec.max : v > spec.max;
+      if (low || high) {
+        const at = [...checked.values()].find((c) => c.value === v);
+        const range = spec.minExclusive ? `> ${spec.min}` : `≥ ${spec.min}`;
+        const upper = Number.isFinite(spec.max) ? ` and ${spec.maxExclusive ? '<' : '≤'} ${spec.max}` : '';
+        throw new FormulaError(`${shown}: ${spec.name} must be ${range}${upper}, got ${v}`, at?.start ?? n.start, at?.end ?? n.end);
+      }
+    }
     for (const [name, value] of Object.entries(spelling.defaults ?? {})) {
       if (!values.has(name) && specs.some((s) => s.name === name)) values.set(name, { k: 'num', value });
     }
@@ -385,17 +478,6 @@ interface Spelling {
   readonly positional?: readonly (string | null)[];
   readonly keywords?: Readonly<Record<string, string>>;
   readonly defaults?: Readonly<Record<string, number>>;
-}
-
-/** The catalogue's record of `path` as a function or class of some framework, with its activation id. */
-function frameworkSpelling(path: string, form: 'function' | 'class'): { id: string; spelling: Spelling } | undefined {
-  const full = expand(path);
-  for (const [id, entry] of catalogue) {
-    if (entry.kind !== 'activation') continue;
-    const known = entry.frameworks.find((f) => f.form === form && (f.name === full || f.name === path));
-    if (known) return { id, spelling: known };
-  }
-  return undefined;
 }
 
 function isBoolean(n: CodeNode): boolean {
@@ -416,7 +498,7 @@ function activationId(name: string): string | undefined {
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
     .toLowerCase();
-  for (const candidate of [ACTIVATIONS[name], ACTIVATIONS[name.toLowerCase()], name, name.toLowerCase(), snake]) {
+  for (const candidate of [PLAIN_NAMES.get(name), PLAIN_NAMES.get(name.toLowerCase()), name === 'expit' ? 'sigmoid' : undefined, name.toLowerCase(), snake]) {
     if (candidate === undefined) continue;
     const entry = catalogue.get(candidate);
     if (entry && entry.kind === 'activation') return candidate;
@@ -431,10 +513,4 @@ function dottedPath(n: CodeNode): string | undefined {
     return object === undefined ? undefined : `${object}.${n.name}`;
   }
   return undefined;
-}
-
-function expand(path: string): string {
-  const dot = path.indexOf('.');
-  const head = dot < 0 ? path : path.slice(0, dot);
-  return ALIASES[head] ? ALIASES[head] + (dot < 0 ? '' : path.slice(dot)) : path;
 }
