@@ -4,14 +4,10 @@
  * Constants come from test/fixtures/generate_activations.py --constants (mpmath, 60 digits).
  */
 import erfc from '@stdlib/math-base-special-erfc';
-import { ddAdd, ddMul, ddQuotient, expTimes, fastTwoSum, twoProd, twoSum, type DoubleDouble } from '../numeric';
+import { ddAdd, ddMul, ddQuotient, expTimes, fastTwoSum, productError, twoProd, twoSum, type DoubleDouble } from '../numeric';
 
 const INV_SQRT2_HI = 0.7071067811865476;
 const INV_SQRT2_LO = -4.833646656726457e-17;
-/** Veltkamp's splitting constant 2^27 + 1, and INV_SQRT2_HI split by it (as twoProd would). */
-const SPLITTER = 134217729;
-const INV_SQRT2_SPLIT_HI = SPLITTER * INV_SQRT2_HI - (SPLITTER * INV_SQRT2_HI - INV_SQRT2_HI);
-const INV_SQRT2_SPLIT_LO = INV_SQRT2_HI - INV_SQRT2_SPLIT_HI;
 const TWO_OVER_SQRT_PI = 1.1283791670955126;
 const INV_SQRT_2PI = 0.3989422804014327;
 /** Beyond ±40, Φ(x) is 1 or its product with x is below the subnormal range. */
@@ -28,15 +24,10 @@ const GELU_ASYMPTOTIC = -30;
  * 1e−13 of Φ, so a caller that already has e^(−x²/2) (equal to e^(−t²) to ~1e−13) may pass it as `gauss`.
  */
 function normalCdf(x: number, gauss?: number): number {
-  // twoProd(−x, INV_SQRT2_HI) written out (no array): Dekker's product with Veltkamp splitting.
+  // twoProd(−x, INV_SQRT2_HI) without the array: the rounded product and its exact error.
   const a = -x;
   const tHi = a * INV_SQRT2_HI;
-  const s = SPLITTER * a;
-  const aHi = s - (s - a);
-  const aLo = a - aHi;
-  const tLo0 = Number.isFinite(tHi)
-    ? aHi * INV_SQRT2_SPLIT_HI - tHi + aHi * INV_SQRT2_SPLIT_LO + aLo * INV_SQRT2_SPLIT_HI + aLo * INV_SQRT2_SPLIT_LO
-    : 0;
+  const tLo0 = Number.isFinite(tHi) ? productError(a, INV_SQRT2_HI, tHi) : 0;
   const tLo = tLo0 - x * INV_SQRT2_LO;
   return 0.5 * (erfc(tHi) - tLo * TWO_OVER_SQRT_PI * (gauss ?? Math.exp(-tHi * tHi)));
 }
@@ -134,12 +125,9 @@ export function geluDerivative(x: number): number {
     // Around the zero: double-double polynomial in the exact offset h.
     return geluDerivativeNearRoot(x);
   }
-  // twoProd(x, x) written out (no array); |x| < 40 here, so p is finite.
+  // twoProd(x, x) without the array; |x| < 40 here, so p is finite.
   const p = x * x;
-  const sx = SPLITTER * x;
-  const xHi = sx - (sx - x);
-  const xLo = x - xHi;
-  const pLo = xHi * xHi - p + xHi * xLo + xLo * xHi + xLo * xLo;
+  const pLo = productError(x, x, p);
   if (x <= GELU_ASYMPTOTIC) {
     // Left tail: φ(x)·(x + S/|x|), |x| = −x.
     return expTimes((x - millsSeries(1 / p) / x) * INV_SQRT_2PI, -p / 2, -pLo / 2);
@@ -167,20 +155,13 @@ function geluDerivativeNearRoot(x: number): number {
   const b0 = e0 - GELU_ROOT_LO;
   const hHi = s0 + b0;
   const hLo = b0 - (hHi - s0);
-  // Veltkamp split of h's high part, shared by every product below.
-  let t = SPLITTER * hHi;
-  const hH = t - (t - hHi);
-  const hL = hHi - hH;
   const last = GELU_POLY_HI.length - 1;
   let accHi = GELU_POLY_HI[last];
   let accLo = GELU_POLY_LO[last];
   for (let k = last - 1; k >= -1; k--) {
     // m = acc · h (ddMul: twoProd of the high parts, then the cross terms, then fastTwoSum).
     const p = accHi * hHi;
-    t = SPLITTER * accHi;
-    const aH = t - (t - accHi);
-    const aL = accHi - aH;
-    const pErr = aH * hH - p + aH * hL + aL * hH + aL * hL;
+    const pErr = productError(accHi, hHi, p);
     const c = pErr + (accHi * hLo + accLo * hHi);
     const mHi = p + c;
     const mLo = c - (mHi - p);

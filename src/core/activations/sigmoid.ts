@@ -2,47 +2,10 @@
  * The logistic family: sigmoid, log-sigmoid, SiLU (swish) and the piecewise-linear hard sigmoid and
  * hard swish. The smooth ones are built on the overflow-free σ of numeric.ts.
  */
-import { expTimes, log1pExp, logistic } from '../numeric';
+import { expTimes, log1pExp, logistic, overOnePlusSquaredOf } from '../numeric';
 
-/** Veltkamp's splitting constant 2^27 + 1 (see numeric.ts). */
-const SPLITTER = 134217729;
 /** Below this exponent expTimes rescales; above it expTimes(c, a) is exactly c·e^a (see numeric.ts). */
 const EXP_RESCALE_BELOW = -700;
-
-/**
- * n/(1 + e)² for 0 ≤ e ≤ 1 and a double n, within about 0.5 ulp of the exact quotient (the shape of σ′,
- * tanh′ and SiLU′), allocating nothing; numeric.ts's overOnePlusSquared([n, 0], e) computes the same
- * number through double-double helpers that return arrays.
- *
- * 1 + e = d_hi + d_lo exactly (FastTwoSum), so (1 + e)² = p + c with p = d_hi² rounded and
- * c = err(d_hi²) + 2·d_hi·d_lo (Dekker's exact error; the dropped d_lo² and the rounding of c are ~2^−105
- * relative). The quotient q₀ = n·(1/p) is cut to its high 26 bits q_T (Veltkamp), so that q_T times the
- * two halves of p is exact and the remainder n − q_T·(p + c) comes out to ~2^−79 of n; q_T plus the
- * remainder over p then rounds once. (The same bits as a full double-double division in 3e6 random
- * cases, for about two thirds of its cost.) NaN flows through to NaN.
- */
-export function overOnePlusSquaredOf(n: number, e: number): number {
-  // 1 + e as hi + lo (FastTwoSum, |1| ≥ |e|).
-  const dHi = 1 + e;
-  const dLo = e - (dHi - 1);
-  // (1 + e)² = p + c: Dekker's square of dHi (Veltkamp split), then the cross term.
-  const p = dHi * dHi;
-  const t = SPLITTER * dHi;
-  const aHi = t - (t - dHi);
-  const aLo = dHi - aHi;
-  const c = aHi * aHi - p + 2 * aHi * aLo + aLo * aLo + 2 * dHi * dLo;
-  // q₀ ≈ n/p, cut to 26 bits; p split into 26 + 27 bits, so q_T·pHi and q_T·pLo are exact.
-  const inv = 1 / p;
-  const q0 = n * inv;
-  const u = SPLITTER * q0;
-  const qT = u - (u - q0);
-  const v = SPLITTER * p;
-  const pHi = v - (v - p);
-  const pLo = p - pHi;
-  // n − q_T·pHi is exact (the two agree to 25 bits); the rest of the remainder is small.
-  const remainder = n - qT * pHi - qT * pLo - qT * c;
-  return qT + remainder * inv;
-}
 
 /**
  * σ(x) = 1/(1 + e^−x).

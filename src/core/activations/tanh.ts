@@ -2,7 +2,7 @@
  * The hyperbolic tangent and its derivative.
  */
 import { SQUARE_UNDERFLOW } from '../numeric';
-import { overOnePlusSquaredOf } from './sigmoid';
+import { overOnePlusSquaredOf } from '../numeric';
 
 /**
  * tanh(x) = (e^x − e^−x)/(e^x + e^−x) = 2σ(2x) − 1.

@@ -44,8 +44,6 @@ export interface Expr {
   readonly dependsOnX: boolean;
 }
 
-export const COMPARE_OPS: ReadonlySet<string> = new Set(['<', '<=', '>', '>=', '==', '!=']);
-
 export function isNum(e: Expr, value?: number): boolean {
   return e.op === 'num' && (value === undefined || e.value === value);
 }

@@ -6,7 +6,7 @@
  * value to first order (ℓ(r + e) ≈ ℓ(r) + ℓ′(r)·e).
  */
 
-import { squareOverflowing } from '../numeric';
+import { productError, squareOverflowing } from '../numeric';
 
 /**
  * Squared error ℓ(y, ŷ) = (ŷ − y)², gradient ∂ℓ/∂ŷ = 2(ŷ − y).
@@ -87,7 +87,6 @@ const LOGCOSH_G = [
 ] as const;
 const [G0, G1, G2, G3, G4, G5, G6, G7, G8, G9, G10, G11, G12, G13, G14, G15] = LOGCOSH_G;
 
-const SPLITTER = 134217729; // 2^27 + 1, as in numeric.ts
 
 /** log cosh x for x ≥ 0 (finite). */
 function logCoshNonNegative(x: number): number {
@@ -99,10 +98,7 @@ function logCoshNonNegative(x: number): number {
   if (x < LOGCOSH_ASYMPTOTIC_LIMIT) {
     // Middle range: x²/2 exactly (Dekker's product, x < 1 so no overflow), plus the small x⁴·g(x²).
     const s = x * x;
-    const t = SPLITTER * x;
-    const xHi = t - (t - x);
-    const xLo = x - xHi;
-    const sLo = xHi * xHi - s + 2 * xHi * xLo + xLo * xLo;
+    const sLo = productError(x, x, s);
     const s2 = s * s;
     // Estrin's scheme in s: pairs, then pairs of pairs (shorter dependency chain than Horner).
     const s4 = s2 * s2;
