@@ -115,12 +115,13 @@ function logRules(resolver: Resolver, tracer: Tracer): LintDiagnostic[] {
   const tensorMethods = importsTensorLibrary(flow.model.syntax.imports.modules, flow.family);
   for (const call of flow.calls) {
     let argument: Expr | undefined;
-    const qualified = flow.qualified(call);
     const last = flow.lastSegment(call);
+    if (last?.name !== 'log') continue;
+    const qualified = flow.qualified(call);
     if (qualified && LOG_FUNCTIONS.has(qualified)) {
       const arg = flow.argumentAt(call, 0, ['input', 'x']);
       argument = arg && flow.argExpr(arg);
-    } else if (last && tensorMethods && call.args.length === 0 && TENSOR_METHODS[flow.family].get(last.name) === 'log') {
+    } else if (tensorMethods && call.args.length === 0 && TENSOR_METHODS[flow.family].get(last.name) === 'log') {
       const receiver = flow.receiver(call);
       const head = receiver?.value.kind === 'name' ? receiver.value.name : undefined;
       if (receiver && (!head || !flow.isModuleAlias(head, receiver.start))) argument = receiver;

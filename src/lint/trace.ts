@@ -224,10 +224,10 @@ export function lossUse(resolver: Resolver, index: number): LossUse | undefined 
     if (held) made = held.madeBy;
     else if (call.calleeCall >= 0) made = call.calleeCall;
     else {
-      // nll = nn.NLLLoss(): the model has no catalogue row to alias, so follow the name here.
+      // nll = nn.NLLLoss(): when the model has no catalogue row to alias, follow the name here.
       const segs = flow.segments(call);
       const binding = segs && segs.length === 1 ? flow.valueAt(segs[0], flow.callStart(index)) : undefined;
-      if (binding && binding.value.kind === 'call') made = binding.value.call;
+      if (binding && binding.value.kind === 'call' && flow.lastSegment(flow.call(binding.value.call))?.name === 'NLLLoss') made = binding.value.call;
     }
     if (made === undefined) return undefined;
     loss = lossOf(resolver, made, 'class');
@@ -263,7 +263,10 @@ function lossOf(resolver: Resolver, index: number, kind: 'function' | 'class'): 
     if (!loss || named.kind !== kind) return undefined;
     return { kind: loss, framework: named.framework };
   }
-  const qualified = resolver.flow.qualified(resolver.flow.call(index));
+  const call = resolver.flow.call(index);
+  const last = resolver.flow.lastSegment(call)?.name;
+  if (last !== 'NLLLoss' && last !== 'nll_loss') return undefined;
+  const qualified = resolver.flow.qualified(call);
   if (qualified && NLL_LOSSES.get(qualified) === kind) return { kind: 'nll', framework: 'pytorch' };
   return undefined;
 }

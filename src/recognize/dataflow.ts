@@ -27,7 +27,7 @@ const MAX_FLOW_DISTANCE = 20_000;
 export class Flow {
   readonly text: string;
   readonly family: 'python' | 'js';
-  private callByRange: Map<number, number> | undefined;
+  private callsByClose: Map<number, number[]> | undefined;
   private readonly qualifiedNames = new Map<number, string | undefined>();
   private readonly starts: Int32Array;
   private usesByName: Map<string, number[]> | undefined;
@@ -142,11 +142,15 @@ export class Flow {
     let e = end;
     while (s < e && /\s/.test(this.text[s])) s++;
     while (e > s && /[\s;]/.test(this.text[e - 1])) e--;
-    if (!this.callByRange) {
-      this.callByRange = new Map();
-      for (const c of this.calls) this.callByRange.set(rangeKey(this.callStart(c.index), c.close), c.index);
+    if (!this.callsByClose) {
+      this.callsByClose = new Map();
+      for (const c of this.calls) {
+        const list = this.callsByClose.get(c.close);
+        if (list) list.push(c.index);
+        else this.callsByClose.set(c.close, [c.index]);
+      }
     }
-    const call = this.callByRange.get(rangeKey(s, e));
+    const call = this.callsByClose.get(e)?.find((c) => this.callStart(c) === s);
     if (call !== undefined) return { value: { kind: 'call', call }, start: s, end: e };
     const text = this.text.slice(s, e);
     if (IDENTIFIER.test(text)) return { value: { kind: 'name', name: text }, start: s, end: e };
@@ -483,11 +487,6 @@ export class Flow {
   indentAt(offset: number): number {
     return indentOf(this.text, this.text.lastIndexOf('\n', offset - 1) + 1);
   }
-}
-
-/** One number for a pair of offsets (documents stay far below 2^26 characters). */
-function rangeKey(start: number, end: number): number {
-  return start * 67_108_864 + end;
 }
 
 function indentOf(text: string, lineStart: number): number {
