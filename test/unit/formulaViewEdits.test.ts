@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { changeFor, formatLiteral, locateParameter, type Family } from '../../src/features/formulaView/parameterEdits';
 import { buildViewModel } from '../../src/features/formulaView/formulaViewModel';
-import { siteAt } from '../../src/features/formulaView/siteAt';
+import { argumentSite, siteAt } from '../../src/features/formulaView/siteAt';
 
 /** The document after setting `param` = `value` on the call whose name contains the cursor marker `|`. */
 function setIn(source: string, languageId: string, param: string, value: number): string {
@@ -76,5 +76,17 @@ describe('Formula view: writing a parameter into the code', () => {
     assert.equal(view.params[0].action, 'apply');
     assert.equal(view.compareLabel, 'PyTorch defaults');
     assert.deepEqual(view.lines.map((l) => `${l.with}:${l.role}`), ['code:f', 'code:df', 'default:f', 'default:df']);
+  });
+
+  it('at a use self.act(x), edits the literal of the assignment self.act = nn.LeakyReLU(0.2)', () => {
+    const text = 'import torch.nn as nn\n\nclass Net(nn.Module):\n    def __init__(self):\n        self.act = nn.LeakyReLU(0.2)\n\n    def forward(self, x):\n        return self.act(x)\n';
+    const ref = siteAt(text, text.lastIndexOf('act(x)') + 1, 'python', 'test:attribute', 1);
+    assert.ok(ref, 'self.act(x) is not recognised');
+    const site = argumentSite(ref);
+    const place = locateParameter(text, site.range.end, 'python', site.frameworkName, 'alpha');
+    assert.equal(place.kind, 'literal');
+    const change = changeFor(place, 0.3, 'python');
+    assert.ok(change);
+    assert.equal(text.slice(0, change.start) + change.text + text.slice(change.end), text.replace('LeakyReLU(0.2)', 'LeakyReLU(0.3)'));
   });
 });

@@ -18,6 +18,8 @@ import { type Family, literalNumber, locateParameter, type ParameterPlace } from
 /** A recognised call with the document text around it: enough to build the view and to edit the code. */
 export interface CallContext {
   readonly ref: FunctionRef;
+  /** The site whose argument list holds the parameters (`self.act = nn.LeakyReLU(0.2)` for `self.act(x)`); `ref` when absent. */
+  readonly args?: FunctionRef;
   readonly text: string;
   readonly family: Family;
   readonly file: string;
@@ -46,7 +48,8 @@ function niceStep(raw: number): number {
 /** Where each of the entry's parameters is written in the call. */
 export function placesOf(entry: CatalogueEntry, call: CallContext): Map<string, ParameterPlace> {
   const places = new Map<string, ParameterPlace>();
-  for (const spec of entry.params) places.set(spec.name, locateParameter(call.text, call.ref.range.end, call.family, call.ref.frameworkName, spec.name));
+  const site = call.args ?? call.ref;
+  for (const spec of entry.params) places.set(spec.name, locateParameter(call.text, site.range.end, call.family, site.frameworkName, spec.name));
   return places;
 }
 

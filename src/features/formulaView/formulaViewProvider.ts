@@ -26,7 +26,7 @@ import { MAX_DOCUMENT_CHARS, MAX_LINE_CHARS } from '../hover/hoverProvider';
 import { type HostMessage, parseSavedState, parseWebviewMessage, type ViewDiagnostic, type ViewModel, type WebviewMessage } from './formulaViewMessages';
 import { buildViewModel, type CallContext, linesFor, paramsOf, placesOf } from './formulaViewModel';
 import { changeFor } from './parameterEdits';
-import { familyOf, siteAt } from './siteAt';
+import { argumentSite, familyOf, siteAt } from './siteAt';
 
 export const FORMULA_VIEW_ID = 'formulaPlayground.formulaView';
 /** Diagnostics of the pairing lints carry this source (issue 17). */
@@ -263,7 +263,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     const ref = siteAt(text, document.offsetAt(position), document.languageId, document.uri.toString(), document.version);
     if (!ref || !catalogue.has(ref.id)) return undefined;
     const line = document.positionAt(ref.range.start).line;
-    return { context: { ref, text, family, file: vscode.workspace.asRelativePath(document.uri), line }, document };
+    return { context: { ref, args: argumentSite(ref), text, family, file: vscode.workspace.asRelativePath(document.uri), line }, document };
   }
 
   /** The pairing-lint diagnostics on the line shown. */

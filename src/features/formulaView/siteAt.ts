@@ -1,17 +1,20 @@
 /**
- * The one place the Formula view asks the document model what is under the cursor. It reads the code the
- * way the hover does (src/features/hover/hoverProvider.ts): the same recognizer, cached per document
- * version. When the document model's query API (issue 16, /tmp/team/MODEL_API) lands, this function is the
- * only line that changes. Pure: no 'vscode'.
+ * The one place the Formula view asks the document model (src/recognize, issue 16) what is under the
+ * cursor: the same model the hover reads, cached per document version, queried in O(log n). Pure: no 'vscode'.
  */
-import { createRecognizer, languageFamily } from '../../recognize';
-import type { FunctionRef } from '../../recognize/types';
-
-const recognizer = createRecognizer(8);
+import { documentModel, languageFamily, type Site } from '../../recognize';
 
 /** The recognised call (activation, loss, attribute use, tensor method, own implementation) at `offset`. */
-export function siteAt(text: string, offset: number, languageId: string, key: string, version: number): FunctionRef | undefined {
-  return recognizer.recognize(text, offset, languageId, { key, version });
+export function siteAt(text: string, offset: number, languageId: string, key: string, version: number): Site | undefined {
+  return documentModel(text, languageId, version, key)?.siteAt(offset);
+}
+
+/**
+ * The site whose arguments hold the parameters: for `self.act(x)` / `act(x)` the assignment it resolves to
+ * (`self.act = nn.LeakyReLU(0.2)`), else the site itself.
+ */
+export function argumentSite(site: Site): Site {
+  return (site.form === 'attribute' || site.form === 'alias') && site.target ? site.target : site;
 }
 
 /** 'python' or 'js' for a language the recognizer reads, else undefined. */
