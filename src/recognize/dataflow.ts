@@ -36,6 +36,7 @@ export class Flow {
   private byReceiver: Map<string, number[]> | undefined;
   private attributeTargets: Map<string, number> | undefined;
   private classes: Map<string, Scope> | undefined;
+  private methods: Map<string, Scope> | undefined;
   private scopesByStart: Scope[] | undefined;
   private returnsByScope: Map<number, { readonly scope: number; readonly start: number; readonly end: number }[]> | undefined;
 
@@ -442,7 +443,11 @@ export class Flow {
 
   /** A method of a class scope, by name. */
   methodOf(cls: Scope, name: string): Scope | undefined {
-    return this.model.syntax.scopes.find((s) => s.kind === 'function' && s.parent === cls.index && s.name === name);
+    if (!this.methods) {
+      this.methods = new Map();
+      for (const s of this.model.syntax.scopes) if (s.kind === 'function' && s.parent >= 0) this.methods.set(`${s.parent}:${s.name}`, s);
+    }
+    return this.methods.get(`${cls.index}:${name}`);
   }
 
   /** The class whose method holds `offset`. */

@@ -113,6 +113,8 @@ function isStringPrefix(text: string, from: number, to: number): boolean {
 
 class PythonScanner {
   private depth = 0;
+  /** Where the next '>>>' at or after the last searched offset is (text.length when there is none). */
+  private nextPrompt = -1;
   constructor(
     private readonly text: string,
     private readonly sink: TokenSink,
@@ -247,8 +249,12 @@ class PythonScanner {
    */
   private doctests(from: number, to: number): void {
     const { text, sink } = this;
-    const first = text.indexOf('>>>', from);
-    if (first < 0 || first >= to) return;
+    // One forward search for '>>>' serves every docstring after it: the search never runs twice over the same text.
+    if (this.nextPrompt < from) {
+      const found = text.indexOf('>>>', from);
+      this.nextPrompt = found < 0 ? text.length : found;
+    }
+    if (this.nextPrompt >= to) return;
     const outerDepth = this.depth;
     const outerLineStart = sink.lineStart;
     this.depth = 0;

@@ -162,6 +162,10 @@ interface Frame {
   argStart: number;
 }
 
+/** Brackets that are neither calls, parameter lists nor object literals carry nothing: one shared frame each. */
+const PLAIN_PAREN: Frame = Object.freeze({ char: 40, call: -1, params: undefined, block: false, opensScope: -1, args: undefined, argStart: -1 });
+const PLAIN_BRACKET: Frame = Object.freeze({ char: 91, call: -1, params: undefined, block: false, opensScope: -1, args: undefined, argStart: -1 });
+
 const DOT = 46;
 const EQ = 61;
 
@@ -623,7 +627,7 @@ class Builder {
         this.chainEndTok = -1;
         return;
       }
-      this.frames.push({ char: code, call: -1, params: undefined, block: false, opensScope: -1, args: undefined, argStart: t + 1 });
+      this.frames.push(PLAIN_PAREN);
       return;
     }
     if (code === 123) {
@@ -649,7 +653,7 @@ class Builder {
       this.frames.push({ char: code, call: -1, params: undefined, block, opensScope: -1, args: block ? undefined : [], argStart: t + 1 });
       return;
     }
-    this.frames.push({ char: code, call: -1, params: undefined, block: false, opensScope: -1, args: undefined, argStart: t + 1 });
+    this.frames.push(PLAIN_BRACKET);
   }
 
   private pendingClass = '';
