@@ -19,14 +19,23 @@ export interface CatalogueName {
 
 export class Resolver {
   readonly flow: Flow;
+  private readonly sites = new Map<number, Site | undefined>();
 
   constructor(readonly model: DocumentModel) {
     this.flow = new Flow(model);
   }
 
   /** The catalogue function a call's callee names directly (`torch.sigmoid(x)`, `nn.BCELoss()`, `x.softmax(-1)`). */
-  callee(call: number): CatalogueName | undefined {
+  /** The model's site for a call, asked once per call. */
+  private siteOf(call: number): Site | undefined {
+    if (this.sites.has(call)) return this.sites.get(call);
     const site = this.model.siteOfCall(call);
+    this.sites.set(call, site);
+    return site;
+  }
+
+  callee(call: number): CatalogueName | undefined {
+    const site = this.siteOf(call);
     if (!site || !site.framework || !site.frameworkName) return undefined;
     if (site.form !== 'call' && site.form !== 'method') return undefined;
     return { id: site.id, framework: site.framework, kind: site.frameworkName.form, canonical: site.canonical ?? site.frameworkName.name, site };
@@ -34,7 +43,7 @@ export class Resolver {
 
   /** The construction a call's callee holds (`act(x)` with `act = nn.Sigmoid()`, `self.criterion(p, y)`): the target's name and call. */
   held(call: number): (CatalogueName & { readonly madeBy: number }) | undefined {
-    const site = this.model.siteOfCall(call);
+    const site = this.siteOf(call);
     const target = site?.target;
     if (!site || (site.form !== 'alias' && site.form !== 'attribute') || !target || !target.framework || !target.frameworkName || target.call < 0) return undefined;
     return { id: target.id, framework: target.framework, kind: target.frameworkName.form, canonical: target.canonical ?? target.frameworkName.name, site: target, madeBy: target.call };

@@ -215,6 +215,8 @@ export interface LossUse {
 export function lossUse(resolver: Resolver, index: number): LossUse | undefined {
   const flow = resolver.flow;
   const call = flow.call(index);
+  // Every loss here takes a prediction and a target: a call with fewer arguments computes none of them.
+  if (call.args.length < 2) return undefined;
   let definition = index;
   let holder: LossUse['holder'];
   let loss = lossOf(resolver, index, 'function');
