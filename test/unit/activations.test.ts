@@ -11,7 +11,14 @@ import { SELU_ALPHA, SELU_LAMBDA } from '../../src/core/activations/elu';
 import { derivative, evaluate, jacobian } from '../../src/core/api';
 import { parseFixtureNumber, ulpError } from './ulp';
 
-const MAX_ULP = 4;
+const MAX_ULP = 2;
+/**
+ * Known exceptions to the 2-ulp target (issue 10), each measured and kept as small as it is: the tanh-GELU
+ * derivative's left tail (3 ulps at x = −8.95, −20.2: e^z times a double-double quotient) and the softmax
+ * Jacobian's off-diagonal −sᵢsⱼ (3 ulps: two rounded probabilities multiplied).
+ */
+const EXCEPTIONS: Readonly<Record<string, number>> = { 'gelu_tanh derivative': 3, 'softmax derivative': 3 };
+const boundFor = (name: string, kind: 'value' | 'derivative') => EXCEPTIONS[`${name} ${kind}`] ?? MAX_ULP;
 
 interface PointwiseCase {
   id: string;
@@ -71,14 +78,14 @@ function record(name: string, kind: 'value' | 'derivative', error: number): void
 
 describe('activations match 60-digit mpmath references', () => {
   for (const c of fixture.pointwise) {
-    it(`${label(c)} value and derivative are within ${MAX_ULP} ulps at all ${c.points.length} reference points`, () => {
+    it(`${label(c)} value and derivative are within ${boundFor(label(c), 'value')} and ${boundFor(label(c), 'derivative')} ulps at all ${c.points.length} reference points`, () => {
       const xs = c.points.map((p) => parseFixtureNumber(p[0]));
       const value = worstOf(xs, evaluate(c.id, xs, c.params), c.points.map((p) => parseFixtureNumber(p[1])));
       const slope = worstOf(xs, derivative(c.id, xs, c.params), c.points.map((p) => parseFixtureNumber(p[2])));
       record(label(c), 'value', value.error);
       record(label(c), 'derivative', slope.error);
-      assert.ok(value.error <= MAX_ULP, formatFailure(`${label(c)} value`, value));
-      assert.ok(slope.error <= MAX_ULP, formatFailure(`${label(c)} derivative`, slope));
+      assert.ok(value.error <= boundFor(label(c), 'value'), formatFailure(`${label(c)} value`, value));
+      assert.ok(slope.error <= boundFor(label(c), 'derivative'), formatFailure(`${label(c)} derivative`, slope));
     });
   }
 
@@ -86,15 +93,15 @@ describe('activations match 60-digit mpmath references', () => {
     ['softmax', 'softmax', 'softmax_jacobian'],
     ['log_softmax', 'log_softmax', 'log_softmax_jacobian'],
   ] as const) {
-    it(`${id} and its Jacobian are within ${MAX_ULP} ulps on all ${fixture.vectors.length} reference vectors`, () => {
+    it(`${id} and its Jacobian are within ${boundFor(id, 'value')} and ${boundFor(id, 'derivative')} ulps on all ${fixture.vectors.length} reference vectors`, () => {
       for (const v of fixture.vectors) {
         const x = numbers(v.x);
         const value = worstOf(x, evaluate(id, x), numbers(v[key]));
         const jac = worstOf(new Float64Array(x.length * x.length).fill(NaN), jacobian(id, x), numbers(v[jacobianKey]));
         record(id, 'value', value.error);
         record(id, 'derivative', jac.error);
-        assert.ok(value.error <= MAX_ULP, `${id}([${v.x.join(', ')}]): ${value.error.toPrecision(3)} ulp`);
-        assert.ok(jac.error <= MAX_ULP, `${id} Jacobian at [${v.x.join(', ')}]: ${jac.error.toPrecision(3)} ulp`);
+        assert.ok(value.error <= boundFor(id, 'value'), `${id}([${v.x.join(', ')}]): ${value.error.toPrecision(3)} ulp`);
+        assert.ok(jac.error <= boundFor(id, 'derivative'), `${id} Jacobian at [${v.x.join(', ')}]: ${jac.error.toPrecision(3)} ulp`);
       }
     });
   }
