@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/recognize/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/recognize/**/*.ts', 'src/frameworks/**/*.ts'],
     rules: {
       // The core and the recognizer run in the webview and in plain Node: no VS Code, no Node built-ins.
       'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', 'os', 'child_process'] }],
