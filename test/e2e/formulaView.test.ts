@@ -12,6 +12,8 @@ import { repoRoot, useWorkbench, type Workbench } from './harness';
 
 interface Probe {
   sliderPaint: number[];
+  roundTrip: number[];
+  draw: number[];
   paints: number;
   cspViolations: string[];
   shown: () => { id: string; dimmed: boolean; lines: number; params: string[] } | null;
@@ -106,11 +108,15 @@ suite('Formula view', () => {
     }
     await mouse.up();
     await frame.waitForTimeout(300);
-    const paint = await frame.evaluate(() => (globalThis as unknown as WithProbe).__formulaView?.sliderPaint ?? []);
-    console.log(
-      `      formula view slider → painted frame: n=${paint.length} p50=${percentile(paint, 0.5).toFixed(1)} ms p95=${percentile(paint, 0.95).toFixed(1)} ms max=${Math.max(...paint).toFixed(1)} ms (one frame = 16.7 ms)`,
-    );
+    const { paint, roundTrip, draw } = await frame.evaluate(() => {
+      const p = (globalThis as unknown as WithProbe).__formulaView;
+      return { paint: p?.sliderPaint ?? [], roundTrip: p?.roundTrip ?? [], draw: p?.draw ?? [] };
+    });
+    const describe = (name: string, values: number[]) =>
+      `${name}: n=${values.length} p50=${percentile(values, 0.5).toFixed(1)} ms p95=${percentile(values, 0.95).toFixed(1)} ms max=${Math.max(...values).toFixed(1)} ms`;
+    console.log(`      formula view slider (one frame = 16.7 ms): ${describe('input → painted frame', paint)}; ${describe('host round trip', roundTrip)}; ${describe('chart draw', draw)}`);
     assert.ok(paint.length > 10, `only ${paint.length} slider inputs were painted`);
+    assert.ok(roundTrip.length > 0 && roundTrip.length <= paint.length, 'previews are folded, one on its way at a time');
     // Released away from the code's value: Apply to code is offered.
     const apply = frame.locator('#param-alpha-apply');
     await apply.waitFor({ state: 'visible' });
@@ -134,7 +140,7 @@ suite('Formula view', () => {
     await workbench().page.locator('.quick-input-list .monaco-list-row').filter({ hasText: 'New Panel Entry' }).first().click();
     frame = await viewFrame(workbench());
     await workbench().page.locator('.editor-instance .monaco-editor .view-lines').first().click();
-    await workbench().placeCursor(39, 20);
+    await workbench().placeCursor(38, 20);
     await waitForShown(frame, (s) => s.id === 'huber' && !s.dimmed, 'huber');
     await settled(frame);
     saveForReadme(await workbench().screenshot('formula-view-panel-dark'), 'formula-view-panel-dark.png');

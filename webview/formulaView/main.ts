@@ -32,6 +32,10 @@ declare function acquireVsCodeApi(): VsCodeApi;
 interface Probe {
   /** Per slider input: from the event to the painted frame showing data for that value or a newer one. */
   sliderPaint: number[];
+  /** Per preview request: from posting it to its answer's arrival (the host round trip). */
+  roundTrip: number[];
+  /** Per drawn frame: time in Plot.draw. */
+  draw: number[];
   paints: number;
   cspViolations: string[];
   shown: () => { id: string; dimmed: boolean; lines: number; params: string[] } | null;
@@ -59,6 +63,8 @@ const moved = new Map<string, number>();
 const probe: Probe | undefined = probesOn
   ? {
       sliderPaint: [],
+      roundTrip: [],
+      draw: [],
       paints: 0,
       cspViolations: [],
       shown: () => (view ? { id: view.id, dimmed: view.dimmed, lines: codeLines.length, params: view.params.map((p) => p.name) } : null),
@@ -122,6 +128,12 @@ function receive(message: HostMessage): void {
       show(message.view);
       return;
     case 'lines':
+      if (message.seq === inFlight) {
+        inFlight = undefined;
+        if (probe && sentAt !== undefined) probe.roundTrip.push(performance.now() - sentAt);
+        // Inputs that came while this one was on its way: ask once, for the latest value.
+        if (seq > message.seq) requestPreview();
+      }
       if (message.seq < drawnSeq) return;
       drawnSeq = message.seq;
       codeLines = message.lines;
@@ -221,7 +233,7 @@ function paramRow(p: ViewParam): HTMLElement {
     output.textContent = formatValue(v);
     seq++;
     pendingInputs.push([seq, performance.now()]);
-    post({ type: 'preview', seq, params: Object.fromEntries(moved) });
+    requestPreview();
   });
   // On release (pointer up, or a key press that changed the value): offer to write it into the code.
   slider.addEventListener('change', () => {
@@ -246,6 +258,19 @@ function renderDiagnostics(v: ViewModel): void {
   diagnosticsBox.hidden = v.diagnostics.length === 0;
 }
 
+/**
+ * One preview on its way at a time: inputs that arrive meanwhile are folded into the next request, so a
+ * fast drag never builds a queue of stale values on a slow host connection.
+ */
+let inFlight: number | undefined;
+let sentAt: number | undefined;
+function requestPreview(): void {
+  if (inFlight !== undefined) return;
+  inFlight = seq;
+  sentAt = performance.now();
+  post({ type: 'preview', seq, params: Object.fromEntries(moved) });
+}
+
 // ---- chart --------------------------------------------------------------------------------------------
 function scheduleFrame(): void {
   if (frameRequested) return;
@@ -256,7 +281,9 @@ function scheduleFrame(): void {
 function drawFrame(): void {
   frameRequested = false;
   if (!view) return;
+  const started = performance.now();
   plot.draw(chartLines(view), view.xMin, view.xMax, view.kind === 'loss' ? 'ŷ' : 'x', true);
+  probe?.draw.push(performance.now() - started);
   const inputs = answered.splice(0);
   if (!probe) return;
   probe.paints++;
