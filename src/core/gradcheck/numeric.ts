@@ -11,7 +11,9 @@
  * central stencil would straddle it.
  *
  * The step is scaled to the point, h = 2⁻⁶·max(|x|, 1): Richardson tolerates a large h (its truncation error
- * falls as h⁶) while the rounding error ε·|f|/h stays near 1e−13. Where the estimate is not good enough for the
+ * falls as h⁶) while the rounding error ε·|f|/h stays near 1e−13. Near overflow (exp close to 709.78) the
+ * stencil shrinks until f stays finite on it, and the extrapolation is written so that no intermediate
+ * (4·C(h/2), 2·F(h/2)) overflows where f′ itself is finite. Where the estimate is not good enough for the
  * tolerance (a domain edge such as p → 0 in BCE, a step in f″ as in Huber, a stencil leaving the domain), the
  * step shrinks eightfold and the estimate with the smallest error bound wins.
  */
@@ -52,9 +54,11 @@ export function centralRichardson(f: (x: number) => number, x: number, h: number
   const c1 = centralDifference(f, x, h / 2);
   const c2 = centralDifference(f, x, h / 4);
   if (!(scratchMax < Infinity) || Number.isNaN(c0 + c1 + c2)) return notFinite(out);
-  const r10 = (4 * c1 - c0) / 3;
-  const r11 = (4 * c2 - c1) / 3;
-  const r2 = (16 * r11 - r10) / 15;
+  // (4·c1 − c0)/3 written as c1 + (c1 − c0)/3 (and so on): the same extrapolation, but 4·c1 would overflow
+  // where f′ is within a factor 4 of the largest double (exp near 709.78), and these forms never do.
+  const r10 = c1 + (c1 - c0) / 3;
+  const r11 = c2 + (c2 - c1) / 3;
+  const r2 = r11 + (r11 - r10) / 15;
   // |R₁(h/2) − R₁(h)| as well: when a stencil straddles a jump in f″ (Huber's band edge) the last two
   // levels can agree by accident, the first two do not.
   let truncation = Math.max(Math.abs(r2 - r11), Math.abs(r11 - r10));
@@ -101,12 +105,13 @@ export function oneSidedRichardson(f: (x: number) => number, x: number, h: numbe
   const t3 = oneSidedDifference(f, x, f0, (side * h) / 8);
   if (!(scratchMax < Infinity) || Number.isNaN(t0 + t1 + t2 + t3)) return notFinite(out);
   // Remove the h, h² and h³ terms in turn.
-  const a0 = 2 * t1 - t0;
-  const a1 = 2 * t2 - t1;
-  const a2 = 2 * t3 - t2;
-  const b0 = (4 * a1 - a0) / 3;
-  const b1 = (4 * a2 - a1) / 3;
-  const c0 = (8 * b1 - b0) / 7;
+  // In the overflow-safe form t1 + (t1 − t0) rather than 2·t1 − t0, as in centralRichardson.
+  const a0 = t1 + (t1 - t0);
+  const a1 = t2 + (t2 - t1);
+  const a2 = t3 + (t3 - t2);
+  const b0 = a1 + (a1 - a0) / 3;
+  const b1 = a2 + (a2 - a1) / 3;
+  const c0 = b1 + (b1 - b0) / 7;
   let truncation = Math.max(Math.abs(c0 - b1), Math.abs(b1 - b0));
   // Smooth f: halving h halves F's error. Slower convergence, as for (1 − p)^1.5 at the domain edge p = 1,
   // defeats the extrapolation (the table then underestimates its own error): use the table's whole span.

@@ -78,9 +78,10 @@ export function numericColumn(
     probe[j] = x[j];
     let done = true;
     for (let i = 0; i < m; i++) {
-      const r10 = (4 * c[1][i] - c[0][i]) / 3;
-      const r11 = (4 * c[2][i] - c[1][i]) / 3;
-      const r2 = (16 * r11 - r10) / 15;
+      // Overflow-safe forms of (4c₁ − c₀)/3 etc. (see numeric.ts).
+      const r10 = c[1][i] + (c[1][i] - c[0][i]) / 3;
+      const r11 = c[2][i] + (c[2][i] - c[1][i]) / 3;
+      const r2 = r11 + (r11 - r10) / 15;
       const bound = Math.abs(r2 - r11) + (4 * EPS * fMax[i]) / (h / 4);
       // NaN (a stencil outside the domain) never replaces an estimate.
       if (bound < error[i]) {
