@@ -34,6 +34,8 @@ export interface InitRecommendation {
   /** Why PyTorch's constant differs from the computed gain, where it does. */
   readonly convention?: string;
   readonly scheme: InitScheme;
+  /** The gain the `pytorch` call applies (√2 for kaiming_normal_ with nonlinearity='relu', 1 for 'linear', …). */
+  readonly callGain: number;
   /** He/Kaiming, LeCun or Glorot/Xavier, in words. */
   readonly schemeTitle: string;
   readonly pytorch: string;
@@ -68,12 +70,13 @@ export function initFor(id: string, params?: Record<string, number>): InitRecomm
   const shown = round(g);
   const alpha = a.params.alpha;
   if (id === 'relu') {
-    return { ...kaiming(id, g), pytorchGain: Math.SQRT2, pytorch: "nn.init.kaiming_normal_(w, nonlinearity='relu')" };
+    return { ...kaiming(id, g), pytorchGain: Math.SQRT2, callGain: Math.SQRT2, pytorch: "nn.init.kaiming_normal_(w, nonlinearity='relu')" };
   }
   if (id === 'leaky_relu' || id === 'prelu') {
     return {
       ...kaiming(id, g),
       pytorchGain: Math.sqrt(2 / (1 + alpha * alpha)),
+      callGain: Math.sqrt(2 / (1 + alpha * alpha)),
       pytorch: `nn.init.kaiming_normal_(w, a=${alpha}, nonlinearity='leaky_relu')`,
     };
   }
@@ -84,6 +87,7 @@ export function initFor(id: string, params?: Record<string, number>): InitRecomm
       pytorchGain: 3 / 4,
       convention: "calculate_gain('selu') = 3/4 was found empirically (pytorch/pytorch#50664); SELU's fixed point needs gain 1",
       scheme: 'lecun',
+      callGain: 1,
       schemeTitle: SCHEME_TITLES.lecun,
       pytorch: "nn.init.kaiming_normal_(w, nonlinearity='linear')",
       keras: "'lecun_normal'",
@@ -96,6 +100,7 @@ export function initFor(id: string, params?: Record<string, number>): InitRecomm
     return {
       ...xavier(id, g),
       pytorchGain: 5 / 3,
+      callGain: 5 / 3,
       convention: `calculate_gain('tanh') = 5/3 is a convention; 1/√E[tanh(z)²] = ${shown}`,
       pytorch: "nn.init.xavier_uniform_(w, gain=nn.init.calculate_gain('tanh'))",
     };
@@ -104,13 +109,15 @@ export function initFor(id: string, params?: Record<string, number>): InitRecomm
     return {
       ...xavier(id, g),
       pytorchGain: 1,
+      callGain: 1,
       convention: `calculate_gain('sigmoid') = 1 is Xavier's convention; 1/√E[σ(z)²] = ${shown} counts σ's mean ½ as signal`,
       pytorch: 'nn.init.xavier_uniform_(w)',
     };
   }
-  if (XAVIER_IDS.has(id)) return { ...xavier(id, g), pytorch: `nn.init.xavier_uniform_(w, gain=${shown})` };
+  if (XAVIER_IDS.has(id)) return { ...xavier(id, g), callGain: Number(shown), pytorch: `nn.init.xavier_uniform_(w, gain=${shown})` };
   return {
     ...kaiming(id, g),
+    callGain: Math.SQRT2,
     pytorch: `nn.init.kaiming_normal_(w, nonlinearity='relu')`,
     note: `calculate_gain has no '${id}': nonlinearity='relu' gives √2; the variance-preserving gain is ${shown} (nn.init.normal_(w, std=${shown}/math.sqrt(fan_in)))`,
   };

@@ -6,6 +6,7 @@ export { gaussianMoments } from './moments';
 export type { GaussianMoments } from './moments';
 export { signalPropagation, CRITICAL_TOLERANCE } from './propagation';
 export type { Phase, SignalPropagation, SignalPropagationInput } from './propagation';
-export { edgeOfChaos } from './edge';
+export { edgeOfChaos, edgeOfChaosCurve } from './edge';
+export type { EdgeCurve } from './edge';
 export { gain, initFor } from './gain';
 export type { InitRecommendation, InitScheme } from './gain';
