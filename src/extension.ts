@@ -7,6 +7,7 @@ import { registerGradientCheckCommands } from './features/gradcheck/gradcheckCom
 import { registerPlaygroundCommands } from './features/playground/playgroundCommands';
 import { registerHover } from './features/hover/hoverProvider';
 import { registerFormulaView } from './features/formulaView/formulaViewCommands';
+import { registerSignalCommands } from './features/playground/signalCommands';
 import { registerLints } from './features/lint/lintFeature';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerPlaygroundCommands(context);
     registerGradientCheckCommands(context);
     registerFormulaView(context);
+    registerSignalCommands(context);
     registerLints(context);
   } catch (error) {
     // VS Code swallows activation errors silently; say what went wrong.

@@ -4,6 +4,7 @@ export const CommandId = {
   plotSelection: 'formulaPlayground.plotSelection',
   gradientCheck: 'formulaPlayground.gradientCheck',
   gradientCheckAll: 'formulaPlayground.gradientCheckAll',
+  signalPropagation: 'formulaPlayground.signalPropagation',
   lintShowWhy: 'formulaPlayground.lintShowWhy',
 } as const;
 
@@ -14,3 +15,6 @@ export const PLAYGROUND_VIEW_TYPE = 'formulaPlayground.playground';
 
 /** The gradient-check results view's type, likewise. */
 export const GRADCHECK_VIEW_TYPE = 'formulaPlayground.gradcheckResults';
+
+/** The Signal Propagation view's type, likewise. */
+export const SIGNAL_VIEW_TYPE = 'formulaPlayground.signalPropagation';

@@ -42,9 +42,10 @@ function showGain(g: number): string {
 /** "init: nn.init.kaiming_normal_(w, nonlinearity='relu') (gain √2)"; SELU's note; PyTorch's convention. */
 export function initLine(id: string, params?: Record<string, number>): string {
   const r = initFor(id, params);
-  const torchGain = r.pytorchGain ?? r.gain;
-  let line = `init: ${r.pytorch} (gain ${showGain(torchGain)})`;
-  if (r.pytorchGain !== undefined && Math.abs(r.pytorchGain - r.gain) > 1e-9) line += `; variance-preserving gain ${showGain(r.gain)}`;
+  let line = `init: ${r.pytorch} (gain ${showGain(r.callGain)})`;
+  if (Math.abs(r.callGain - r.gain) > 1e-9) line += `; variance-preserving gain ${showGain(r.gain)}`;
+  if (r.scheme === 'lecun') line += `; Keras ${r.keras}, JAX ${r.jax}, TF.js ${r.tfjs}`;
+  else line += `; Keras ${r.keras}`;
   if (r.note) line += ` — ${r.note}`;
   return line;
 }
