@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
+const EXTENSION_ID = 'dl-formula-playground.dl-formula-playground';
 const OPEN = 'formulaPlayground.openPlayground';
 const SCRATCH = '.keras-generation-test';
 
@@ -35,6 +36,10 @@ suite('Keras 2 or Keras 3 in the hover', () => {
   const scratch = () => vscode.Uri.joinPath(folder().uri, SCRATCH);
 
   suiteSetup(async () => {
+    // The hover provider exists once the extension is active; this suite may be the first to run.
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+    await ext.activate();
     await vscode.workspace.fs.delete(scratch(), { recursive: true, useTrash: false }).then(undefined, () => undefined);
   });
 
