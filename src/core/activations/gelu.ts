@@ -4,7 +4,7 @@
  * Constants come from test/fixtures/generate_activations.py --constants (mpmath, 60 digits).
  */
 import erfc from '@stdlib/math-base-special-erfc';
-import { ddAdd, ddMul, ddQuotient, expTimes, fastTwoSum, productError, twoProd, twoSum, type DoubleDouble } from '../numeric';
+import { ddAdd, ddMul, ddMulNumber, ddQuotient, expDD, expTimes, fastTwoSum, productError, twoProd, twoSum, type DoubleDouble } from '../numeric';
 
 const INV_SQRT2_HI = 0.7071067811865476;
 const INV_SQRT2_LO = -4.833646656726457e-17;
@@ -236,6 +236,10 @@ export function geluTanh(x: number): number {
 const GELU_TANH_ROOT_HI = -0.7524614220710163;
 const GELU_TANH_ROOT_LO = 3.4358218314355225e-17;
 const GELU_TANH_EXP_Z0 = 0.29195521191476714;
+/** Below this x the tanh form's derivative sums N directly (no cancellation that far from the zero). */
+const GELU_TANH_DIRECT_BELOW = -3;
+/** Above this exponent e^z and the products with it stay normal, so expDD can stand in for expTimes. */
+const GELU_TANH_EXP_NORMAL_FROM = -690;
 
 /**
  * Derivative of the tanh form: σ(z)·(1 + x·σ(−z)·z′), z′ = √(8/π)(1 + 3·0.044715x²).
@@ -264,16 +268,32 @@ export function geluTanhDerivative(x: number): number {
     const slope = SQRT_8_OVER_PI[0] * (1 + 3 * c * x * x);
     return (1 + (x * slope * e) / d) / d;
   }
-  const h = x - GELU_TANH_ROOT_HI - GELU_TANH_ROOT_LO;
-  const q = x * x + x * GELU_TANH_ROOT_HI + GELU_TANH_ROOT_HI * GELU_TANH_ROOT_HI;
-  const k = SQRT_8_OVER_PI[0] * h;
-  // The polynomial term dominates N; forming it in double-double saves ~2 ulps of rounding.
-  const polynomial = ddMul(twoProd(SQRT_8_OVER_PI[0], h), twoSum(1, 3 * c * q));
-  const n = ddAdd(polynomial, [GELU_TANH_EXP_Z0 * Math.expm1(k * (1 + c * q)), 0]);
   const e = Math.exp(zHi);
+  let n: DoubleDouble;
+  if (x < GELU_TANH_DIRECT_BELOW) {
+    // Far left of the zero N = 1 + e^z + x·z′ does not cancel (x·z′ ≈ −167 against 1 + e^z ≈ 1 at x = −9):
+    // summed as it stands, entirely in double-double, its rounding stays ~2^−100 instead of the ~1 ulp that
+    // the rounded 3c·q of the form below leaves (which made 3 ulps at x = −8.95 and −20.2).
+    const x2 = twoProd(x, x);
+    const slope = ddMul(SQRT_8_OVER_PI, ddAdd([1, 0], ddMul([3 * c, 0], x2)));
+    n = ddAdd(ddMulNumber(slope, x), fastTwoSum(1, e));
+  } else {
+    const h = x - GELU_TANH_ROOT_HI - GELU_TANH_ROOT_LO;
+    const q = x * x + x * GELU_TANH_ROOT_HI + GELU_TANH_ROOT_HI * GELU_TANH_ROOT_HI;
+    const k = SQRT_8_OVER_PI[0] * h;
+    // The polynomial term dominates N; forming it in double-double saves ~2 ulps of rounding.
+    const polynomial = ddMul(twoProd(SQRT_8_OVER_PI[0], h), twoSum(1, 3 * c * q));
+    n = ddAdd(polynomial, [GELU_TANH_EXP_Z0 * Math.expm1(k * (1 + c * q)), 0]);
+  }
   // (1 + e)² exactly enough in double-double, then one division.
   const d = fastTwoSum(1, e);
   const d2 = ddMul(d, d);
   // log(e^z/(1 + e^z)²) has slope (1 − e^z)/(1 + e^z): the first-order effect of z's low part.
-  return expTimes(ddQuotient(n, d2), zHi, (zLo * (1 - e)) / (1 + e));
+  const correction = (zLo * (1 - e)) / (1 + e);
+  if (x < GELU_TANH_DIRECT_BELOW && zHi > GELU_TANH_EXP_NORMAL_FROM) {
+    // e^z as a double-double too (Math.exp's own ~1 ulp was the last one above 2 ulps here), one rounding.
+    const q = ddQuotient(ddMul(n, expDD(zHi)), d2);
+    return q + q * correction;
+  }
+  return expTimes(ddQuotient(n, d2), zHi, correction);
 }
