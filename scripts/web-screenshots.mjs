@@ -77,6 +77,9 @@ async function shoot(theme) {
   await page.locator('.monaco-hover-content a').filter({ hasText: /playground/i }).first().click();
   const chart = await look(page, 'playground');
   if (!chart.found || !(chart.inked > 0)) throw new Error(`${theme}: the playground did not paint (${chart.error ?? 'blank'})`);
+  // The hover stays while the mouse is over it: move away so that it closes, and show the playground alone.
+  await page.mouse.move(1200, 700);
+  await page.locator('.monaco-hover-content').filter({ visible: true }).first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => page.keyboard.press('Escape'));
   await page.waitForTimeout(1500); // KaTeX renders the formula after the first paint
   await page.screenshot({ path: join(outDir, `web-playground-${theme}.png`) });
   console.log(`web-screenshots: ${theme} playground painted (${(chart.inked * 100).toFixed(1)}% of the chart inked)`);
