@@ -150,6 +150,17 @@ describe('framework table: the corrections of issue 12', () => {
   });
 });
 
+describe('losses on log-probabilities: nll and kl_div_log_target', () => {
+  it('F.nll_loss and nn.NLLLoss are nll; kl_div with log_target=True is kl_div_log_target, without it kl_div', () => {
+    assert.equal(recognize('F.nll_loss(F.log_softmax(z, dim=-1), y)', 4, 'python')?.id, 'nll');
+    assert.equal(recognize('nn.NLLLoss()', 4, 'python')?.id, 'nll');
+    assert.equal(recognize('F.kl_div(log_p, log_t, reduction="batchmean", log_target=True)', 4, 'python')?.id, 'kl_div_log_target');
+    assert.equal(recognize('F.kl_div(log_p, t, reduction="batchmean")', 4, 'python')?.id, 'kl_div');
+    assert.equal(recognize('nn.KLDivLoss(reduction="batchmean", log_target=True)', 4, 'python')?.id, 'kl_div_log_target');
+    assert.equal(recognize('optax.kl_divergence_with_log_targets(log_p, log_t)', 8, 'python')?.id, 'kl_div_log_target');
+  });
+});
+
 describe('label smoothing, read from the call and applied', () => {
   it('PyTorch CrossEntropyLoss(label_smoothing=…) and F.cross_entropy(…, label_smoothing=…) are read', () => {
     assert.equal(recognize('nn.CrossEntropyLoss(label_smoothing=0.1)', 4, 'python')?.params.label_smoothing, 0.1);
