@@ -142,6 +142,14 @@ describe('formula numerics (issue 10)', () => {
       assert.equal(js.match(/\bg0\(/g)?.length, 1, js);
       assert.doesNotMatch(js, /\.value\(|\.derivative\(/);
     });
+    it('writes into given arrays, and refuses arrays of the wrong length', () => {
+      const f = compileFormula('x * sigmoid(x)');
+      const into = { values: new Float64Array(3), derivatives: new Float64Array(3) };
+      const out = f.evaluateWithDerivative([0, 1, 2], undefined, into);
+      assert.equal(out.values, into.values);
+      assert.deepEqual(Array.from(into.derivatives), Array.from(f.derivative([0, 1, 2])));
+      assert.throws(() => f.evaluateWithDerivative([0, 1], undefined, into), /two Float64Arrays of x's length 2/);
+    });
     it('checks parameters like evaluate', () => {
       assert.throws(() => compileFormula('a*x').evaluateWithDerivative([1], {}), /parameter 'a' has no value/);
     });

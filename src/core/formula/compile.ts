@@ -67,11 +67,14 @@ function compile(source: string): CompiledFormula {
     params,
     evaluate: (x, given) => run(valueCode, valueTable, x, given),
     derivative: (x, given) => run(derivativeCode, derivativeTable, x, given),
-    evaluateWithDerivative: (x, given) => {
+    evaluateWithDerivative: (x, given, into) => {
       const P = parameterVector(params, lowered, given, source);
       const X = toFloat64(x, 'x');
-      const values = new Float64Array(X.length);
-      const derivatives = new Float64Array(X.length);
+      const values = into?.values ?? new Float64Array(X.length);
+      const derivatives = into?.derivatives ?? new Float64Array(X.length);
+      if (!(values instanceof Float64Array) || !(derivatives instanceof Float64Array) || values.length !== X.length || derivatives.length !== X.length) {
+        throw new Error(`evaluateWithDerivative: into must hold two Float64Arrays of x's length ${X.length}`);
+      }
       fusedCode.kernel(X, values, P, fusedTable, derivatives);
       return { values, derivatives };
     },

@@ -37,9 +37,14 @@ export interface CompiledFormula {
   derivative(x: ArrayLike<number>, params?: Record<string, number>): Float64Array;
   /**
    * f and df/dx at each x in one loop that computes their shared subexpressions once (bit-identical to
-   * evaluate and derivative, in about the time of the slower of the two).
+   * evaluate and derivative, in about the time of the slower of the two). `into`: two Float64Arrays of x's
+   * length to write to (and return) instead of allocating, for callers that evaluate again and again.
    */
-  evaluateWithDerivative(x: ArrayLike<number>, params?: Record<string, number>): ValuesWithDerivatives;
+  evaluateWithDerivative(
+    x: ArrayLike<number>,
+    params?: Record<string, number>,
+    into?: ValuesWithDerivatives,
+  ): ValuesWithDerivatives;
   /** LaTeX of what is computed: after the stable rewrites (log(1 + e^x) shows as softplus(x)). */
   readonly latex: string;
   readonly derivativeLatex: string;
