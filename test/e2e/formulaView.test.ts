@@ -64,7 +64,9 @@ function percentile(values: readonly number[], q: number): number {
 }
 
 suite('Formula view', () => {
-  const workbench = useWorkbench({ theme: 'Default Light Modern', name: 'formulaView' });
+  // The web workbench saves after a delay by default (files.autoSave: afterDelay): off, so Apply to code
+  // stays an unsaved edit that Revert File takes back and the sample on disk never changes.
+  const workbench = useWorkbench({ theme: 'Default Light Modern', name: 'formulaView', settings: { 'files.autoSave': 'off' } });
   let frame: Frame;
 
   test('follows the cursor: nn.LeakyReLU(0.2) in the side bar, light and dark', async () => {
