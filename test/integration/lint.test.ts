@@ -120,6 +120,24 @@ suite('Pairing lints', () => {
     await waitFor(() => ours(doc.uri).some((d) => d.code === 'log-of-sigmoid'), 2000, 'the rule is back on but no diagnostic');
   });
 
+  test('notebook cells are linted as one program: a loss made in one cell and fed a sigmoid in the next', async () => {
+    const cells = [
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'import torch\nimport torch.nn as nn\ncriterion = nn.BCELoss()', 'python'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Markup, 'Now the training step.', 'markdown'),
+      new vscode.NotebookCellData(vscode.NotebookCellKind.Code, 'loss = criterion(torch.sigmoid(logits), labels)', 'python'),
+    ];
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', new vscode.NotebookData(cells));
+    await vscode.window.showNotebookDocument(notebook);
+    const [first, , third] = notebook.getCells();
+    await waitFor(() => ours(third.document.uri).length > 0, 2000, 'no lint diagnostic in the notebook cell');
+    const [d] = ours(third.document.uri);
+    assert.equal(d.code, 'sigmoid-into-bce');
+    assert.equal(third.document.getText(d.range), 'torch.sigmoid(logits)');
+    assert.equal(d.relatedInformation?.[0].location.uri.toString(), first.document.uri.toString());
+    assert.equal(first.document.getText(d.relatedInformation?.[0].location.range), 'nn.BCELoss()');
+    assert.deepEqual(ours(first.document.uri), []);
+  });
+
   test('correct code gets no diagnostic', async () => {
     const text = 'import torch.nn as nn\nimport torch.nn.functional as F\n\nce = nn.CrossEntropyLoss()\n\ndef f(logits, y):\n    return ce(logits, y) + F.nll_loss(F.log_softmax(logits, dim=-1), y)\n';
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: text });
