@@ -42,9 +42,16 @@ export function languageFamily(languageId: string): LanguageFamily | undefined {
   return LANGUAGES.get(languageId);
 }
 
+/**
+ * Documents longer than this many characters get an empty model (no tokens, no sites): the hover and the lints
+ * say nothing there rather than stall the extension host. Within it, syntax.ts mutes lines longer than MAX_LINE
+ * and brackets nested deeper than MAX_DEPTH.
+ */
+export const MAX_DOCUMENT = 3_000_000;
+
 /** Builds the model of `text` (no cache). */
 export function buildModel(text: string, family: LanguageFamily, version?: number): DocumentModel {
-  const tokens = tokenize(text, family);
+  const tokens = tokenize(text.length > MAX_DOCUMENT ? '' : text, family);
   const syntax = buildSyntax(text, family, tokens);
   const resolver = new Resolver(syntax);
   const { chains, strings } = syntax;

@@ -11,6 +11,9 @@
  */
 import type { LanguageFamily } from '../frameworks/spellings';
 
+/** Past this many characters a physical line is muted in the syntax builder (syntax.ts); brackets left open on a longer line are forgotten at its end. */
+export const MAX_LINE = 20_000;
+
 export const Tok = { Name: 1, Num: 2, Str: 3, Op: 4, NL: 5, Regex: 6 } as const;
 export type TokKind = (typeof Tok)[keyof typeof Tok];
 
@@ -129,6 +132,7 @@ class PythonScanner {
       if (c === 32 || c === 9 || c === 12) {
         i++;
       } else if (c === NL || c === CR) {
+        if (i - sink.lineStart > MAX_LINE) this.depth = 0;
         sink.newline(i, this.depth);
         i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1;
         sink.lineStart = i;
@@ -307,6 +311,7 @@ class JsScanner {
       if (c === 32 || c === 9 || c === 12 || c === 0xfeff) {
         i++;
       } else if (c === NL || c === CR) {
+        if (i - sink.lineStart > MAX_LINE) this.depth = 0;
         sink.newline(i, this.depth);
         i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1;
         sink.lineStart = i;

@@ -6,7 +6,7 @@
  * the framework table on top of it. Linear in the number of tokens; bracket nesting uses an explicit stack.
  */
 import { isTfjsModule, TFJS_ROOT, type LanguageFamily } from '../frameworks/spellings';
-import { OpCode, Tok, type Tokens } from './scanner';
+import { MAX_LINE, OpCode, Tok, type Tokens } from './scanner';
 
 /** A value as written: a literal, a name, a dotted chain, a call, an object literal, or anything else. */
 export type Value =
@@ -169,6 +169,29 @@ const PLAIN_BRACKET: Frame = Object.freeze({ char: 91, call: -1, params: undefin
 const DOT = 46;
 const EQ = 61;
 
+/**
+ * Guards, so that no document can stall the builder (issue 16). Brackets nested deeper than MAX_DEPTH, and
+ * the part of a physical line beyond its first MAX_LINE characters (minified code, generated data), are only
+ * counted to keep the nesting balanced: no calls, arguments, chains or statements are recorded there, so those
+ * regions have no sites and the hover answers nothing rather than something wrong. Brackets left open at the
+ * end of an overlong line are closed there (the scanner forgets them too), so the code after it is read as usual.
+ */
+export const MAX_DEPTH = 128;
+export { MAX_LINE };
+
+/** [start, end) offsets of the physical lines of `text` longer than MAX_LINE, flattened. */
+function longLines(text: string): number[] {
+  const out: number[] = [];
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_LINE) out.push(start, end);
+    start = end + 1;
+  }
+  return out;
+}
+
 const PY_KEYWORDS = new Set(['if', 'elif', 'while', 'for', 'in', 'not', 'and', 'or', 'is', 'return', 'yield', 'await', 'lambda', 'else', 'with', 'as', 'assert', 'del', 'raise', 'from', 'import', 'def', 'class', 'pass', 'global', 'nonlocal', 'try', 'except', 'finally', 'async', 'print']);
 const JS_KEYWORDS = new Set(['if', 'else', 'while', 'for', 'in', 'of', 'return', 'typeof', 'new', 'const', 'let', 'var', 'function', 'class', 'import', 'export', 'from', 'await', 'async', 'yield', 'throw', 'case', 'switch', 'delete', 'void', 'instanceof', 'do', 'try', 'catch', 'finally', 'default', 'extends', 'super']);
 
@@ -236,10 +259,48 @@ class Builder {
   build(): Syntax {
     const { tokens } = this;
     const { kind } = tokens;
+    const { start: tokStart, aux } = tokens;
     let stmtStart = true;
     let indent = tokens.firstIndent;
+    // Guards (see MAX_DEPTH / MAX_LINE): brackets opened while muted are counted only.
+    const long = longLines(this.text);
+    let li = 0;
+    /** Frames open when the current overlong line began (-1: not on one). */
+    let lineBase = -1;
+    let muted = 0;
     for (let t = 0; t < tokens.count; t++) {
       const k = kind[t];
+      let inTail = false;
+      if (li < long.length) {
+        const at = tokStart[t];
+        if (lineBase >= 0 && at >= long[li + 1]) {
+          // Leaving an overlong line: what it left open is closed at its end, like the scanner forgets it.
+          while (this.frames.length > lineBase) this.closeBracket(t - 1);
+          this.closedCallTok = -1;
+          lineBase = -1;
+          muted = 0;
+        }
+        while (li < long.length && at >= long[li + 1]) li += 2;
+        if (li < long.length && at >= long[li]) {
+          if (lineBase < 0) lineBase = this.frames.length;
+          inTail = at >= long[li] + MAX_LINE;
+        }
+      }
+      if (muted > 0 || inTail) {
+        if (k === Tok.Op) {
+          const code = aux[t];
+          if (code === 40 || code === 91 || code === 123) muted++;
+          else if (code === 41 || code === 93 || code === 125) {
+            if (muted > 0) muted--;
+            else this.closeBracket(t);
+          }
+        }
+        if (k !== Tok.NL || muted > 0) {
+          this.chainEndTok = -1;
+          this.closedCallTok = -1;
+          continue;
+        }
+      }
       if (k === Tok.NL) {
         const top = this.frames[this.frames.length - 1];
         // JS: a line break inside an object literal or an argument list is not a statement end.
@@ -267,6 +328,10 @@ class Builder {
           const afterExpr = prev >= 0 && (tokens.kind[prev] === Tok.Str || this.isOp(prev, 41) || this.isOp(prev, 93));
           if (afterExpr) this.chain(t + 1, true);
         } else if (code === 40 || code === 91 || code === 123) {
+          if (this.frames.length >= MAX_DEPTH) {
+            muted = 1;
+            continue;
+          }
           this.openBracket(t, code);
           const top = this.frames[this.frames.length - 1];
           if (code === 123 && top && top.block) stmtStart = true;

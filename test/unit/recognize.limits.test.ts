@@ -1,0 +1,94 @@
+/**
+ * The document model's guards (issue 16): brackets nested deeper than MAX_DEPTH and lines longer than MAX_LINE
+ * are muted (no calls, chains or sites there), documents over MAX_DOCUMENT get an empty model, and the code
+ * around a pathological region is read as usual. No timings here: bench/recognize.bench.ts prints them.
+ */
+import * as assert from 'node:assert/strict';
+import { buildModel, documentModel, type DocumentModel } from '../../src/recognize';
+import { MAX_DOCUMENT } from '../../src/recognize/model';
+import { MAX_DEPTH, MAX_LINE } from '../../src/recognize/syntax';
+
+const PY = 'import torch\nimport torch.nn.functional as F\n';
+
+/** The id of the site at `at` characters into the `nth` occurrence of `anchor`. */
+function idAt(model: DocumentModel, anchor: string, at = 2, nth = 0): string | undefined {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) {
+    i = model.text.indexOf(anchor, i + 1);
+    assert.ok(i >= 0, `anchor ${JSON.stringify(anchor)} #${nth} is not in the text`);
+  }
+  return model.siteAt(i + at)?.id;
+}
+
+describe('document model: guards against pathological documents', () => {
+  it('records calls down to MAX_DEPTH brackets and nothing below, and reads the next line as usual', () => {
+    const deep = MAX_DEPTH + 20;
+    const line = `y = F.relu(${'('.repeat(deep)}F.gelu(x)${')'.repeat(deep)}, inplace=True)`;
+    assert.ok(line.length < MAX_LINE);
+    const model = buildModel(`${PY}${line}\nz = F.sigmoid(x)\n`, 'python');
+    assert.equal(idAt(model, 'F.relu'), 'relu');
+    assert.equal(idAt(model, 'F.gelu'), undefined, 'a call below MAX_DEPTH has no site');
+    assert.ok(!model.syntax.chains.some((c) => c.segments.join('.') === 'F.gelu'), 'no chain is recorded below MAX_DEPTH');
+    assert.equal(idAt(model, 'F.sigmoid'), 'sigmoid');
+    // The outer call still closes where it is written, with its keyword argument.
+    const relu = model.syntax.calls.find((c) => c.chain >= 0 && model.syntax.chains[c.chain].segments.join('.') === 'F.relu');
+    assert.ok(relu);
+    assert.equal(relu.close, model.text.indexOf('\nz = '));
+    assert.deepEqual(
+      relu.args.map((a) => a.key),
+      [undefined, 'inplace'],
+    );
+    assert.equal(model.sites.filter((s) => s.id === 'gelu').length, 0);
+  });
+
+  it('deep calls just under the limit are still recorded', () => {
+    const n = MAX_DEPTH - 2;
+    const model = buildModel(`${PY}y = ${'F.relu('.repeat(n)}x${')'.repeat(n)}\n`, 'python');
+    assert.equal(model.syntax.calls.length, n);
+    assert.equal(model.sites.filter((s) => s.id === 'relu').length, n);
+  });
+
+  it('mutes a line past its first MAX_LINE characters, keeps the lines around it', () => {
+    const long = `data = [${'1, '.repeat(Math.ceil(MAX_LINE / 3) + 10)}F.gelu(x)]`;
+    assert.ok(long.length > MAX_LINE);
+    const model = buildModel(`${PY}a = F.relu(x)\n${long}\nb = F.sigmoid(x, )\n`, 'python');
+    assert.equal(idAt(model, 'F.relu'), 'relu');
+    assert.equal(idAt(model, 'F.gelu'), undefined, 'no site on an overlong line');
+    assert.equal(idAt(model, 'F.sigmoid'), 'sigmoid');
+    assert.ok(!model.sites.some((s) => s.id === 'gelu'));
+  });
+
+  it('forgets brackets left open on an overlong line (Python and JavaScript)', () => {
+    const py = buildModel(`x = ${'f('.repeat(MAX_LINE)}\nimport torch\ny = torch.relu(x)\n`, 'python');
+    assert.equal(idAt(py, 'torch.relu', 7), 'relu');
+    assert.deepEqual(py.syntax.imports.modules, ['torch']);
+    assert.ok(py.syntax.calls.length <= MAX_DEPTH + 1, `${py.syntax.calls.length} calls`);
+    const js = buildModel(`import * as tf from '@tensorflow/tfjs';\nconst m = [${'{a: tf.sigmoid(['.repeat(MAX_LINE / 10)}\nconst y = tf.relu(x);\n`, 'js');
+    assert.equal(idAt(js, 'tf.sigmoid', 4), 'sigmoid', 'the first MAX_LINE characters are read');
+    assert.equal(js.siteAt(js.text.lastIndexOf('tf.sigmoid') + 4), undefined, 'the rest of the line is not');
+    assert.equal(idAt(js, 'tf.relu', 4), 'relu');
+  });
+
+  it('gives a document over MAX_DOCUMENT an empty model', () => {
+    const line = 'y = F.relu(x)\n';
+    const text = `${PY}${line.repeat(Math.ceil(MAX_DOCUMENT / line.length) + 1)}`;
+    assert.ok(text.length > MAX_DOCUMENT);
+    const model = buildModel(text, 'python');
+    assert.equal(model.text, text);
+    assert.equal(model.syntax.calls.length, 0);
+    assert.equal(model.sites.length, 0);
+    assert.equal(model.siteAt(text.indexOf('F.relu') + 2), undefined);
+    const small = buildModel(`${PY}${line}`, 'python');
+    assert.equal(idAt(small, 'F.relu'), 'relu');
+  });
+
+  it('builds a document version once: the same key and version give the same model', () => {
+    const text = `${PY}y = F.relu(x)\n`;
+    const a = documentModel(text, 'python', 1, 'limits-test');
+    assert.ok(a);
+    assert.equal(documentModel(text, 'python', 1, 'limits-test'), a);
+    const b = documentModel(`${text}z = 1\n`, 'python', 2, 'limits-test');
+    assert.notEqual(b, a);
+    assert.equal(documentModel(`${text}z = 1\n`, 'python', 2, 'limits-test'), b);
+  });
+});
