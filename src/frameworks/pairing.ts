@@ -1,12 +1,12 @@
 /**
- * What the pairing lints need to know about the frameworks beyond the framework table (src/frameworks):
+ * What the pairing lints need to know about the frameworks beyond the main framework table (table.ts):
  * which argument of a loss is the prediction, which calls are logarithms, NLL losses and model containers,
  * and how each activation is spelled in its log form. Names are canonical (after the import aliases and
  * the table's prefix rewrites: `tf.` for TensorFlow in Python, `keras.` for Keras 3 and tf.keras).
- * Candidates to move into the framework table (MODEL, issue 16) — see /tmp/team/MODEL_REQUESTS.md.
+ * They live beside the framework table so that every framework spelling has one home.
  */
 import type { Framework } from '../core/types';
-import { isTfjsModule } from '../frameworks/spellings';
+import { isTfjsModule } from './spellings';
 
 /**
  * The prediction argument of a loss: position and keyword names, per framework.

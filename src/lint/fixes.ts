@@ -4,7 +4,7 @@
  * and the diagnostic says why.
  */
 import { canonicalPython } from '../frameworks/spellings';
-import { LOG_FORM } from './frameworkFacts';
+import { LOG_FORM } from '../frameworks/pairing';
 import type { CompiledModel } from './kerasModel';
 import { messages } from './messages';
 import type { Resolver } from './resolve';

@@ -3,7 +3,7 @@
  * calls), of a functional `keras.Model(inputs, outputs)`, and the loss given to `model.compile(loss=...)`.
  */
 import type { Expr } from '../recognize/dataflow';
-import { KERAS_DENSE, KERAS_MODEL, KERAS_SEQUENTIAL } from './frameworkFacts';
+import { KERAS_DENSE, KERAS_MODEL, KERAS_SEQUENTIAL } from '../frameworks/pairing';
 import type { Resolver } from './resolve';
 import { fromLogitsIsLiteral } from './trace';
 import type { OffsetRange } from './types';

@@ -2,7 +2,7 @@
  * The pairing rules: every loss call whose prediction argument provably comes from an activation,
  * every Keras compile whose last layer disagrees with its loss, every log of a sigmoid or softmax.
  */
-import { LOG_FUNCTIONS, LOG_SIGMOID_NAME, LOG_SOFTMAX_NAME, TENSOR_METHODS, importsTensorLibrary } from './frameworkFacts';
+import { LOG_FUNCTIONS, LOG_SIGMOID_NAME, LOG_SOFTMAX_NAME, TENSOR_METHODS, importsTensorLibrary } from '../frameworks/pairing';
 import { compiledModels } from './kerasModel';
 import { kerasFixes, logFixes, pairFixes, type FixContext } from './fixes';
 import { messages } from './messages';

@@ -6,7 +6,7 @@
 import type { Framework } from '../core/types';
 import type { Expr } from '../recognize/dataflow';
 import type { Binding } from '../recognize/syntax';
-import { importsTensorLibrary, NLL_LOSSES, PREDICTION_ARGUMENT, TENSOR_METHODS, TORCH_SEQUENTIAL } from './frameworkFacts';
+import { importsTensorLibrary, NLL_LOSSES, PREDICTION_ARGUMENT, TENSOR_METHODS, TORCH_SEQUENTIAL } from '../frameworks/pairing';
 import type { CatalogueName, Resolver } from './resolve';
 import type { OffsetRange } from './types';
 
