@@ -7,10 +7,12 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 const CHECK = 'formulaPlayground.gradientCheck';
+const EXTENSION_ID = 'dl-formula-playground.dl-formula-playground';
 
 suite('Gradient check in slices', () => {
   test('a cancelled 1e6-point check stops within 200 ms, and hovers are answered while it runs', async function () {
     this.timeout(60_000);
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
     const document = await vscode.workspace.openTextDocument({ content: 'import torch.nn as nn\nact = nn.LeakyReLU(0.2)\n', language: 'python' });
     const at = new vscode.Position(1, document.lineAt(1).text.indexOf('LeakyReLU') + 3);
 
@@ -18,8 +20,14 @@ suite('Gradient check in slices', () => {
       const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, at)) ?? [];
       return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     };
-    // A first hover before the check: what it loads once (formula images, the document model) is not the check's doing.
-    assert.match(await hoverText(), /leaky_relu|Leaky ReLU/i, 'no hover before the check');
+    // A first hover before the check: what it loads once (formula images, the document model) is not the check's
+    // doing. The provider registers on activation, so the first answers may come before it.
+    let warm = '';
+    for (let tries = 0; tries < 40 && !/leaky_relu|Leaky ReLU/i.test(warm); tries++) {
+      warm = await hoverText();
+      if (!/leaky_relu|Leaky ReLU/i.test(warm)) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.match(warm, /leaky_relu|Leaky ReLU/i, 'no hover before the check');
 
     const source = new vscode.CancellationTokenSource();
     const started = performance.now();
