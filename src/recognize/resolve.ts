@@ -384,12 +384,26 @@ export class Resolver {
   }
 
   private lineOf(offset: number): number {
-    // Lines are counted on demand (only for the few names a hover explains).
-    let line = 1;
-    const text = this.syntax.text;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-    return line;
+    // The newlines' offsets are indexed on the first call (only hovers that explain a name need them); then a
+    // binary search: counting from the start on every call made resolving all sites quadratic.
+    let breaks = this.lineBreaks;
+    if (!breaks) {
+      const text = this.syntax.text;
+      const found: number[] = [];
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) found.push(i);
+      breaks = this.lineBreaks = Int32Array.from(found);
+    }
+    // Line = 1 + the number of newlines before offset.
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
   }
+  private lineBreaks: Int32Array | undefined;
 
   /**
    * The binding of `name` seen at `at` in `scope`: the last assignment before `at` in the function, a
@@ -404,8 +418,16 @@ export class Resolver {
       if (first || sc.kind !== 'class') {
         const list = sc.locals.get(name);
         if (list) {
-          let found: Binding | undefined;
-          for (const b of list) if (b.at < at) found = b;
+          // The list is in document order (syntax.ts appends at each statement's end): the last one before `at`
+          // by binary search (a linear scan made a name assigned n times cost n² to resolve).
+          let lo = 0;
+          let hi = list.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (list[mid].at < at) lo = mid + 1;
+            else hi = mid;
+          }
+          let found: Binding | undefined = lo > 0 ? list[lo - 1] : undefined;
           // A module constant assigned below a function is still in effect when the function runs.
           if (!found && sc.kind === 'module' && !first) found = list[list.length - 1];
           if (found) return found;
