@@ -13,6 +13,7 @@ import {
   type ChartDataset,
   Legend,
   LinearScale,
+  LogarithmicScale,
   LineController,
   LineElement,
   PointElement,
@@ -33,7 +34,7 @@ import { isInvalid } from '../../src/shared/validate';
 import { el } from '../shared/dom';
 import { PALETTE } from '../shared/palette';
 
-Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, Tooltip, Legend);
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
 
 interface VsCodeApi {
   postMessage(message: SignalWebviewMessage): void;
@@ -131,7 +132,8 @@ const depthChart = new Chart<'line', Point[]>(depthCanvas, {
     maintainAspectRatio: false,
     parsing: false,
     elements: { point: { radius: 0 }, line: { borderWidth: 2 } },
-    scales: axes('layer l', 'q_l', colors),
+    // q spans orders of magnitude (ReLU's chaotic growth, tanh's decay to 0): a log axis keeps both readable.
+    scales: { ...axes('layer l', 'q_l (log scale)', colors), y: { ...axes('', 'q_l (log scale)', colors).y, type: 'logarithmic' as const } },
     plugins: { legend: { position: 'bottom', labels: { color: colors.foreground, boxHeight: 2 } } },
   },
 });
@@ -163,7 +165,8 @@ function draw(): void {
   const c = colors.palette;
   depthChart.data.datasets = series.map((s, i) => ({
     label: `${s.label}: q* = ${formatNumber(s.qStar)}`,
-    data: s.q.map((q, l) => ({ x: l, y: Number.isFinite(q) ? q : NaN })),
+    // 0 and ∞ have no place on a log axis: gaps.
+    data: s.q.map((q, l) => ({ x: l, y: Number.isFinite(q) && q > 0 ? q : NaN })),
     borderColor: c[i % c.length],
     backgroundColor: c[i % c.length],
   }));
@@ -381,6 +384,8 @@ new MutationObserver(() => {
       axis.ticks.color = colors.foreground;
       axis.grid.color = colors.grid;
     }
+    const legend = chart.options.plugins?.legend?.labels;
+    if (legend) legend.color = colors.foreground;
   }
   draw();
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });

@@ -19,6 +19,8 @@ export const EDGE_MAX_SIGMA_B2 = 2;
 export function formatFactor(v: number): string {
   if (!Number.isFinite(v)) return v > 0 ? '×∞' : '×NaN';
   if (v === 0) return '×0';
+  // Near 1 two digits would print ×1 for χ₁ = 1.03: three keep the direction visible.
+  if (v >= 0.9 && v < 1.1) return `×${Number(v.toPrecision(3))}`;
   if (v >= 0.01 && v < 1000) return `×${Number(v.toPrecision(2))}`;
   const [m, e] = v.toExponential(0).split('e');
   return `×${m}e${e.replace('-', '−')}`;
