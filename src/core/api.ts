@@ -159,7 +159,7 @@ export function jacobian(
 }
 
 /** The most numbers a Jacobian may have: 2^24 (128 MB of doubles; a full one for n ≤ 4096). */
-export const MAX_JACOBIAN_ENTRIES = 2 ** 24;
+const MAX_JACOBIAN_ENTRIES = 2 ** 24;
 
 /** Refuses, before allocating, a Jacobian of n·block numbers beyond MAX_JACOBIAN_ENTRIES, naming the size. */
 function checkJacobianSize(id: string, n: number, block: number): void {

@@ -15,7 +15,7 @@
 export type DoubleDouble = readonly [hi: number, lo: number];
 
 /** Veltkamp's splitting constant 2^27 + 1: SPLITTER·a − (SPLITTER·a − a) is a's high 26 bits. */
-export const SPLITTER = 134217729; // 2^27 + 1
+const SPLITTER = 134217729; // 2^27 + 1
 
 /** a + b exactly, as [rounded sum, rounding error] (Knuth's TwoSum, no ordering needed). */
 export function twoSum(a: number, b: number): DoubleDouble {
@@ -117,16 +117,6 @@ export function quotientOf(nHi: number, nLo: number, dHi: number, dLo: number): 
   // An infinite product has no meaningful error term.
   const qdErr = Number.isFinite(qd) ? productError(q, dHi, qd) : 0;
   return q + (nHi - qd - qdErr + nLo - q * dLo) / dHi;
-}
-
-/**
- * Σ c_k·h^k by Horner's rule in double-double, with the coefficients given as parallel hi/lo arrays
- * (lowest degree first). Used where a polynomial's terms cancel and plain doubles would lose bits.
- */
-export function ddHorner(hi: readonly number[], lo: readonly number[], h: DoubleDouble): DoubleDouble {
-  let acc: DoubleDouble = [hi[hi.length - 1], lo[lo.length - 1]];
-  for (let k = hi.length - 2; k >= 0; k--) acc = ddAdd(ddMul(acc, h), [hi[k], lo[k]]);
-  return acc;
 }
 
 /** ln 2 as a double-double. */

@@ -232,7 +232,7 @@ export function kerasVersionSetting(value: unknown): KerasVersionSetting {
 const TF_KERAS_SOURCE = 'keras-team/tf-keras tf_keras/activations.py';
 
 /** keras.activations names Keras 2 exports (keras-team/tf-keras tf_keras/activations.py, @keras_export). */
-export const KERAS2_ACTIVATIONS: ReadonlySet<string> = new Set([
+const KERAS2_ACTIVATIONS: ReadonlySet<string> = new Set([
   'softmax', 'elu', 'selu', 'softplus', 'softsign', 'swish', 'relu', 'gelu', 'tanh', 'sigmoid', 'exponential', 'hard_sigmoid', 'linear', 'mish',
 ]);
 
@@ -240,7 +240,7 @@ export const KERAS2_ACTIVATIONS: ReadonlySet<string> = new Set([
  * Strings `activation='…'` takes in Keras 2: the exported names, plus the module globals tf_keras/activations.py
  * keeps for deserialize() (`leaky_relu = tf.nn.leaky_relu`, `log_softmax`, `relu6`, `silu`).
  */
-export const KERAS2_ACTIVATION_STRINGS: ReadonlySet<string> = new Set([...KERAS2_ACTIVATIONS, 'leaky_relu', 'log_softmax', 'relu6', 'silu']);
+const KERAS2_ACTIVATION_STRINGS: ReadonlySet<string> = new Set([...KERAS2_ACTIVATIONS, 'leaky_relu', 'log_softmax', 'relu6', 'silu']);
 
 /** Whether a table row is a Keras name (keras.*, or a Keras string such as 'relu' / 'mse'). */
 export function isKerasName(fn: Pick<FrameworkName, 'framework' | 'name' | 'form'>): boolean {

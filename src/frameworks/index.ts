@@ -9,8 +9,24 @@ import type { Framework, FrameworkName } from '../core/types';
 import { frameworkNames } from './table';
 import { canonicalPython, EXTRA_QUALIFIED, SAME_AS, type LanguageFamily } from './spellings';
 
-export { frameworkNames } from './table';
-export * from './spellings';
+export {
+  canonicalPython,
+  conventionalAlias,
+  EXTRA_QUALIFIED,
+  frameworkOfModule,
+  isTfjsModule,
+  type LanguageFamily,
+  MATH_MODULES,
+  PLAIN_KEYWORDS,
+  PLAIN_NAMES,
+  PLAIN_POSITIONAL,
+  STRING_KEYS,
+  TENSOR_METHODS,
+  TFJS_ROOT,
+  TIMM_ACTIVATIONS,
+  TIMM_FACTORIES,
+  TIMM_KEYS,
+} from './spellings';
 export * from './switches';
 
 /** One catalogue id a canonical name stands for, with the table row that says so. */

@@ -4,7 +4,7 @@
  */
 export { recognize, createRecognizer, languageFamily } from './recognizer';
 export type { Recognizer, DocumentVersion } from './recognizer';
-export { documentModel, buildModel, ModelCache } from './model';
+export { documentModel, buildModel } from './model';
 export { codeContextAt } from './codeContext';
 export type { DocumentModel } from './model';
 export type { FunctionRef, Site, SiteForm, ParamSource } from './types';

@@ -1087,7 +1087,7 @@ function newScope(index: number, kind: Scope['kind'], name: string, parent: numb
 }
 
 /** The content of a simple string literal (`'relu'`, `r"x"`), or undefined for f-strings, triple quotes and escapes. */
-export function stringContent(literal: string): string | undefined {
+function stringContent(literal: string): string | undefined {
   let i = 0;
   while (i < literal.length && i < 3 && /[rRuUbB]/.test(literal[i])) i++;
   const q = literal[i];

@@ -4,7 +4,7 @@
  */
 const buffer = new DataView(new ArrayBuffer(8));
 
-export function ulp(x: number): number {
+function ulp(x: number): number {
   const a = Math.abs(x);
   if (!Number.isFinite(a)) return NaN;
   if (a < 2.2250738585072014e-308) return 5e-324;

@@ -143,7 +143,7 @@ export function geluDerivative(x: number): number {
 
 /**
  * GELU′ for −2 ≤ x ≤ −0.25: h·Σ c_k h^k, h = x − x₀ exact as a double-double, in double-double arithmetic
- * rounded once. numeric.ts's twoSum, fastTwoSum, ddMul, ddAdd and ddHorner, operation for operation (so
+ * rounded once. Horner's rule on numeric.ts's twoSum, fastTwoSum, ddMul and ddAdd, operation for operation (so
  * the result is bit-identical), written out on local variables so that nothing is allocated per step.
  * Everything here is finite, so their guards for infinite sums and products never apply.
  */

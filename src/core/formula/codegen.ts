@@ -59,7 +59,7 @@ function isCondition(e: Expr): boolean {
  * A JavaScript literal for `value`, checked: only digits, one '.', an exponent, or one of the spelled-out
  * non-finite values can come out.
  */
-export function numberLiteral(value: number): string {
+function numberLiteral(value: number): string {
   if (typeof value !== 'number') throw new Error(`formula codegen: not a number: ${typeof value}`);
   if (Number.isNaN(value)) return '(0 / 0)';
   if (value === Infinity) return '(1 / 0)';

@@ -197,7 +197,7 @@ function number(value: number): Rendered {
 }
 
 /** alpha → \alpha, alpha_2 / alpha2 → \alpha_{2}, w1 → w_{1}, a single letter as is, anything else \mathit. */
-export function latexName(name: string): string {
+function latexName(name: string): string {
   const match = /^([A-Za-z]+?)_?(\d+)$/.exec(name) ?? /^([A-Za-z]+)_([A-Za-z0-9]+)$/.exec(name);
   if (match) {
     const base = baseName(match[1]);

@@ -12,7 +12,7 @@
 import { type Token, tokenize } from './lexer';
 import { FormulaError, type FormulaNote } from './types';
 
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 export type CompareOp = '<' | '<=' | '>' | '>=' | '==' | '!=';
 export type ArithOp = '+' | '-' | '*' | '/' | '^';

@@ -94,7 +94,7 @@ const EPSILON = 2.220446049250313e-16;
  * wrong everywhere leaves every interval unexplained alike), is bisected on f: a jump keeps its size as
  * the bracket shrinks to adjacent doubles, a steep smooth stretch does not. Sorted; yields after each candidate.
  */
-export function* findJumps(
+function* findJumps(
   f: (x: number) => number,
   xs: Float64Array,
   fx: Float64Array,

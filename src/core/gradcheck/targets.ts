@@ -86,7 +86,7 @@ export function planFor(target: GradcheckTarget): TargetPlan {
   throw new Error(`gradcheck: target must have an id, f and df, or a formula; got keys ${JSON.stringify(Object.keys(target))}`);
 }
 
-export function functionPlan(target: FunctionGradcheckTarget, range: readonly [number, number] = DEFAULT_RANGE): TargetPlan {
+function functionPlan(target: FunctionGradcheckTarget, range: readonly [number, number] = DEFAULT_RANGE): TargetPlan {
   for (const key of ['f', 'df'] as const) {
     if (typeof target[key] !== 'function') throw new Error(`gradcheck: ${key} must be a function, got ${typeof target[key]}`);
   }

@@ -14,7 +14,7 @@ const MAX_TRIES = 7;
 type VectorFunction = (x: Float64Array) => Float64Array;
 
 /** A small fast PRNG (mulberry32) so the random vectors repeat for a given seed. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -26,7 +26,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** The k-th input vector: its size cycles through SIZES; representative shapes come before random ones. */
-export function inputVector(k: number, a: number, b: number, random: () => number): Float64Array {
+function inputVector(k: number, a: number, b: number, random: () => number): Float64Array {
   const n = SIZES[k % SIZES.length];
   const round = Math.floor(k / SIZES.length);
   const x = new Float64Array(n);
@@ -43,7 +43,7 @@ export function inputVector(k: number, a: number, b: number, random: () => numbe
  * Numeric ∂F_i/∂x_j for every i (m outputs) into `value` and `error`: central differences at h, h/2, h/4
  * extrapolated to O(h⁶), shrinking h eightfold while some entry's error bound exceeds 5 % of its tolerance.
  */
-export function numericColumn(
+function numericColumn(
   F: VectorFunction,
   x: Float64Array,
   j: number,

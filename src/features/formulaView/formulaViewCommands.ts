@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { bool, checked, finite, isInvalid, matching, record } from '../../shared/validate';
 import { FORMULA_VIEW_ID, FormulaViewProvider } from './formulaViewProvider';
 
-export const FormulaViewCommand = {
+const FormulaViewCommand = {
   show: 'formulaPlayground.showFormulaView',
   state: 'formulaPlayground.formulaViewState',
   setParameter: 'formulaPlayground.formulaViewSetParameter',

@@ -10,6 +10,7 @@ import { catalogue } from '../../core/catalogue';
 import type { CatalogueEntry, FrameworkName, ParamSpec } from '../../core/types';
 import type { FunctionRef } from '../../recognize/types';
 import { evaluateSeries } from '../playground/evaluateSeries';
+import { frameworkDefault } from '../../frameworks';
 import { frameworkLabel, symbolFor } from '../hover/hoverMarkdown';
 import type { ViewDiagnostic, ViewLine, ViewModel, ViewParam } from './formulaViewMessages';
 import { VIEW_POINTS } from './formulaViewMessages';
@@ -27,7 +28,7 @@ export interface CallContext {
 }
 
 /** The slider's span: the catalogue's sliderRange, else [min, max] made finite, avoiding excluded ends. */
-export function sliderBounds(spec: ParamSpec, value: number): { min: number; max: number; step: number } {
+function sliderBounds(spec: ParamSpec, value: number): { min: number; max: number; step: number } {
   let [lo, hi] = spec.sliderRange ?? [spec.min, spec.max];
   if (!Number.isFinite(lo)) lo = Number.isFinite(hi) ? Math.min(spec.default, hi) - 10 : spec.default - 5;
   if (!Number.isFinite(hi)) hi = Math.max(spec.default, lo) + (Number.isFinite(spec.min) ? 10 : 5);
@@ -54,9 +55,8 @@ export function placesOf(entry: CatalogueEntry, call: CallContext): Map<string, 
 }
 
 /** The framework's default for a parameter (or the catalogue's, without a framework row that sets it). */
-export function frameworkDefault(spec: ParamSpec, fn: FrameworkName | undefined): number {
-  const d = fn?.defaults?.[spec.name];
-  return typeof d === 'number' ? d : spec.default;
+function defaultInEffect(spec: ParamSpec, fn: FrameworkName | undefined): number {
+  return (fn && frameworkDefault(fn, spec.name)) ?? spec.default;
 }
 
 /**
@@ -69,7 +69,7 @@ export function paramsOf(entry: CatalogueEntry, call: CallContext, places: Map<s
   for (const spec of entry.params) {
     const place = places.get(spec.name);
     const given = call.ref.params[spec.name];
-    let value = typeof given === 'number' ? given : frameworkDefault(spec, call.ref.frameworkName);
+    let value = typeof given === 'number' ? given : defaultInEffect(spec, call.ref.frameworkName);
     if (place?.kind === 'constant' || place?.kind === 'literal') value = literalNumber(place.text) ?? value;
     const override = overrides[spec.name];
     out[spec.name] = typeof override === 'number' ? override : value;
@@ -91,7 +91,7 @@ export function buildViewModel(
   const params = paramsOf(entry, call, places, overrides);
   const viewParams = entry.params.map((spec) => viewParam(spec, params[spec.name], places.get(spec.name), call.ref, fn));
   const defaults: Record<string, number> = {};
-  for (const spec of entry.params) defaults[spec.name] = frameworkDefault(spec, fn);
+  for (const spec of entry.params) defaults[spec.name] = defaultInEffect(spec, fn);
   const differs = entry.params.some((spec) => defaults[spec.name] !== params[spec.name]);
   const [xMin, xMax] = entry.plotRange;
   const lines = linesFor(entry.id, params, xMin, xMax, 'code');
@@ -163,7 +163,7 @@ function viewParam(spec: ParamSpec, value: number, place: ParameterPlace | undef
     meaning: problem ? `${spec.meaning} — ${problem}` : spec.meaning,
     origin,
     ...(written === undefined ? {} : { written }),
-    defaultValue: frameworkDefault(spec, fn),
+    defaultValue: defaultInEffect(spec, fn),
     action,
     ...(keyword === undefined ? {} : { keyword }),
     ...(why === undefined ? {} : { why }),

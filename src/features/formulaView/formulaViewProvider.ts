@@ -25,14 +25,13 @@ import { CommandId } from '../commandIds';
 import { MAX_DOCUMENT_CHARS, MAX_LINE_CHARS } from '../hover/hoverProvider';
 import { type HostMessage, parseSavedState, parseWebviewMessage, type ViewDiagnostic, type ViewModel, type WebviewMessage } from './formulaViewMessages';
 import { buildViewModel, type CallContext, linesFor, paramsOf, placesOf } from './formulaViewModel';
+import { LINT_SOURCE } from '../lint/lintFeature';
 import { changeFor } from './parameterEdits';
 import { argumentSite, familyOf, siteAt } from './siteAt';
 
 export const FORMULA_VIEW_ID = 'formulaPlayground.formulaView';
-/** Diagnostics of the pairing lints carry this source (issue 17). */
-export const LINT_SOURCE = 'formulaPlayground';
 /** Fewest milliseconds between two updates of the view. */
-export const UPDATE_INTERVAL_MS = 100;
+const UPDATE_INTERVAL_MS = 100;
 
 /** What formulaPlayground.formulaViewState returns. */
 export interface FormulaViewState {
@@ -384,5 +383,5 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
 }
 
 function isLintDiagnostic(d: vscode.Diagnostic): boolean {
-  return typeof d.source === 'string' && (d.source === LINT_SOURCE || d.source.startsWith(`${LINT_SOURCE}.`) || d.source === 'DL Formula Playground');
+  return d.source === LINT_SOURCE;
 }

@@ -73,7 +73,7 @@ export function formatLiteral(value: number, like: string | undefined, family: F
 }
 
 /** The argument list whose `(` follows `nameEnd` (spaces allowed between), or undefined when there is none. */
-export function argumentListAfter(text: string, nameEnd: number, family: Family): ArgumentList | undefined {
+function argumentListAfter(text: string, nameEnd: number, family: Family): ArgumentList | undefined {
   let open = nameEnd;
   while (open < text.length && (text[open] === ' ' || text[open] === '\t')) open++;
   if (text[open] !== '(') return undefined;
@@ -153,7 +153,7 @@ function skipString(text: string, i: number, to: number): number {
 }
 
 /** The framework's keyword for core parameter `param` (first in the table's order), if it has one. */
-export function keywordFor(fn: FrameworkName | undefined, param: string): string | undefined {
+function keywordFor(fn: FrameworkName | undefined, param: string): string | undefined {
   if (!fn?.keywords) return undefined;
   for (const [keyword, target] of Object.entries(fn.keywords)) if (target === param) return keyword;
   return undefined;
@@ -236,7 +236,7 @@ function placeOf(text: string, arg: LocatedArgument, family: Family): ParameterP
  * `const NAME = 0.2`, with an optional type annotation) before `use`, else the first after it. A name
  * assigned anything else in between is not a constant, so nothing is returned.
  */
-export function constantLiteral(text: string, name: string, use: number, family: Family): { start: number; end: number; text: string } | undefined {
+function constantLiteral(text: string, name: string, use: number, family: Family): { start: number; end: number; text: string } | undefined {
   const escaped = name.replace(/\$/g, '\\$');
   const pattern =
     family === 'python'

@@ -26,7 +26,7 @@ const MAX_LEVELS = 6;
 const PIN_NAME = new RegExp(`^(?:${PIN_FILE_GLOBS.map((g) => g.replace(/\./g, '\\.').replace(/\*/g, '[^/]*')).join('|')})$`);
 
 /** Whether a file name is one that can pin TensorFlow / Keras. */
-export function isPinFileName(name: string): boolean {
+function isPinFileName(name: string): boolean {
   return PIN_NAME.test(name);
 }
 

@@ -8,7 +8,8 @@ import { lintCells, lintsLanguage, lintText, LINT_CODES, type LintDiagnostic, ty
 import { CommandId } from '../commandIds';
 import { SHOW_WHY } from './showWhyTopics';
 
-const LINT_SOURCE = 'DL Formula Playground';
+/** The `source` of every pairing-lint diagnostic (the Formula view recognises them by it). */
+export const LINT_SOURCE = 'DL Formula Playground';
 const SHOW_WHY_COMMAND = CommandId.lintShowWhy;
 const CHANGE_DELAY_MS = 300;
 
