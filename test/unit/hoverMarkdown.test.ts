@@ -167,6 +167,12 @@ describe('hover content', () => {
     assert.match(md, /No plot:.*alpha/);
   });
 
+  it('leaves out the initialisation line, and does not throw, when a parameter is out of range', () => {
+    const md = hoverMarkdown({ ...leaky(), params: { alpha: -5 } }, { themeKind: ThemeKind.Dark, showPlot: true, svgs }) ?? '';
+    assert.match(md, /alpha/);
+    assert.doesNotMatch(md, /init: /);
+  });
+
   it('returns undefined for an id the catalogue does not know', () => {
     assert.equal(hoverMarkdown({ ...leaky(), id: 'no_such_function' }, { themeKind: 1, showPlot: true }), undefined);
   });

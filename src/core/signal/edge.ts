@@ -16,7 +16,7 @@ import { prepareActivation, sumsAt, type PreparedActivation } from './moments';
 const MAX_SIGMA_W2 = 1e6;
 
 /** χ₁ at (σ_w², σ_b²), with q* reached from q = 1. */
-export function chi1At(a: PreparedActivation, sigmaW2: number, sigmaB2: number): number {
+function chi1At(a: PreparedActivation, sigmaW2: number, sigmaB2: number): number {
   const qStar = fixedPoint(a, sigmaW2, sigmaB2, 1);
   return criticality(a, sigmaW2, qStar).chi1;
 }
@@ -30,7 +30,7 @@ export function edgeOfChaos(id: string, sigmaB2: number, params?: Record<string,
   return edgeFor(a, sigmaB2);
 }
 
-export function edgeFor(a: PreparedActivation, sigmaB2: number): number {
+function edgeFor(a: PreparedActivation, sigmaB2: number): number {
   const g = (w: number) => chi1At(a, w, sigmaB2) - 1;
   let lo = 1;
   let glo = g(lo);

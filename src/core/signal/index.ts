@@ -4,9 +4,9 @@
  */
 export { gaussianMoments } from './moments';
 export type { GaussianMoments } from './moments';
-export { signalPropagation, CRITICAL_TOLERANCE } from './propagation';
+export { signalPropagation } from './propagation';
 export type { Phase, SignalPropagation, SignalPropagationInput } from './propagation';
-export { edgeOfChaos, edgeOfChaosCurve } from './edge';
+export { edgeOfChaos } from './edge';
 export type { EdgeCurve } from './edge';
 export { gain, initFor } from './gain';
 export type { InitRecommendation, InitScheme } from './gain';

@@ -62,7 +62,7 @@ export interface SignalPropagation {
 }
 
 /** |χ₁ − 1| at or below this is the edge of chaos. */
-export const CRITICAL_TOLERANCE = 1e-9;
+const CRITICAL_TOLERANCE = 1e-9;
 const MAX_DEPTH = 10000;
 /** Beyond this the variance is called unbounded: q* = ∞. */
 const Q_INFINITE = 1e200;
@@ -72,7 +72,7 @@ const Q_ZERO = 1e-200;
 const PLAIN_ITERATIONS = 12;
 
 /** The variance map q ↦ σ_w²·E[φ(√q·z)²] + σ_b² for a prepared activation. */
-export function varianceMap(a: PreparedActivation, sigmaW2: number, sigmaB2: number, q: number): number {
+function varianceMap(a: PreparedActivation, sigmaW2: number, sigmaB2: number, q: number): number {
   if (q === Infinity) return Infinity;
   return sigmaW2 * sumsAt(a, 0, Math.sqrt(q)).secondMoment + sigmaB2;
 }
@@ -170,7 +170,7 @@ export function criticality(a: PreparedActivation, sigmaW2: number, qStar: numbe
   return { chi1, mapSlope };
 }
 
-export function phaseOf(chi1: number): Phase {
+function phaseOf(chi1: number): Phase {
   if (Math.abs(chi1 - 1) <= CRITICAL_TOLERANCE) return 'critical';
   return chi1 < 1 ? 'ordered' : 'chaotic';
 }

@@ -53,7 +53,7 @@ function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array 
 const RULE = gaussLegendre(16);
 const INV_SQRT_2PI = 0.3989422804014327;
 /** Beyond |z| = 38.6, e^(−z²/2) < 2^−1074: the Gaussian weight is exactly 0 in doubles. */
-export const Z_LIMIT = 38.6;
+const Z_LIMIT = 38.6;
 /** Panels agree with their halves to this fraction of each integral's scale. */
 const TOLERANCE = 2e-15;
 /** Halving stops at this depth (a panel 2^−40 of its first width) whatever the estimate says. */

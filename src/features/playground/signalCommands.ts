@@ -30,7 +30,7 @@ function openSignal(context: vscode.ExtensionContext, arg: unknown): SignalOpenR
 }
 
 /** The command's argument checked against the catalogue: an elementwise activation and its parameters. */
-export function signalItemFrom(arg: unknown): SignalItem | undefined {
+function signalItemFrom(arg: unknown): SignalItem | undefined {
   if (arg === undefined || arg === null) return undefined;
   if (typeof arg !== 'object') throw new Error(`expected { id, params? }, got ${typeof arg}`);
   const { id, params } = arg as { id?: unknown; params?: unknown };

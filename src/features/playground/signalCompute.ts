@@ -11,12 +11,12 @@ import { signalPropagation } from '../../core/signal/propagation';
 import { itemKey, SIGNAL_LIMITS, type SignalItem, type SignalSeries, type SignalViewState } from './signalMessages';
 
 /** The depth the gradient readout quotes ("after 50 layers"). */
-export const READOUT_DEPTH = 50;
+const READOUT_DEPTH = 50;
 /** The edge curves run up to this σ_b² (the phase diagram shows [0, 1] unless σ_b² is set higher). */
-export const EDGE_MAX_SIGMA_B2 = 2;
+const EDGE_MAX_SIGMA_B2 = 2;
 
 /** "×0.83", "×1e−4", "×1.2e+3": a factor the way the readout prints it. */
-export function formatFactor(v: number): string {
+function formatFactor(v: number): string {
   if (!Number.isFinite(v)) return v > 0 ? '×∞' : '×NaN';
   if (v === 0) return '×0';
   // Near 1 two digits would print ×1 for χ₁ = 1.03: three keep the direction visible.
@@ -27,7 +27,7 @@ export function formatFactor(v: number): string {
 }
 
 /** "gradients shrink by ×0.83 per layer: after 50 layers ×1e−4" (grow for χ₁ > 1, keep for the edge). */
-export function gradientReadout(chi1: number, phase: SignalSeries['phase'], depth = READOUT_DEPTH): string {
+function gradientReadout(chi1: number, phase: SignalSeries['phase'], depth = READOUT_DEPTH): string {
   if (phase === 'critical') return `gradients keep their size (χ₁ = 1): after ${depth} layers ×1`;
   const verb = chi1 < 1 ? 'shrink' : 'grow';
   return `gradients ${verb} by ${formatFactor(chi1)} per layer: after ${depth} layers ${formatFactor(chi1 ** depth)}`;
@@ -42,7 +42,7 @@ function showGain(g: number): string {
 }
 
 /** "init: nn.init.kaiming_normal_(w, nonlinearity='relu') (gain √2)"; SELU's note; PyTorch's convention. */
-export function initLine(id: string, params?: Record<string, number>): string {
+function initLine(id: string, params?: Record<string, number>): string {
   const r = initFor(id, params);
   let line = `init: ${r.pytorch} (gain ${showGain(r.callGain)})`;
   if (Math.abs(r.callGain - r.gain) > 1e-9) line += `; variance-preserving gain ${showGain(r.gain)}`;
@@ -53,7 +53,7 @@ export function initLine(id: string, params?: Record<string, number>): string {
 }
 
 /** "Leaky ReLU (alpha = 0.2)". */
-export function itemLabel(item: SignalItem): string {
+function itemLabel(item: SignalItem): string {
   const entry = entryFor(item.id);
   const ps = Object.entries(item.params).map(([k, v]) => `${k} = ${v}`);
   return ps.length ? `${entry.title} (${ps.join(', ')})` : entry.title;

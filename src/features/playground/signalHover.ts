@@ -7,6 +7,7 @@
  *
  * Empty for losses and vector activations. Pure: no 'vscode' (the hover's Markdown builder calls it).
  */
+import { checkParam } from '../../core/api';
 import { entryFor } from '../../core/catalogue';
 import { initFor } from '../../core/signal/gain';
 import { shapeOf } from '../../core/signal/shapes';
@@ -27,7 +28,9 @@ export function signalHoverLine(id: string, params: Params): string {
   if (hit !== undefined) return hit;
   let line = '';
   const entry = entryFor(id);
-  if (entry.kind === 'activation' && entry.def.shape === 'elementwise' && shapeOf(id, params)) {
+  // Parameters out of range (the hover says so where the plot would be) imply no initialisation.
+  const inRange = entry.params.every((spec) => !(spec.name in params) || checkParam(spec, params[spec.name]) === undefined);
+  if (entry.kind === 'activation' && entry.def.shape === 'elementwise' && inRange && shapeOf(id, params)) {
     const r = initFor(id, { ...params });
     const args = encodeURIComponent(JSON.stringify([{ id, params }]));
     const parts = [`init: \`${r.pytorch}\` (gain ${gainText(r.callGain)})`];

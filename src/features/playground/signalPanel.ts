@@ -15,7 +15,6 @@ import { jsonForScriptElement } from '../../shared/wire';
 import { SIGNAL_VIEW_TYPE } from '../commandIds';
 import { computeSignal } from './signalCompute';
 import {
-  itemKey,
   parseSignalState,
   parseSignalWebviewMessage,
   type SignalActivation,
@@ -27,7 +26,7 @@ import {
 import { checked } from '../../shared/validate';
 
 /** What the view starts with: ReLU and tanh at ReLU's edge of chaos. */
-export const DEFAULT_SIGNAL_STATE: SignalViewState = {
+const DEFAULT_SIGNAL_STATE: SignalViewState = {
   items: [
     { id: 'relu', params: {} },
     { id: 'tanh', params: {} },
@@ -131,4 +130,3 @@ function activations(): SignalActivation[] {
   return cachedActivations;
 }
 
-export { itemKey };
