@@ -6,7 +6,8 @@
  * Typed arrays become plain arrays, except on postMessage (`binary`): VS Code transfers typed arrays as
  * binary, NaN intact, and that is the fast path for the playground's 10,001-point lines. Pure: no 'vscode', no DOM.
  */
-import { describe, ValidationError } from './validate';
+import { MAX_SERIES_POINTS } from './limits';
+import { describe, list, ValidationError } from './validate';
 
 /**
  * A deep copy fit for JSON: non-finite numbers become strings, undefined fields are dropped, typed arrays
@@ -32,6 +33,16 @@ export function wireNumber(value: unknown, at: string): number {
   if (value === 'Infinity') return Infinity;
   if (value === '-Infinity') return -Infinity;
   throw new ValidationError(`${at} must be a number or null, got ${describe(value)}`);
+}
+
+/**
+ * The values of one plotted line: a Float64Array as postMessage transfers it (NaN intact), or a plain array
+ * that went through JSON (saved state), its non-finite values in the wire encoding. At most MAX_SERIES_POINTS.
+ */
+export function seriesValues(value: unknown, at: string): Float64Array | number[] {
+  if (!(value instanceof Float64Array)) return list(value, at, MAX_SERIES_POINTS, wireNumber);
+  if (value.length > MAX_SERIES_POINTS) throw new ValidationError(`${at} must have at most ${MAX_SERIES_POINTS} items, got ${value.length}`);
+  return value;
 }
 
 /**

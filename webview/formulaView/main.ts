@@ -9,6 +9,7 @@
 import './styles.css';
 import { el } from '../shared/dom';
 import { renderLatex } from '../shared/latex';
+import { loadKatex } from '../shared/loadKatex';
 import { type Line, Plot, formatValue } from '../shared/chart';
 import {
   type HostMessage,
@@ -183,7 +184,7 @@ function render(): void {
   renderParams(v);
   renderDiagnostics(v);
   scheduleFrame();
-  if (!katexRequested) loadKatex();
+  loadKatex(bootScript);
 }
 
 function renderParams(v: ViewModel): void {
@@ -324,22 +325,5 @@ function chartLines(v: ViewModel): Line[] {
   });
 }
 
-// ---- KaTeX, loaded once the first view is drawn -----------------------------------------------------------
-let katexRequested = false;
-function loadKatex(): void {
-  const src = bootScript?.dataset.katexScript;
-  const href = bootScript?.dataset.katexStyle;
-  if (katexRequested || !src || !href) return;
-  katexRequested = true;
-  const style = document.createElement('link');
-  style.rel = 'stylesheet';
-  style.href = href;
-  document.head.append(style);
-  const script = document.createElement('script');
-  script.nonce = bootScript?.nonce ?? '';
-  script.src = src;
-  script.async = true;
-  document.body.append(script);
-}
 
 render();

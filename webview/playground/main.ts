@@ -14,6 +14,7 @@ import { parseHostMessage } from '../../src/features/playground/playgroundMessag
 import { linspace } from '../../src/shared/grid';
 import { isInvalid } from '../../src/shared/validate';
 import { formatValue, type Line, Plot } from '../shared/chart';
+import { loadKatex } from '../shared/loadKatex';
 import { buildLayout } from './controls';
 import { toCsv } from './csv';
 import type { PerfRecord } from './perfRecord';
@@ -187,7 +188,7 @@ function drawFrame(): void {
     for (const at of inputs) perf.sliderPaint.push(paintedAt - at);
     if (firstPaint) {
       perf.firstPaint = paintedAt;
-      loadKatex();
+      loadKatex(bootScript);
     }
     if (dataPaint) {
       perf.dataPaint = paintedAt;
@@ -219,26 +220,6 @@ function afterThisFrame(done: (at: number) => void): void {
   channel.port2.postMessage(null);
 }
 
-/**
- * KaTeX (script and stylesheet, a third of the page's bytes) is fetched once the first chart is on
- * screen, so it does not compete with main.js and main.css for the webview's resource loading.
- */
-let katexRequested = false;
-function loadKatex(): void {
-  const src = bootScript?.dataset.katexScript;
-  const href = bootScript?.dataset.katexStyle;
-  if (katexRequested || !src || !href) return;
-  katexRequested = true;
-  const style = document.createElement('link');
-  style.rel = 'stylesheet';
-  style.href = href;
-  document.head.append(style);
-  const script = document.createElement('script');
-  script.nonce = bootScript?.nonce ?? '';
-  script.src = src;
-  script.async = true;
-  document.body.append(script);
-}
 
 function infoOf(series: Series): FunctionSummary | undefined {
   return series.source.type === 'catalogue' ? functions.get(series.source.id) : undefined;
@@ -416,5 +397,5 @@ else {
   renderControls();
   scheduleFrame();
   // Without the embedded data the first frame waits for `init`; KaTeX need not.
-  loadKatex();
+  loadKatex(bootScript);
 }

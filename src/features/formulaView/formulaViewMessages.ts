@@ -5,9 +5,9 @@
  * (src/shared/wire.ts): lines as Float64Arrays (NaN intact), everything else JSON-safe.
  * Pure: no 'vscode', no DOM (both sides import it).
  */
-import { MAX_ABS_X, MAX_LABELS, MAX_MESSAGE_TEXT, MAX_PARAMS, MAX_SERIES_POINTS } from '../../shared/limits';
+import { MAX_ABS_X, MAX_LABELS, MAX_MESSAGE_TEXT, MAX_PARAMS } from '../../shared/limits';
 import { bool, checked, type Checked, finite, integer, list, matching, oneOf, record, text, ValidationError, describe } from '../../shared/validate';
-import { wireNumber } from '../../shared/wire';
+import { seriesValues } from '../../shared/wire';
 
 /** Points of each line the view draws (the view is narrow; the playground draws more). */
 export const VIEW_POINTS = 401;
@@ -215,14 +215,7 @@ function viewLines(value: unknown, at: string): ViewLine[] {
 function viewLine(value: unknown, at: string): ViewLine {
   const o = record(value, at);
   const label = o.label === undefined ? undefined : finite(o.label, `${at}.label`, -MAX_ABS_X, MAX_ABS_X);
-  let values: Float64Array | number[];
-  if (o.values instanceof Float64Array) {
-    if (o.values.length > MAX_SERIES_POINTS) throw new ValidationError(`${at}.values must have at most ${MAX_SERIES_POINTS} items, got ${o.values.length}`);
-    values = o.values;
-  } else {
-    // Saved state and JSON-transported arrays: non-finite values arrive in the wire encoding.
-    values = list(o.values, `${at}.values`, MAX_SERIES_POINTS, wireNumber);
-  }
+  const values = seriesValues(o.values, `${at}.values`);
   return {
     role: oneOf(o.role, `${at}.role`, ['f', 'df'] as const),
     with: oneOf(o.with, `${at}.with`, ['code', 'default'] as const),

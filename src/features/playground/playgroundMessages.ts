@@ -24,7 +24,7 @@ import {
   MIN_POINTS,
 } from '../../shared/limits';
 import { type Checked, checked, describe, finite, integer, list, matching, numberRecord, oneOf, record, text, ValidationError } from '../../shared/validate';
-import { wireNumber } from '../../shared/wire';
+import { seriesValues, wireNumber } from '../../shared/wire';
 
 /** Where a series' numbers come from: a catalogue function or a formula the user typed. */
 export type SeriesSource = { readonly type: 'catalogue'; readonly id: string } | { readonly type: 'formula'; readonly formula: string };
@@ -274,14 +274,7 @@ function resultLine(value: unknown, at: string): ResultLine {
   const o = record(value, at);
   const role = oneOf(o.role, `${at}.role`, ['f', 'df'] as const);
   const label = o.label === undefined ? undefined : finite(o.label, `${at}.label`, -MAX_ABS_X, MAX_ABS_X);
-  let values: Float64Array | number[];
-  if (o.values instanceof Float64Array) {
-    if (o.values.length > MAX_SERIES_POINTS) throw new ValidationError(`${at}.values must have at most ${MAX_SERIES_POINTS} items, got ${o.values.length}`);
-    values = o.values;
-  } else {
-    // Plain arrays went through JSON: non-finite values arrive in the wire encoding (or as null).
-    values = list(o.values, `${at}.values`, MAX_SERIES_POINTS, wireNumber);
-  }
+  const values = seriesValues(o.values, `${at}.values`);
   return { role, ...(label === undefined ? {} : { label }), values };
 }
 
