@@ -153,13 +153,7 @@ class PythonScanner {
           i = j;
         }
       } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-        let j = i + 1;
-        while (j < to) {
-          const d = text.charCodeAt(j);
-          if (isIdentPart(d) || d === 46) j++;
-          else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && (text.charCodeAt(i + 1) | 32) !== 120) j++;
-          else break;
-        }
+        const j = numberEnd(text, i, to);
         sink.push(Tok.Num, i, j);
         i = j;
       } else if (c === 39 || c === 34) {
@@ -338,13 +332,7 @@ class JsScanner {
         sink.push(Tok.Name, i, j);
         i = j;
       } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-        let j = i + 1;
-        while (j < to) {
-          const d = text.charCodeAt(j);
-          if (isIdentPart(d) || d === 46) j++;
-          else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && (text.charCodeAt(i + 1) | 32) !== 120) j++;
-          else break;
-        }
+        const j = numberEnd(text, i, to);
         sink.push(Tok.Num, i, j);
         i = j;
       } else if (c === 39 || c === 34) {
@@ -493,4 +481,19 @@ class JsScanner {
     this.sink.push(Tok.Op, i, i + length, code);
     return i + length;
   }
+}
+
+/**
+ * The end of the numeric literal starting at `start` (Python and JavaScript alike): digits, letters, `_` and
+ * `.`, and a sign right after an exponent's `e` unless the literal is hexadecimal (`0x1e+2` is a sum).
+ */
+function numberEnd(text: string, start: number, to: number): number {
+  let j = start + 1;
+  while (j < to) {
+    const d = text.charCodeAt(j);
+    if (isIdentPart(d) || d === 46) j++;
+    else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && (text.charCodeAt(start + 1) | 32) !== 120) j++;
+    else break;
+  }
+  return j;
 }
