@@ -21,7 +21,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { catalogue } from '../src/core/catalogue';
 import type * as CoreModule from '../src/core/index';
-import type { CatalogueEntry, Params } from '../src/core/types';
+import type { CatalogueEntry, Params } from '../src/core/functionTypes';
 
 const N = Number(process.env.BENCH_N ?? 1e6);
 const REPS = Number(process.env.BENCH_REPS ?? 5);

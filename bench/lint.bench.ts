@@ -6,7 +6,7 @@
  * Run: npm run bench -- lint   (or node scripts/run-bench.mjs lint)
  */
 import { buildModel } from '../src/recognize/model';
-import { Resolver } from '../src/lint/resolve';
+import { Resolver } from '../src/lint/lintResolver';
 import { runRules } from '../src/lint/rules';
 
 const HEADER = [

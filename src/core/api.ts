@@ -7,7 +7,7 @@ import { valueDerivativePairs } from './activations/pairs';
 import { entryFor, functionInfos } from './catalogue';
 import { describeValue } from './describe';
 import type { RowBatchVectorActivationDef } from './catalogue/activations';
-import type { ActivationDef, CatalogueEntry, FunctionInfo, LossDef, Params, ParamSpec, ValueDomain } from './types';
+import type { ActivationDef, CatalogueEntry, FunctionInfo, LossDef, Params, ParamSpec, ValueDomain } from './functionTypes';
 
 export type Reduction = 'none' | 'mean' | 'sum';
 

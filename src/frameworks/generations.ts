@@ -9,7 +9,7 @@
  * pyproject.toml, environment.yml, setup.cfg: tensorflow ≤ 2.15, keras < 3, tf-keras → 2; tensorflow ≥ 2.16,
  * keras ≥ 3 → 3); otherwise unknown, and the hover shows both where they differ.
  */
-import type { FrameworkName, FunctionKind, Keras2Fact } from '../core/types';
+import type { FrameworkName, FunctionKind, Keras2Fact } from '../core/functionTypes';
 
 export type KerasGeneration = 2 | 3;
 export type KerasVersionSetting = 'auto' | '2' | '3';

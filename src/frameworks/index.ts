@@ -5,7 +5,7 @@
  * Every lookup keyed by text from a document goes through a Map (`constructor` is a valid identifier).
  */
 import { catalogue } from '../core/catalogue';
-import type { Framework, FrameworkName } from '../core/types';
+import type { Framework, FrameworkName } from '../core/functionTypes';
 import { frameworkNames } from './table';
 import { canonicalPython, EXTRA_QUALIFIED, SAME_AS, type LanguageFamily } from './spellings';
 

@@ -5,7 +5,7 @@
  * the table's prefix rewrites: `tf.` for TensorFlow in Python, `keras.` for Keras 3 and tf.keras).
  * They live beside the framework table so that every framework spelling has one home.
  */
-import type { Framework } from '../core/types';
+import type { Framework } from '../core/functionTypes';
 import { isTfjsModule } from './spellings';
 
 /**

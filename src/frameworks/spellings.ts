@@ -4,7 +4,7 @@
  * the four frameworks (NumPy, SciPy), PyTorch tensor methods, PyTorch Image Models' activation strings,
  * and plain names (`def sigmoid(x)`). Every lookup keyed by user text goes through a Map.
  */
-import type { Framework } from '../core/types';
+import type { Framework } from '../core/functionTypes';
 
 export type LanguageFamily = 'python' | 'js';
 

@@ -8,7 +8,7 @@
  * behaviour an argument switches (gelu `approximate`, Keras `from_logits`) is listed under both ids,
  * with a note saying which argument value selects that id. Only names that exist in the frameworks.
  */
-import type { Framework, FrameworkName, Params } from '../core/types';
+import type { Framework, FrameworkName, Params } from '../core/functionTypes';
 
 type Extra = Omit<FrameworkName, 'framework' | 'name' | 'form'>;
 

@@ -7,9 +7,9 @@ import { canonicalPython } from '../frameworks/spellings';
 import { LOG_FORM } from '../frameworks/pairing';
 import type { CompiledModel } from './kerasModel';
 import { messages } from './messages';
-import type { Resolver } from './resolve';
+import type { Resolver } from './lintResolver';
 import type { ActivationSource, LossUse, Tracer } from './trace';
-import type { LintCode, LintFix, OffsetRange, TextEdit } from './types';
+import type { LintCode, LintFix, OffsetRange, TextEdit } from './lintTypes';
 
 export interface FixContext {
   readonly resolver: Resolver;

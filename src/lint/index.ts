@@ -3,11 +3,11 @@
  * badly. Pure: text in, diagnostics and quick-fix edits out (offsets into the text). docs/lints.md.
  */
 import { documentModel } from '../recognize/model';
-import { Resolver } from './resolve';
+import { Resolver } from './lintResolver';
 import { runRules } from './rules';
-import type { LintDiagnostic, RuleSwitches } from './types';
+import type { LintDiagnostic, RuleSwitches } from './lintTypes';
 
-export * from './types';
+export * from './lintTypes';
 
 const LANGUAGES: ReadonlySet<string> = new Set(['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
 

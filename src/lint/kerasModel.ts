@@ -4,9 +4,9 @@
  */
 import type { Expr } from '../recognize/dataflow';
 import { KERAS_DENSE, KERAS_MODEL, KERAS_SEQUENTIAL } from '../frameworks/pairing';
-import type { Resolver } from './resolve';
+import type { Resolver } from './lintResolver';
 import { fromLogitsIsLiteral } from './trace';
-import type { OffsetRange } from './types';
+import type { OffsetRange } from './lintTypes';
 
 export type LastLayer =
   | {

@@ -7,9 +7,9 @@ import { compiledModels } from './kerasModel';
 import { kerasFixes, logFixes, pairFixes, type FixContext } from './fixes';
 import { messages } from './messages';
 import type { Expr } from '../recognize/dataflow';
-import type { Resolver } from './resolve';
+import type { Resolver } from './lintResolver';
 import { lossUse, Tracer, type ActivationSource, type LossUse } from './trace';
-import type { LintCode, LintDiagnostic, LintSeverity, ShowWhyTopic } from './types';
+import type { LintCode, LintDiagnostic, LintSeverity, ShowWhyTopic } from './lintTypes';
 
 export function runRules(resolver: Resolver): LintDiagnostic[] {
   const flow = resolver.flow;

@@ -3,12 +3,12 @@
  * the data-flow shapes the lints accept (docs/lints.md, "What counts as flows into"). Every function answers
  * `undefined` when the document does not prove the flow.
  */
-import type { Framework } from '../core/types';
+import type { Framework } from '../core/functionTypes';
 import type { Expr } from '../recognize/dataflow';
 import type { Binding } from '../recognize/syntax';
 import { importsTensorLibrary, NLL_LOSSES, PREDICTION_ARGUMENT, TENSOR_METHODS, TORCH_SEQUENTIAL } from '../frameworks/pairing';
-import type { CatalogueName, Resolver } from './resolve';
-import type { OffsetRange } from './types';
+import type { CatalogueName, Resolver } from './lintResolver';
+import type { OffsetRange } from './lintTypes';
 
 export type ActivationKind = 'sigmoid' | 'softmax' | 'log_softmax';
 

@@ -7,5 +7,5 @@ export type { Recognizer, DocumentVersion } from './recognizer';
 export { documentModel, buildModel } from './model';
 export { codeContextAt } from './codeContext';
 export type { DocumentModel } from './model';
-export type { FunctionRef, Site, SiteForm, ParamSource } from './types';
+export type { FunctionRef, Site, SiteForm, ParamSource } from './site';
 export type { Syntax, Call, Chain, Arg, Value, Scope, Binding, Definition, Imports } from './syntax';

@@ -6,7 +6,7 @@
 import { Resolver } from './resolve';
 import { tokenize, type Tokens } from './scanner';
 import { buildSyntax, type Binding, type Syntax } from './syntax';
-import type { Site } from './types';
+import type { Site } from './site';
 import type { LanguageFamily } from '../frameworks/spellings';
 
 export interface DocumentModel {

@@ -12,7 +12,7 @@
  * strings, comments and prose.
  */
 import { ModelCache, languageFamily } from './model';
-import type { FunctionRef } from './types';
+import type { FunctionRef } from './site';
 
 export { languageFamily };
 

@@ -5,7 +5,7 @@
  * calls, tensor methods, plain names), then the strings; each step is a Map lookup or bounded by the
  * arguments of one call.
  */
-import type { Framework, FrameworkName } from '../core/types';
+import type { Framework, FrameworkName } from '../core/functionTypes';
 import {
   ARG_SWITCHES,
   canonicalPython,
@@ -35,7 +35,7 @@ import {
 } from '../frameworks';
 import type { Arg, Binding, Chain, StringArg, Syntax, Value } from './syntax';
 import { checkImplementation } from './ownImplementation';
-import type { FunctionRef, ParamSource, Site, SiteForm } from './types';
+import type { FunctionRef, ParamSource, Site, SiteForm } from './site';
 
 interface Spelling {
   readonly positional?: readonly (string | null)[];

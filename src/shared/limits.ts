@@ -3,7 +3,7 @@
  * these; the webviews clamp their controls to the same numbers, so a control can never ask for what the
  * host would refuse. Pure: no 'vscode', no DOM.
  */
-import type { Framework } from '../core/types';
+import type { Framework } from '../core/functionTypes';
 
 /** The formula language's own limit (the parser refuses longer sources), reused for every formula field. */
 export { MAX_FORMULA_LENGTH } from '../core/formula/lexer';

@@ -7,7 +7,7 @@
 import * as assert from 'assert';
 import { derivative, evaluate, jacobian, lossGradient, lossValue, resolveParams } from '../../src/core/api';
 import { catalogue } from '../../src/core/catalogue';
-import type { ElementwiseLossDef } from '../../src/core/types';
+import type { ElementwiseLossDef } from '../../src/core/functionTypes';
 
 /** Deterministic uniform numbers (mulberry32). */
 function uniform(seed: number): () => number {

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { catalogue } from '../../src/core/catalogue';
-import type { ElementwiseLossDef, FrameworkName, VectorLossDef } from '../../src/core/types';
+import type { ElementwiseLossDef, FrameworkName, VectorLossDef } from '../../src/core/functionTypes';
 import { frameworkNames } from '../../src/frameworks/table';
 import { recognize } from '../../src/recognize';
 

@@ -6,10 +6,10 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalogue } from '../../src/core/catalogue';
-import type { CatalogueEntry, FrameworkName } from '../../src/core/types';
+import type { CatalogueEntry, FrameworkName } from '../../src/core/functionTypes';
 import { commandArgs, hoverMarkdown, type FormulaSvgTable } from '../../src/features/hover/hoverMarkdown';
 import { drawSparkline, paletteFor, sparklineSvg, ThemeKind } from '../../src/features/hover/sparkline';
-import type { FunctionRef } from '../../src/recognize/types';
+import type { FunctionRef } from '../../src/recognize/site';
 
 type RenderSvg = (latex: string) => string;
 

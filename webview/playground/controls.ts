@@ -3,7 +3,7 @@
  * LaTeX preview and inline error, the x range, the view and export buttons and the framework for "Copy
  * as code". Every control is a native, labelled, keyboard-reachable element.
  */
-import type { Framework } from '../../src/core/types';
+import type { Framework } from '../../src/core/functionTypes';
 import type { FunctionSummary } from '../../src/features/playground/playgroundMessages';
 import { FRAMEWORKS } from '../../src/shared/limits';
 import { el, highlightSpan } from '../shared/dom';

@@ -5,7 +5,7 @@
  * dragged is never replaced under the pointer; a card is rebuilt only when its set of controls changes.
  */
 import type { FunctionSummary } from '../../src/features/playground/playgroundMessages';
-import type { ParamSpec } from '../../src/core/types';
+import type { ParamSpec } from '../../src/core/functionTypes';
 import { renderLatex } from '../shared/latex';
 import { el, highlightSpan } from '../shared/dom';
 import { modeOf, type Action, type PlaygroundState, type Series } from './state';

@@ -3,7 +3,7 @@
  * behaviour is testable in plain Node. The state is what the webview saves (setState) and what comes
  * back after a reload, so `restore` trusts nothing in it.
  */
-import type { Framework } from '../../src/core/types';
+import type { Framework } from '../../src/core/functionTypes';
 import type { AddItem, FunctionSummary, SeriesRequest, SeriesSummary } from '../../src/features/playground/playgroundMessages';
 import { FRAMEWORKS, MAX_ABS_X, MAX_FORMULA_LENGTH, MAX_LABELS, MAX_OTHER_LOGITS, MAX_SERIES_POINTS, MIN_POINTS } from '../../src/shared/limits';
 import { PALETTE } from '../shared/palette';

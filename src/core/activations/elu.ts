@@ -2,7 +2,7 @@
  * The exponential linear units: ELU, SELU and CELU. All three are the identity (scaled, for SELU) for
  * x > 0 and a saturating exponential for x ≤ 0.
  */
-import { twoProd } from '../numeric';
+import { twoProd } from '../extendedPrecision';
 
 /**
  * SELU's α and λ (Klambauer et al. 2017), with all the digits every framework writes. They are parsed

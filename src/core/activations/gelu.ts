@@ -4,7 +4,7 @@
  * Constants come from test/fixtures/generate_activations.py --constants (mpmath, 60 digits).
  */
 import erfc from '@stdlib/math-base-special-erfc';
-import { ddAdd, ddMul, ddMulNumber, ddQuotient, expDD, expTimes, fastTwoSum, productError, twoProd, twoSum, type DoubleDouble } from '../numeric';
+import { ddAdd, ddMul, ddMulNumber, ddQuotient, expDD, expTimes, fastTwoSum, productError, twoProd, twoSum, type DoubleDouble } from '../extendedPrecision';
 
 const INV_SQRT2_HI = 0.7071067811865476;
 const INV_SQRT2_LO = -4.833646656726457e-17;
@@ -143,7 +143,7 @@ export function geluDerivative(x: number): number {
 
 /**
  * GELU′ for −2 ≤ x ≤ −0.25: h·Σ c_k h^k, h = x − x₀ exact as a double-double, in double-double arithmetic
- * rounded once. Horner's rule on numeric.ts's twoSum, fastTwoSum, ddMul and ddAdd, operation for operation (so
+ * rounded once. Horner's rule on extendedPrecision.ts's twoSum, fastTwoSum, ddMul and ddAdd, operation for operation (so
  * the result is bit-identical), written out on local variables so that nothing is allocated per step.
  * Everything here is finite, so their guards for infinite sums and products never apply.
  */

@@ -3,7 +3,7 @@
  * σ and σ′ share e^(−|x|), softplus and softplus′ = σ share it too. Each pair gives bit for bit what the
  * separate functions give (the same operations on the same e), so fusing changes speed, never results.
  */
-import { overOnePlusSquaredOf } from '../numeric';
+import { overOnePlusSquaredOf } from '../extendedPrecision';
 
 /** Writes f(x) to out[0] and f′(x) to out[1]. */
 export type ValueDerivativePair = (x: number, out: Float64Array) => void;

@@ -1,10 +1,10 @@
 /**
  * The logistic family: sigmoid, log-sigmoid, SiLU (swish) and the piecewise-linear hard sigmoid and
- * hard swish. The smooth ones are built on the overflow-free σ of numeric.ts.
+ * hard swish. The smooth ones are built on the overflow-free σ of extendedPrecision.ts.
  */
-import { expTimes, log1pExp, logistic, overOnePlusSquaredOf } from '../numeric';
+import { expTimes, log1pExp, logistic, overOnePlusSquaredOf } from '../extendedPrecision';
 
-/** Below this exponent expTimes rescales; above it expTimes(c, a) is exactly c·e^a (see numeric.ts). */
+/** Below this exponent expTimes rescales; above it expTimes(c, a) is exactly c·e^a (see extendedPrecision.ts). */
 const EXP_RESCALE_BELOW = -700;
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The smooth rectifiers softplus and Mish, and softsign.
  */
-import { ddMul, ddQuotient, expTimes, fastTwoSum, log1pExp, logistic } from '../numeric';
+import { ddMul, ddQuotient, expTimes, fastTwoSum, log1pExp, logistic } from '../extendedPrecision';
 
 /**
  * softplus(x) = log(1 + e^x); derivative σ(x).

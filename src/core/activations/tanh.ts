@@ -1,8 +1,8 @@
 /**
  * The hyperbolic tangent and its derivative.
  */
-import { SQUARE_UNDERFLOW } from '../numeric';
-import { overOnePlusSquaredOf } from '../numeric';
+import { SQUARE_UNDERFLOW } from '../extendedPrecision';
+import { overOnePlusSquaredOf } from '../extendedPrecision';
 
 /**
  * tanh(x) = (e^x − e^−x)/(e^x + e^−x) = 2σ(2x) − 1.

@@ -38,7 +38,7 @@ import {
 } from '../activations/softplus';
 import { tanh, tanhDerivative } from '../activations/tanh';
 import { hardSigmoidLinear, hardSigmoidLinearDerivative } from '../activations/hardSigmoidLinear';
-import type { ElementwiseActivationDef, Params, ParamSpec, VectorActivationDef } from '../types';
+import type { ElementwiseActivationDef, Params, ParamSpec, VectorActivationDef } from '../functionTypes';
 import type { ActivationDoc } from './docTypes';
 
 /*

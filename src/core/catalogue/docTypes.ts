@@ -1,4 +1,4 @@
-import type { ActivationDef, FunctionInfo, LossDef } from '../types';
+import type { ActivationDef, FunctionInfo, LossDef } from '../functionTypes';
 
 /** A catalogue row as a family's documentation file writes it: everything but the framework names. */
 export type ActivationDoc = Omit<FunctionInfo, 'frameworks' | 'kind'> & {

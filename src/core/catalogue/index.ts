@@ -5,7 +5,7 @@
 import { activationDocs } from './activations';
 import { frameworkNames } from '../../frameworks/table';
 import { lossDocs } from './losses';
-import type { CatalogueEntry, FunctionInfo } from '../types';
+import type { CatalogueEntry, FunctionInfo } from '../functionTypes';
 
 function build(): ReadonlyMap<string, CatalogueEntry> {
   const byId = new Map<string, CatalogueEntry>();

@@ -9,7 +9,7 @@ import { checkSignLabel, hinge, hingeGradient, squaredHinge, squaredHingeGradien
 import { huber, huberGradient, smoothL1, smoothL1Gradient } from '../losses/huber';
 import { checkLogProbability, klDivLogTarget, klDivLogTargetGradient, nll, nllGradient } from '../losses/logProbability';
 import { logCosh, logCoshGradient, mae, maeGradient, mse, mseGradient } from '../losses/regression';
-import type { ParamSpec, ValueDomain } from '../types';
+import type { ParamSpec, ValueDomain } from '../functionTypes';
 import type { LossDoc } from './docTypes';
 
 const probabilityLabel = checkUnitInterval('a label');

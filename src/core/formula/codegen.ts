@@ -12,7 +12,7 @@
  * the chosen branch is computed at each point.
  */
 import { type ValueDerivativePair, valueDerivativePairs } from '../activations/pairs';
-import type { ElementwiseActivationDef, Params } from '../types';
+import type { ElementwiseActivationDef, Params } from '../functionTypes';
 import { type Expr } from './expr';
 import { builtins } from './functions';
 

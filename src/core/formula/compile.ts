@@ -6,7 +6,7 @@ import { valueDerivativePairs } from '../activations/pairs';
 import { checkParam, toFloat64 } from '../api';
 import { catalogue } from '../catalogue';
 import { describeValue } from '../describe';
-import type { ElementwiseActivationDef, Params } from '../types';
+import type { ElementwiseActivationDef, Params } from '../functionTypes';
 import { type Generated, type RuntimeTable, generate } from './codegen';
 import { differentiate } from './derivative';
 import { type Expr, ExprBuilder } from './expr';
@@ -15,7 +15,7 @@ import { toLatex } from './latex';
 import { type Lowered, type Span, lower, paramSiteKey } from './lower';
 import { parse } from './parser';
 import { rewriteStable } from './rewrite';
-import { type CompiledFormula, FormulaError, type FormulaNote } from './types';
+import { type CompiledFormula, FormulaError, type FormulaNote } from './formulaTypes';
 
 export function compileFormula(source: string): CompiledFormula {
   try {

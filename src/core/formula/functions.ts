@@ -9,7 +9,7 @@
 import erf from '@stdlib/math-base-special-erf';
 import erfc from '@stdlib/math-base-special-erfc';
 import { catalogue } from '../catalogue';
-import type { CatalogueEntry, ElementwiseActivationDef } from '../types';
+import type { CatalogueEntry, ElementwiseActivationDef } from '../functionTypes';
 
 export interface Builtin {
   readonly name: string;

@@ -4,12 +4,12 @@
  * describes the grammar and the design.
  */
 import { compileFormula } from './compile';
-import { FormulaError } from './types';
+import { FormulaError } from './formulaTypes';
 
 export { compileFormula } from './compile';
 export { formulaFromCode } from './fromCode';
-export { FormulaError } from './types';
-export type { CompiledFormula, FormulaNote, ValuesWithDerivatives } from './types';
+export { FormulaError } from './formulaTypes';
+export type { CompiledFormula, FormulaNote, ValuesWithDerivatives } from './formulaTypes';
 
 /** What a gradient check needs from a formula: scalar f and f′, compiled once, and a name for reports. */
 export interface FormulaGradcheckTarget {

@@ -5,7 +5,7 @@
  * Identifiers are ASCII only (`[A-Za-z_][A-Za-z0-9_]*`): a Greek letter gets a hint to spell it out
  * (`α` → `alpha`), which the LaTeX renders back as α.
  */
-import { FormulaError, type FormulaNote } from './types';
+import { FormulaError, type FormulaNote } from './formulaTypes';
 
 export type TokenType = 'num' | 'ident' | 'op' | 'eof';
 

@@ -5,11 +5,11 @@
  */
 import { checkParam } from '../api';
 import { editDistance } from '../catalogue';
-import type { ParamSpec } from '../types';
+import type { ParamSpec } from '../functionTypes';
 import { type Expr, ExprBuilder } from './expr';
 import { CONSTANTS, KEYWORDS, callableNames, isReserved, resolveFunction } from './functions';
 import type { Syntax } from './parser';
-import { FormulaError } from './types';
+import { FormulaError } from './formulaTypes';
 
 export interface Span {
   readonly start: number;

@@ -10,7 +10,7 @@
  * input fails with a FormulaError instead of overflowing the stack.
  */
 import { type Token, tokenize } from './lexer';
-import { FormulaError, type FormulaNote } from './types';
+import { FormulaError, type FormulaNote } from './formulaTypes';
 
 const MAX_DEPTH = 64;
 

@@ -2,7 +2,7 @@
  * Gradient checking: every analytic derivative against a numeric one, over a range of points.
  *
  * Numeric derivatives are central differences with Richardson extrapolation to O(h⁶) and a step scaled to
- * |x| that shrinks where the error bound is too large (gradcheck/numeric.ts), rather than torch's single
+ * |x| that shrinks where the error bound is too large (gradcheck/finiteDifference.ts), rather than torch's single
  * eps = 1e−6 difference. A point passes when |analytic − numeric| ≤ 8·numericError + 1e−9·|numeric|, the
  * numeric derivative's own error bound from its Richardson table (the error model: a claim 0.1 % off fails,
  * where torch's rtol 1e−3 would let it pass); with atol/rtol given, when ≤ atol + rtol·|numeric| instead.
@@ -15,7 +15,7 @@
  */
 import { planFor, type CheckSettings, type TargetPlan } from './targets';
 import { mergeChecks } from './tally';
-import type { GradcheckOptions, GradcheckReport, GradcheckTarget } from './types';
+import type { GradcheckOptions, GradcheckReport, GradcheckTarget } from './gradcheckTypes';
 
 export type {
   CatalogueGradcheckTarget,
@@ -27,7 +27,7 @@ export type {
   GradcheckReport,
   GradcheckSkipReason,
   GradcheckTarget,
-} from './types';
+} from './gradcheckTypes';
 
 const MAX_POINTS = 1e6;
 

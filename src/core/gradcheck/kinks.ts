@@ -7,11 +7,11 @@
  *   then pins it to adjacent doubles;
  * - a kink in f that the claimed f′ does not show: the same test one order up, on second differences of f,
  *   located by intersecting the tangent lines from either side, which is exact for piecewise-linear f;
- * - verification: the one-sided derivatives there (Richardson, see numeric.ts) must differ beyond the tolerance
+ * - verification: the one-sided derivatives there (Richardson, see finiteDifference.ts) must differ beyond the tolerance
  *   and beyond their error bounds. A C¹ join such as Huber's |r| = δ or smooth L1's |r| = β, where only f″
  *   jumps, becomes a candidate (f′ bends sharply) and fails verification: no false kink.
  */
-import { baseStep, numericDerivative, type ToleranceAt } from './numeric';
+import { baseStep, numericDerivative, type ToleranceAt } from './finiteDifference';
 
 export interface Kink {
   readonly x: number;

@@ -6,7 +6,7 @@
  * subgradient convention: ReLU′(0) = 0 or 1 or ½), so kinks are reported, not failed.
  */
 import { findKinks, type Kink } from './kinks';
-import { baseStep, numericDerivativeInto, type NumericEstimate, type ToleranceAt } from './numeric';
+import { baseStep, numericDerivativeInto, type NumericEstimate, type ToleranceAt } from './finiteDifference';
 import type { PointContext, Tally } from './tally';
 
 /**

@@ -2,7 +2,7 @@
  * Running statistics of one check (one label of a loss, one vector size, a whole scalar function), and the
  * merge of several checks into a report's totals.
  */
-import type { GradcheckCheck, GradcheckPoint } from './types';
+import type { GradcheckCheck, GradcheckPoint } from './gradcheckTypes';
 
 /** Extra facts about a point, copied into `worst` only when the point becomes the worst. */
 export interface PointContext {

@@ -12,7 +12,7 @@
 import { evaluateWithDerivative, resolveParams } from '../api';
 import { entryFor } from '../catalogue';
 import { formulaGradcheckTarget } from '../formula';
-import type { CatalogueEntry, ElementwiseLossDef, LossDef, Params, PredictionSpace, VectorLossDef } from '../types';
+import type { CatalogueEntry, ElementwiseLossDef, LossDef, Params, PredictionSpace, VectorLossDef } from '../functionTypes';
 import { scanScalar } from './scan';
 import { Tally } from './tally';
 import type {
@@ -21,7 +21,7 @@ import type {
   FunctionGradcheckTarget,
   GradcheckCheck,
   GradcheckTarget,
-} from './types';
+} from './gradcheckTypes';
 import { checkJacobian, checkLossGradient } from './vector';
 
 export interface CheckSettings {

@@ -4,7 +4,7 @@
  * component at a time. Inputs: representative vectors first (evenly spread, all equal, one dominant), then
  * seeded random ones, over sizes 2 … 10, until the number of compared entries reaches `points`.
  */
-import { baseStep, type ToleranceAt } from './numeric';
+import { baseStep, type ToleranceAt } from './finiteDifference';
 import type { Tally } from './tally';
 
 const SIZES = [2, 3, 4, 5, 8, 10];
@@ -78,7 +78,7 @@ function numericColumn(
     probe[j] = x[j];
     let done = true;
     for (let i = 0; i < m; i++) {
-      // Overflow-safe forms of (4c₁ − c₀)/3 etc. (see numeric.ts).
+      // Overflow-safe forms of (4c₁ − c₀)/3 etc. (see finiteDifference.ts).
       const r10 = c[1][i] + (c[1][i] - c[0][i]) / 3;
       const r11 = c[2][i] + (c[2][i] - c[1][i]) / 3;
       const r2 = r11 + (r11 - r10) / 15;

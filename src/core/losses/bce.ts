@@ -2,7 +2,7 @@
  * Binary cross-entropy on probabilities (bce) and on logits (bce_with_logits), labels y ∈ [0, 1]
  * (soft labels allowed). No clamping anywhere: the exact value is returned, up to +∞.
  */
-import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, EXP_LITE_LIMIT, log1pExp, logistic, productError, quotientOf, twoSum } from '../numeric';
+import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, EXP_LITE_LIMIT, log1pExp, logistic, productError, quotientOf, twoSum } from '../extendedPrecision';
 
 /** Shared domain check: labels and probabilities must lie in [0, 1]. */
 export function checkUnitInterval(what: string): (v: number) => string | undefined {

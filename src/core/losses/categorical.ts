@@ -3,7 +3,7 @@
  * coupled through the softmax normaliser) and the KL divergence (kl_div). Per element; the sample's
  * loss is the sum over classes.
  */
-import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, productError, quotientOf, twoSum, type DoubleDouble } from '../numeric';
+import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDD, expDDLite, productError, quotientOf, twoSum, type DoubleDouble } from '../extendedPrecision';
 
 /**
  * Categorical cross-entropy term ℓ_i = −y_i·log ŷ_i on probabilities ŷ_i ∈ [0, 1], 0 when y_i = 0.

@@ -2,7 +2,7 @@
  * Binary focal loss (Lin et al., 2017) on a probability p = ŷ ∈ [0, 1], label y ∈ [0, 1],
  * balance α ∈ [0, 1] and focusing exponent γ ≥ 0.
  */
-import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDDLite, logDD, powDD, productError, twoProd, twoSum, type DoubleDouble } from '../numeric';
+import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDDLite, logDD, powDD, productError, twoProd, twoSum, type DoubleDouble } from '../extendedPrecision';
 
 /**
  * Math.pow with the focusing exponents that need no call: x^1 = x and x^2 = x·x (the latter is what Math.pow

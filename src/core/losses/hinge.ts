@@ -2,7 +2,7 @@
  * Margin losses for labels y ∈ {−1, 1} and raw scores ŷ: hinge and squared hinge, on the margin
  * m = 1 − y·ŷ (y·ŷ is exact because |y| = 1; 1 − yŷ is kept as a double-double).
  */
-import { squareOverflowing } from '../numeric';
+import { squareOverflowing } from '../extendedPrecision';
 
 /** The label check shared by both: anything but ±1 is an error that names the conversion. */
 export function checkSignLabel(y: number): string | undefined {

@@ -5,7 +5,7 @@
  * The residual is a double-double (see stable.ts): its rounding error is added back to first order,
  * which matters most just outside the band, where |r| − δ/2 loses a bit to cancellation.
  */
-import { squareOverflowing } from '../numeric';
+import { squareOverflowing } from '../extendedPrecision';
 import { residual } from './stable';
 
 /** Normal-range floor: below it r² has lost precision to the subnormals (or underflowed). */

@@ -6,7 +6,7 @@
  * value to first order (ℓ(r + e) ≈ ℓ(r) + ℓ′(r)·e).
  */
 
-import { productError, squareOverflowing } from '../numeric';
+import { productError, squareOverflowing } from '../extendedPrecision';
 
 /**
  * Squared error ℓ(y, ŷ) = (ŷ − y)², gradient ∂ℓ/∂ŷ = 2(ŷ − y).

@@ -12,7 +12,7 @@
  */
 import { resolveParams } from '../api';
 import { entryFor } from '../catalogue';
-import type { ElementwiseActivationDef, Params } from '../types';
+import type { ElementwiseActivationDef, Params } from '../functionTypes';
 import { gaussianSums, type GaussianSums, type IntegrandShape, type PointEvaluator } from './quadrature';
 import { shapeOf } from './shapes';
 

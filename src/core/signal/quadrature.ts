@@ -21,7 +21,7 @@
  * accuracy), the moment itself for the non-negative ones. The weight uses z² split into two doubles
  * (exact), so e^(−z²/2) keeps its relative accuracy where z²/2 is in the hundreds.
  */
-import { productError } from '../numeric';
+import { productError } from '../extendedPrecision';
 
 /** Gauss–Legendre nodes on [−1, 1] and their weights, computed once by Newton's method on P_n. */
 function gaussLegendre(n: number): { nodes: Float64Array; weights: Float64Array } {

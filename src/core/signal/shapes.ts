@@ -5,7 +5,7 @@
  * Every elementwise activation of the catalogue must have a row here: a new one without a row is an error
  * (test/unit/signal.test.ts lists them), because an undeclared kink would cost the 1e−12 accuracy.
  */
-import type { Params } from '../types';
+import type { Params } from '../functionTypes';
 import type { IntegrandShape } from './quadrature';
 
 const SMOOTH: IntegrandShape = { kinks: [], features: [0], scale: 1 };

@@ -7,8 +7,8 @@
  */
 import { checkParam } from '../../core/api';
 import { catalogue } from '../../core/catalogue';
-import type { CatalogueEntry, FrameworkName, ParamSpec } from '../../core/types';
-import type { FunctionRef } from '../../recognize/types';
+import type { CatalogueEntry, FrameworkName, ParamSpec } from '../../core/functionTypes';
+import type { FunctionRef } from '../../recognize/site';
 import { evaluateSeries } from '../playground/evaluateSeries';
 import { frameworkDefault } from '../../frameworks';
 import { frameworkLabel, symbolFor } from '../hover/hoverMarkdown';

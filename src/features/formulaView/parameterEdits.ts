@@ -9,7 +9,7 @@
  * Only literals are rewritten: an edit replaces the characters of one number (or inserts one argument), so
  * the rest of the line — spacing, comments, other arguments — stays as written.
  */
-import type { FrameworkName } from '../../core/types';
+import type { FrameworkName } from '../../core/functionTypes';
 
 export type Family = 'python' | 'js';
 

@@ -20,7 +20,7 @@ import { derivative, evaluate, jacobian, lossGradient, lossValue } from '../../c
 import { entryFor } from '../../core/catalogue';
 import type { GradcheckReport } from '../../core/gradcheck';
 import { formulaGradcheckTarget } from '../../core/formula';
-import { baseStep, centralRichardson, type NumericEstimate, oneSidedRichardson } from '../../core/gradcheck/numeric';
+import { baseStep, centralRichardson, type NumericEstimate, oneSidedRichardson } from '../../core/gradcheck/finiteDifference';
 import type { CheckRequest } from './checkRequest';
 import { gridPoint } from '../../shared/grid';
 

@@ -5,10 +5,10 @@
  */
 import { checkParam } from '../../core/api';
 import { catalogue } from '../../core/catalogue';
-import type { CatalogueEntry, FrameworkName, Params, PredictionSpace } from '../../core/types';
+import type { CatalogueEntry, FrameworkName, Params, PredictionSpace } from '../../core/functionTypes';
 import { formatNumber, paletteFor, sparklineSvg } from './sparkline';
 import { signalHoverLine } from '../playground/signalHover';
-import type { FunctionRef } from '../../recognize/types';
+import type { FunctionRef } from '../../recognize/site';
 import { kerasCatalogueId, kerasNote, type KerasDecision } from '../../frameworks/generations';
 
 /** A function's prerendered formula images: f and f′ (for losses ℓ and ∂ℓ/∂ŷ), glyphs in `currentColor`. */

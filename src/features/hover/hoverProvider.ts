@@ -8,7 +8,7 @@ import { HOVER_COMMANDS, hoverMarkdown, type FormulaSvgTable } from './hoverMark
 import { createRecognizer } from '../../recognize';
 import { isKerasName, kerasCatalogueId, type KerasDecision } from '../../frameworks/generations';
 import { catalogue } from '../../core/catalogue';
-import type { FunctionRef } from '../../recognize/types';
+import type { FunctionRef } from '../../recognize/site';
 import { KERAS_SECTION, KerasGenerationSource } from './kerasGeneration';
 import { readJsonAsset } from '../../host/assets';
 

@@ -8,7 +8,7 @@
  */
 import { derivative, evaluate, jacobian, lossGradient, lossValue, resolveParams } from '../../core/api';
 import { entryFor } from '../../core/catalogue';
-import type { CatalogueEntry } from '../../core/types';
+import type { CatalogueEntry } from '../../core/functionTypes';
 import { linspace } from '../../shared/grid';
 
 /** The values of vscode.ColorThemeKind, repeated here so pure modules need not import 'vscode'. */

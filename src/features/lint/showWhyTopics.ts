@@ -3,7 +3,7 @@
  * the numeric core) next to the stable way (a catalogue function), on one axis, with one sentence. Softmax
  * cases are shown for two classes (logits [z, 0]), where softmax is σ(z). Pure: no vscode.
  */
-import type { ShowWhyTopic } from '../../lint/types';
+import type { ShowWhyTopic } from '../../lint/lintTypes';
 
 export interface ShowWhy {
   /** The composition as the code computes it. */

@@ -3,7 +3,7 @@
  * spells it, from the catalogue's framework names. Example: leaky_relu with alpha 0.2 in PyTorch is
  * `torch.nn.LeakyReLU(negative_slope=0.2)`.
  */
-import type { Framework, FrameworkName, FunctionInfo, Params } from '../../core/types';
+import type { Framework, FrameworkName, FunctionInfo, Params } from '../../core/functionTypes';
 
 /** Class form first (what people write in a model), then the function, then the string alias. */
 const FORM_PREFERENCE: readonly FrameworkName['form'][] = ['class', 'function', 'string'];

@@ -7,9 +7,9 @@
 import { evaluateWithDerivative, lossGradient, lossValue, resolveParams } from '../../core/api';
 import { entryFor } from '../../core/catalogue';
 import { compileFormula } from '../../core/formula';
-import type { CompiledFormula } from '../../core/formula/types';
-import { FormulaError } from '../../core/formula/types';
-import type { CatalogueEntry, VectorActivationDef } from '../../core/types';
+import type { CompiledFormula } from '../../core/formula/formulaTypes';
+import { FormulaError } from '../../core/formula/formulaTypes';
+import type { CatalogueEntry, VectorActivationDef } from '../../core/functionTypes';
 import type { FormulaInfo, ResultLine, SeriesRequest } from './playgroundMessages';
 import { linspace } from '../../shared/grid';
 import { messageOf } from '../../host/errorMessage';

@@ -10,7 +10,7 @@
  * host also embeds its `init` in the page (a JSON island), so the webview restores the view and asks for
  * data before the `ready` round trip; the `init` that answers `ready` is then only a fallback.
  */
-import type { Framework, FunctionKind, ParamSpec, PredictionSpace } from '../../core/types';
+import type { Framework, FunctionKind, ParamSpec, PredictionSpace } from '../../core/functionTypes';
 import {
   FRAMEWORKS,
   MAX_ABS_X,

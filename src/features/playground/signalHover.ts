@@ -11,7 +11,7 @@ import { checkParam } from '../../core/api';
 import { entryFor } from '../../core/catalogue';
 import { initFor } from '../../core/signal/gain';
 import { shapeOf } from '../../core/signal/shapes';
-import type { Params } from '../../core/types';
+import type { Params } from '../../core/functionTypes';
 
 const cache = new Map<string, string>();
 

@@ -3,7 +3,7 @@
  * selection: calls with keyword arguments, attribute chains, the ternaries, chained comparisons (Python),
  * logical and bitwise operators. It never runs anything; translate.ts turns the tree into a formula.
  */
-import { FormulaError } from '../types';
+import { FormulaError } from '../formulaTypes';
 
 export type CodeLanguage = 'python' | 'javascript';
 

@@ -5,9 +5,9 @@
  * FormulaError whose span is that part of the original text.
  */
 import { catalogue } from '../../catalogue';
-import type { ParamSpec } from '../../types';
+import type { ParamSpec } from '../../functionTypes';
 import { CONSTANTS, KEYWORDS, builtins, isReserved } from '../functions';
-import { FormulaError } from '../types';
+import { FormulaError } from '../formulaTypes';
 import { type Arg, type CodeLanguage, type CodeNode, CodeParser, type CodeToken, tokenizeCode } from './codeParser';
 import { printFormula, type Formula } from './print';
 import { CONSTANT_NAMES, UNARY, VARIABLE_NAMES } from './names';

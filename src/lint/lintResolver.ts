@@ -2,10 +2,10 @@
  * The lints' view of one document version: the document model (src/recognize) with its resolved sites,
  * plus the def-use layer built on it (src/recognize/dataflow.ts).
  */
-import type { Framework, FrameworkName } from '../core/types';
+import type { Framework, FrameworkName } from '../core/functionTypes';
 import { Flow, type Expr } from '../recognize/dataflow';
 import type { DocumentModel } from '../recognize/model';
-import type { Site } from '../recognize/types';
+import type { Site } from '../recognize/site';
 
 /** A catalogue function named in the code, resolved by the model through the framework table. */
 export interface CatalogueName {

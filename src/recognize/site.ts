@@ -1,4 +1,4 @@
-import type { Framework, FrameworkName } from '../core/types';
+import type { Framework, FrameworkName } from '../core/functionTypes';
 
 /** Where a parameter's value comes from. */
 export interface ParamSource {
