@@ -58,6 +58,15 @@ export const ARG_SWITCHES: ReadonlyMap<string, ArgSwitch> = new Map([
   ['keras.ops.categorical_crossentropy', fromLogits(2, 'cce', 'cce_with_logits')],
   ['keras.losses.SparseCategoricalCrossentropy', fromLogits(0, 'cce', 'cce_with_logits')],
   ['keras.losses.sparse_categorical_crossentropy', fromLogits(2, 'cce', 'cce_with_logits')],
+  // The metrics (spellings.ts SAME_AS) take from_logits third: keras-team/keras keras/src/metrics/probabilistic_metrics.py
+  // `BinaryCrossentropy(name="binary_crossentropy", dtype=None, from_logits=False, label_smoothing=0)`, and the same for
+  // CategoricalCrossentropy and SparseCategoricalCrossentropy; the metric functions are the losses' own.
+  ['keras.metrics.BinaryCrossentropy', fromLogits(2, 'bce', 'bce_with_logits')],
+  ['keras.metrics.CategoricalCrossentropy', fromLogits(2, 'cce', 'cce_with_logits')],
+  ['keras.metrics.SparseCategoricalCrossentropy', fromLogits(2, 'cce', 'cce_with_logits')],
+  ['keras.metrics.binary_crossentropy', fromLogits(2, 'bce', 'bce_with_logits')],
+  ['keras.metrics.categorical_crossentropy', fromLogits(2, 'cce', 'cce_with_logits')],
+  ['keras.metrics.sparse_categorical_crossentropy', fromLogits(2, 'cce', 'cce_with_logits')],
   // pytorch/pytorch torch/nn/functional.py: kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False);
   // torch/nn/modules/loss.py: KLDivLoss(size_average=None, reduce=None, reduction='mean', log_target=False).
   ['torch.nn.functional.kl_div', logTarget(5)],

@@ -33,7 +33,7 @@ import {
   type NameHit,
   type PathMeaning,
 } from '../frameworks';
-import type { Arg, Binding, Chain, StringArg, Syntax, Value } from './syntax';
+import type { Arg, Binding, Chain, Definition, StringArg, Syntax, Value } from './syntax';
 import { checkImplementation } from './ownImplementation';
 import type { FunctionRef, ParamSource, Site, SiteForm } from './site';
 
@@ -45,6 +45,14 @@ interface Spelling {
 
 /** Longest argument text quoted in "set in code, value not known here". */
 const MAX_QUOTED = 48;
+/** Longest `= (a, b) =>` between a name and its function body that is read as a definition by assignment. */
+const MAX_DEFINITION_HEAD = 400;
+/**
+ * Modules only a framework's own code imports: private packages (`optax._src`, `jax._src`, `torch._C`,
+ * `flax.core._…`) and Keras' export decorator and backend internals (keras-team/keras keras/src/api_export.py,
+ * keras/src/backend/common/). `from keras.src import layers`, which copies of Keras code use, is not one.
+ */
+const FRAMEWORK_INTERNALS = /^(?:(?:optax|jax|jaxlib|flax|torch|tensorflow|keras|tf_keras)(?:\.\w+)*\._[a-z]\w*|(?:keras|tf_keras)\.src\.(?:api_export|backend\.\w+))(?:\.|$)/;
 
 export class Resolver {
   private readonly frameworks = new Set<Framework>();
@@ -54,6 +62,8 @@ export class Resolver {
   private readonly siteOfCall = new Map<number, Site>();
   private readonly definedNames = new Map<string, number>();
   private readonly definitionAt = new Map<number, number>();
+  /** Name → the name offsets of its definitions. */
+  private readonly definitionsOf = new Map<string, number[]>();
   /** Chains being resolved (a self-reference such as `act = act(x)` resolves to nothing). */
   private readonly resolving = new Set<number>();
   private everything: Site[] | undefined;
@@ -61,7 +71,7 @@ export class Resolver {
 
   /** The comparison of definition `index` with catalogue function `id` (memoised). */
   private implementation(index: number | undefined, id: string): { implementation?: FunctionRef['implementation'] } {
-    if (index === undefined) return {};
+    if (index === undefined || this.frameworkSource()) return {};
     let check = this.checks.get(index);
     if (!check) {
       check = checkImplementation(this.syntax, this.syntax.definitions[index], id);
@@ -79,6 +89,9 @@ export class Resolver {
     for (const d of syntax.definitions) {
       if (!this.definedNames.has(d.name)) this.definedNames.set(d.name, d.index);
       this.definitionAt.set(d.nameStart, d.index);
+      const starts = this.definitionsOf.get(d.name);
+      if (starts) starts.push(d.nameStart);
+      else this.definitionsOf.set(d.name, [d.nameStart]);
     }
   }
 
@@ -524,13 +537,14 @@ export class Resolver {
       // A module (np.tanh, math.tanh) is not a tensor.
       if (this.syntax.imports.aliases.has(head) || conventionalAlias('python', head) !== undefined || MATH_MODULES.has(head)) return undefined;
     }
+    const args = this.syntax.calls[chain.call].args;
+    if (!tensorMethodArgs(name, args)) return undefined;
     const hits = qualifiedHits('python', torchName);
     if (!hits) return undefined;
     const row = hits[0];
     const fn: FrameworkName = { ...row.fn, name: `torch.Tensor.${name}`, positional: [], note: `Tensor method: x.${name}() is ${torchName}(x)${name.endsWith('_') ? ', in place' : ''}.` };
     const start = chain.starts[segs.length - 1];
     const range = { start, end: start + name.length };
-    const args = this.syntax.calls[chain.call].args;
     const applied = this.apply(row.id, fn, args, chain.scope, start);
     return { id: row.id, params: applied.params, explicit: applied.explicit, range, written: `.${name}`, framework: 'pytorch', frameworkName: fn, form: 'method', call: chain.call, canonical: `torch.Tensor.${name}` };
   }
@@ -543,11 +557,40 @@ export class Resolver {
     if (!id) return undefined;
     const di = this.definitionAt.get(chain.starts[0]);
     const d = di === undefined ? undefined : this.syntax.definitions[di];
+    if (d && !this.wholeValue(d)) return undefined;
     const scope = d && d.scope >= 0 ? this.syntax.scopes[d.scope] : undefined;
     const params = scope ? scope.params.filter((p) => p.key !== undefined && p.valueStart < p.valueEnd) : [];
     const applied = this.apply(id, {}, params, chain.scope, chain.starts[0], true);
     const start = chain.starts[0];
     return { id, params: applied.params, explicit: applied.explicit, range: { start, end: start + name.length }, written: name, form: 'definition', call: -1, definition: d?.index, ...this.implementation(d?.index, id) };
+  }
+
+  /**
+   * A definition by assignment is one only when the function is the whole value: `const mae = (a, b) => …`,
+   * not `const meanAbsoluteError = tf.tidy(() => …)` (the value is what tf.tidy returns).
+   */
+  private wholeValue(d: Definition): boolean {
+    const between = this.syntax.text.slice(d.nameEnd, Math.min(d.bodyStart, d.nameEnd + MAX_DEFINITION_HEAD));
+    if (!/^\s*(?::[^=]*)?=(?!=)/.test(between)) return true; // def / function / a class member: not an assignment
+    return /^\s*(?::[^=]*)?=\s*(?:async\s+)?(?:lambda\b|function\b|\([^()]*\)\s*(?::[^=]*)?=>|[A-Za-z_$][\w$]*\s*=>)/.test(between);
+  }
+
+  /** The binding is the assignment of a definition of `name` (`const softplus = (x) => { … }`). */
+  private definesAt(name: string, binding: Binding): boolean {
+    for (const d of this.definitionsOf.get(name) ?? []) if (d >= binding.at && d < binding.valueStart) return true;
+    return false;
+  }
+
+  private frameworkSourceMemo: boolean | undefined;
+
+  /**
+   * The document is a framework's own source (Keras' backends, optax's losses): it imports that framework's
+   * internals. Its definitions are the framework's implementation, not the user's, so they get the catalogue
+   * hover without "your `hinge_loss` is defined here; body not checked".
+   */
+  private frameworkSource(): boolean {
+    this.frameworkSourceMemo ??= this.syntax.family === 'python' && this.syntax.imports.modules.some((m) => FRAMEWORK_INTERNALS.test(m));
+    return this.frameworkSourceMemo;
   }
 
   /** `sigmoid(out)`, `leaky_relu(x, 0.2)`, and bare references to a function the document defines. */
@@ -556,6 +599,10 @@ export class Resolver {
     const id = PLAIN_NAMES.get(name);
     if (!id) return undefined;
     const start = chain.starts[0];
+    // `leaky_relu = ov.prelu(x, slope)` … `wrap(leaky_relu)`: the name is that variable now, not the function
+    // (a lambda bound to it is a definition of the function, resolved through definedNames).
+    const bound = this.lookup(name, chain.scope, start);
+    if (bound && bound.value.kind !== 'lambda' && !this.definesAt(name, bound)) return undefined;
     const range = { start, end: start + name.length };
     const definition = this.definedNames.get(name);
     if (chain.call >= 0) {
@@ -626,6 +673,25 @@ export class Resolver {
     const applied = this.apply(hit.id, fn, kwargs.filter((k) => k.key !== undefined), scope, range.start);
     return { id: hit.id, params: applied.params, explicit: applied.explicit, range, written: this.syntax.text.slice(range.start, range.end), framework: 'pytorch', frameworkName: fn, form: 'string', call: -1, canonical: torchName, ...(Object.keys(applied.unknown).length ? { unknown: applied.unknown } : {}) };
   }
+}
+
+/**
+ * Arguments a PyTorch tensor method can take: `x.relu()`, `x.sigmoid_()`, `x.tanh()` take none;
+ * `x.softmax(dim, dtype=None)` / `x.log_softmax(dim, dtype=None)` a dim and a dtype (pytorch/pytorch
+ * torch/_tensor_docs.py, aten/src/ATen/native/native_functions.yaml: `softmax.int(Tensor self, int dim,
+ * ScalarType? dtype=None)`). Anything else — `m.relu(*proxy_args, **proxy_kwargs)`, `obj.relu(x)` — is some
+ * other object's method (a module, a tracer proxy), not a tensor's.
+ */
+function tensorMethodArgs(name: string, args: readonly Arg[]): boolean {
+  if (name !== 'softmax' && name !== 'log_softmax') return args.length === 0;
+  if (args.length > 2) return false;
+  let positional = 0;
+  for (const a of args) {
+    if (a.spread) return false;
+    if (a.key === undefined) positional++;
+    else if (a.key !== 'dim' && a.key !== 'dtype') return false;
+  }
+  return positional <= 2;
 }
 
 /** Keras also accepts class and function names as strings: `loss='Huber'`, `loss='BinaryCrossentropy'`. */

@@ -152,6 +152,55 @@ describe('document model: what the hover resolves', () => {
     const deep = `x = ${'('.repeat(100_000)}${')'.repeat(100_000)}\nimport torch\ny = torch.relu(x)`;
     assert.equal(recognize(deep, deep.lastIndexOf('relu'), 'python')?.id, 'relu');
   });
+  it('a tensor method name called with arguments a tensor method cannot take is some other object\'s method', () => {
+    // A torch.fx interpreter calls the module's method with the traced arguments: not Tensor.relu.
+    assert.equal(at(`${T}out = mod.re‸lu(*args, **kwargs)`), undefined);
+    assert.equal(at(`${T}out = layer.sig‸moid(h)`), undefined);
+    assert.equal(at(`${T}out = layer.ta‸nh_(h, alpha=2)`), undefined);
+    assert.equal(at(`${T}p = logits.soft‸max(*dims)`), undefined);
+    assert.equal(at(`${T}p = logits.soft‸max(-1, torch.float32, 3)`), undefined);
+    assert.equal(at(`${T}p = logits.soft‸max(dim=-1, dtype=torch.float32)`)?.id, 'softmax');
+    assert.equal(at(`${T}p = logits.log_soft‸max(1, torch.float64)`)?.id, 'log_softmax');
+    assert.equal(at(`${T}p = logits.log_soft‸max(axis=1)`), undefined);
+  });
+  it("a framework's own source defines the function: the catalogue hover without \"your implementation\"", () => {
+    const lib = 'import jax.numpy as jnp\nfrom optax._src import base\n\ndef hinge_loss(scores, labels):\n    return jnp.maximum(0, 1 - scores * labels)\n\ndef sigmoid(x):\n    return 1 / (1 + jnp.exp(-x))\n\ny = sigmoid(z)\n';
+    const def = recognize(lib, lib.indexOf('hinge_loss') + 2, 'python');
+    assert.equal(def?.id, 'hinge');
+    assert.equal(def?.implementation, undefined);
+    assert.equal(recognize(lib, lib.indexOf('def sigmoid') + 5, 'python')?.implementation, undefined);
+    assert.equal(recognize(lib, lib.lastIndexOf('sigmoid(z)') + 2, 'python')?.implementation, undefined);
+    const keras = 'from keras.src import backend\nfrom keras.src.api_export import keras_export\n\ndef relu(x):\n    return backend.numpy.maximum(x, 0)\n';
+    assert.equal(recognize(keras, keras.indexOf('def relu') + 5, 'python')?.implementation, undefined);
+    // The same definitions in a user's file (public imports only, `from keras.src import layers` included) are checked.
+    const user = 'import jax.numpy as jnp\nfrom keras.src import layers\n\ndef sigmoid(x):\n    return 1 / (1 + jnp.exp(-x))\n';
+    assert.equal(recognize(user, user.indexOf('def sigmoid') + 5, 'python')?.implementation?.status, 'matches');
+  });
+  it('keras.metrics cross-entropies switch on from_logits like the losses', () => {
+    const K = 'import keras\nfrom keras import metrics\n';
+    assert.equal(at(`${K}m = metrics.CategoricalCross‸entropy(from_logits=True)`)?.id, 'cce_with_logits');
+    assert.equal(at(`${K}m = keras.metrics.BinaryCross‸entropy(from_logits=True)`)?.id, 'bce_with_logits');
+    assert.equal(at(`${K}m = metrics.SparseCategoricalCross‸entropy(from_logits=True)`)?.id, 'cce_with_logits');
+    assert.equal(at(`${K}m = metrics.BinaryCross‸entropy("bce", None, True)`)?.id, 'bce_with_logits');
+    assert.equal(at(`${K}m = metrics.BinaryCross‸entropy()`)?.id, 'bce');
+    const text = `${K}metric = metrics.CategoricalCrossentropy(from_logits=True)\nvalue = metric(y_true, logits)\n`;
+    assert.equal(recognize(text, text.lastIndexOf('metric(') + 2, 'python')?.id, 'cce_with_logits');
+  });
+  it('a catalogue name that the scope binds to a value is that value, not the function', () => {
+    const text = 'import numpy as np\n\ndef leaky_relu(x, slope=0.2):\n    return np.where(x > 0, x, slope * x)\n\ndef wrap(x):\n    leaky_relu = backend_op(x)\n    return Tensor(leaky_relu)\n\ndef use(x, sigmoid):\n    return sigmoid(x)\n\nout = leaky_relu(x)\n';
+    assert.equal(recognize(text, text.indexOf('Tensor(leaky_relu') + 9, 'python'), undefined);
+    assert.equal(recognize(text, text.indexOf('return sigmoid') + 9, 'python'), undefined);
+    assert.equal(recognize(text, text.lastIndexOf('leaky_relu(x)') + 2, 'python')?.id, 'leaky_relu');
+    const js = 'function softplus(x) { return Math.log1p(Math.exp(x)); }\nconst gelu = (x) => { return x; };\nconst a = softplus(2);\nconst b = gelu(a);\n';
+    assert.equal(recognize(js, js.indexOf('softplus(2)') + 2, 'javascript')?.id, 'softplus');
+    assert.equal(recognize(js, js.indexOf('gelu(a)') + 2, 'javascript')?.id, 'gelu');
+  });
+  it('a value computed by a call that takes an arrow is no definition of the function', () => {
+    const js = "import * as tf from '@tensorflow/tfjs';\nconst meanAbsoluteError = tf.tidy(() => {\n  return errors.mean();\n});\nconst mae = (a, b) => a.sub(b).abs().mean();\nconst softplus = async (x) => x;\n";
+    assert.equal(recognize(js, js.indexOf('meanAbsoluteError') + 3, 'javascript'), undefined);
+    assert.equal(recognize(js, js.indexOf('mae =') + 1, 'javascript')?.id, 'mae');
+    assert.equal(recognize(js, js.indexOf('softplus =') + 1, 'javascript')?.id, 'softplus');
+  });
   it('own implementations are compared with the catalogue and their numeric traps named', () => {
     const m = load(corpusDir, 'numpy_own_functions.py');
     assert.equal(siteOn(m, 'def sigmoid', 5)?.implementation?.status, 'matches');
