@@ -20,6 +20,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { catalogue } from '../src/core/catalogue';
+import { mulberry32 as uniform } from '../src/core/sampling';
 import type * as CoreModule from '../src/core/index';
 import type { CatalogueEntry, Params } from '../src/core/functionTypes';
 
@@ -320,17 +321,6 @@ function tfRun(entry: CatalogueEntry, t: { x: tf.Tensor; y: tf.Tensor; yHat: tf.
 }
 
 // ---------------------------------------------------------------------------------------------------------
-
-/** Deterministic uniform numbers (mulberry32). */
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function dataFor(entry: CatalogueEntry, n = N): Data {
   const r = uniform(42);

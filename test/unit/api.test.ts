@@ -7,18 +7,8 @@
 import * as assert from 'assert';
 import { derivative, evaluate, jacobian, lossGradient, lossValue, resolveParams } from '../../src/core/api';
 import { catalogue } from '../../src/core/catalogue';
+import { mulberry32 as uniform } from '../../src/core/sampling';
 import type { ElementwiseLossDef } from '../../src/core/functionTypes';
-
-/** Deterministic uniform numbers (mulberry32). */
-function uniform(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPECIAL = [0, -0, 1, -1, 3, -3, 6, 1e-300, -1e-20, 40, -40, -710, 800, -800, 1e308, -1e308, Infinity, -Infinity, NaN];
 

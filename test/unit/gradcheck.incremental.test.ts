@@ -74,6 +74,20 @@ describe('gradcheckIncremental', () => {
     assert.equal(cancelled.report, undefined);
   });
 
+  it('cuts the passes over a 1e6-point grid (kinks at 26 %, jumps at 28 %) into slices, not one long step', () => {
+    // Counted, not timed: one pass over 1e6 points in one step was what made a cancel wait 400 ms and more.
+    const run = gradcheckIncremental({ id: 'gelu' }, { points: 1_000_000 });
+    const slicesAt = new Map<number, number>();
+    while (run.progress.fraction < 0.3) {
+      assert.equal(run.step(0), false);
+      slicesAt.set(run.progress.fraction, (slicesAt.get(run.progress.fraction) ?? 0) + 1);
+    }
+    run.cancel();
+    // Three passes for f′'s jumps, three for f's curvature, two for f's jumps, each over 1e6 points in 32,768-element slices.
+    assert.ok((slicesAt.get(0.26) ?? 0) >= 6 * 30, `kink passes in ${slicesAt.get(0.26)} slices`);
+    assert.ok((slicesAt.get(0.28) ?? 0) >= 2 * 30, `jump passes in ${slicesAt.get(0.28)} slices`);
+  });
+
   it('refuses bad targets and options at once, with gradcheck’s messages', () => {
     assert.throws(() => gradcheckIncremental({ id: 'nope' }), /unknown function 'nope'/);
     assert.throws(() => gradcheckIncremental({ id: 'relu' }, { points: 1 }), /points must be an integer/);

@@ -12,6 +12,7 @@
  *   jumps, becomes a candidate (f′ bends sharply) and fails verification: no false kink.
  */
 import { baseStep, numericDerivative, type ToleranceAt } from './finiteDifference';
+import { pass } from './work';
 
 export interface Kink {
   readonly x: number;
@@ -24,7 +25,10 @@ export interface Kink {
 /** More candidates than this means f′ is noise, not a few kinks; the rest are checked as ordinary points. */
 const MAX_CANDIDATES = 64;
 
-/** Kinks of f inside [xs[0], xs[n−1]], sorted, given f and f′ on the grid; yields (nothing) after each candidate. */
+/**
+ * Kinks of f inside [xs[0], xs[n−1]], sorted, given f and f′ on the grid; yields (nothing) after each candidate
+ * and between slices of the passes over the grid.
+ */
 export function* findKinks(
   f: (x: number) => number,
   df: (x: number) => number,
@@ -33,7 +37,7 @@ export function* findKinks(
   dx: Float64Array,
   toleranceAt: ToleranceAt,
 ): Generator<undefined, Kink[], void> {
-  const brackets = derivativeJumps(xs, dx, toleranceAt);
+  const brackets = yield* derivativeJumps(xs, dx, toleranceAt);
   const located: { x: number; width: number }[] = [];
   for (const [i, j] of brackets) {
     yield;
@@ -45,7 +49,7 @@ export function* findKinks(
       if (x !== undefined) located.push(x);
     }
   }
-  for (const i of curvatureSpikes(xs, fx, toleranceAt)) {
+  for (const i of yield* curvatureSpikes(xs, fx, toleranceAt)) {
     if (located.length >= MAX_CANDIDATES) break;
     // A spike next to a jump of f′ is that jump, seen through f.
     if (brackets.some(([lo, hi]) => i >= lo - 2 && i <= hi + 2)) continue;
@@ -64,19 +68,25 @@ export function* findKinks(
   return kinks.sort((a, b) => a.x - b.x);
 }
 
-/** Grid intervals [i, i+1] where f′ jumps by more than the tolerance. */
-function derivativeJumps(xs: Float64Array, dx: Float64Array, toleranceAt: ToleranceAt): [number, number][] {
+/** Grid intervals [i, i+1] where f′ jumps by more than the tolerance (three passes, each in slices). */
+function* derivativeJumps(xs: Float64Array, dx: Float64Array, toleranceAt: ToleranceAt): Generator<undefined, [number, number][], void> {
   const m = xs.length - 1;
   const d = new Float64Array(m);
-  for (let i = 0; i < m; i++) d[i] = dx[i + 1] - dx[i];
+  yield* pass(0, m, (lo, hi) => {
+    for (let i = lo; i < hi; i++) d[i] = dx[i + 1] - dx[i];
+  });
   const e = new Float64Array(m);
-  for (let i = 0; i < m; i++) e[i] = Math.abs(d[i] - expected(d, i));
+  yield* pass(0, m, (lo, hi) => {
+    for (let i = lo; i < hi; i++) e[i] = Math.abs(d[i] - expected(d, i));
+  });
   const out: [number, number][] = [];
-  for (let i = 0; i < m && out.length < MAX_CANDIDATES; i++) {
-    if (!(e[i] > toleranceAt(Math.max(Math.abs(dx[i]), Math.abs(dx[i + 1]))))) continue;
-    if ((i > 0 && e[i - 1] > e[i]) || (i < m - 1 && e[i + 1] > e[i])) continue;
-    out.push([i, i + 1]);
-  }
+  yield* pass(0, m, (lo, hi) => {
+    for (let i = lo; i < hi && out.length < MAX_CANDIDATES; i++) {
+      if (!(e[i] > toleranceAt(Math.max(Math.abs(dx[i]), Math.abs(dx[i + 1]))))) continue;
+      if ((i > 0 && e[i - 1] > e[i]) || (i < m - 1 && e[i + 1] > e[i])) continue;
+      out.push([i, i + 1]);
+    }
+  });
   return out;
 }
 
@@ -89,23 +99,29 @@ function expected(d: Float64Array, i: number): number {
   return (d[i - 1] + d[i + 1]) / 2;
 }
 
-/** Grid indices where the second difference of f spikes: a kink within one spacing of xs[i]. */
-function curvatureSpikes(xs: Float64Array, fx: Float64Array, toleranceAt: ToleranceAt): number[] {
+/** Grid indices where the second difference of f spikes: a kink within one spacing of xs[i] (three passes, each in slices). */
+function* curvatureSpikes(xs: Float64Array, fx: Float64Array, toleranceAt: ToleranceAt): Generator<undefined, number[], void> {
   const n = xs.length;
   if (n < 7) return [];
   const s = new Float64Array(n);
-  for (let i = 1; i < n - 1; i++) s[i] = fx[i - 1] - 2 * fx[i] + fx[i + 1];
+  yield* pass(1, n - 1, (lo, hi) => {
+    for (let i = lo; i < hi; i++) s[i] = fx[i - 1] - 2 * fx[i] + fx[i + 1];
+  });
   const g = new Float64Array(n);
-  for (let i = 2; i < n - 2; i++) g[i] = Math.abs(s[i] - (s[i - 1] + s[i + 1]) / 2);
+  yield* pass(2, n - 2, (lo, hi) => {
+    for (let i = lo; i < hi; i++) g[i] = Math.abs(s[i] - (s[i - 1] + s[i + 1]) / 2);
+  });
   const out: number[] = [];
-  for (let i = 3; i < n - 3 && out.length < MAX_CANDIDATES; i++) {
-    const spacing = xs[i + 1] - xs[i];
-    const slope = Math.abs(fx[i + 1] - fx[i - 1]) / (2 * spacing);
-    // A kink with jump J gives g ≥ J·spacing/4; rounding of f gives about 4ε|f|.
-    const threshold = Math.max((toleranceAt(slope) * spacing) / 8, 64 * 2.2e-16 * Math.abs(fx[i]));
-    if (!(g[i] > threshold) || g[i - 1] > g[i] || g[i + 1] > g[i]) continue;
-    out.push(i);
-  }
+  yield* pass(3, n - 3, (lo, hi) => {
+    for (let i = lo; i < hi && out.length < MAX_CANDIDATES; i++) {
+      const spacing = xs[i + 1] - xs[i];
+      const slope = Math.abs(fx[i + 1] - fx[i - 1]) / (2 * spacing);
+      // A kink with jump J gives g ≥ J·spacing/4; rounding of f gives about 4ε|f|.
+      const threshold = Math.max((toleranceAt(slope) * spacing) / 8, 64 * 2.2e-16 * Math.abs(fx[i]));
+      if (!(g[i] > threshold) || g[i - 1] > g[i] || g[i + 1] > g[i]) continue;
+      out.push(i);
+    }
+  });
   return out;
 }
 

@@ -23,6 +23,7 @@ import type {
   GradcheckTarget,
 } from './gradcheckTypes';
 import { checkJacobian, checkLossGradient } from './vector';
+import { inSequence, type Work } from './work';
 
 export interface CheckSettings {
   readonly range: readonly [number, number];
@@ -43,25 +44,6 @@ export interface TargetPlan {
   readonly takesLabels?: boolean;
   /** The checks, as work that yields its progress in [0, 1] (undefined: no news) between small slices. */
   run(settings: CheckSettings): Work<GradcheckCheck[]>;
-}
-
-/** Work done in slices: yields progress in [0, 1] or undefined between slices, returns T at the end. */
-export type Work<T> = Generator<number | undefined, T, void>;
-
-/** The parts one after another, each part's progress rescaled into its share of the whole. */
-function* inSequence<T>(parts: readonly (() => Work<T>)[]): Work<T[]> {
-  const out: T[] = [];
-  for (let k = 0; k < parts.length; k++) {
-    const work = parts[k]();
-    for (let step = work.next(); ; step = work.next()) {
-      if (step.done) {
-        out.push(step.value);
-        break;
-      }
-      yield step.value === undefined ? undefined : (k + step.value) / parts.length;
-    }
-  }
-  return out;
 }
 
 const DEFAULT_RANGE: readonly [number, number] = [-5, 5];

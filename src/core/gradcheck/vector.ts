@@ -6,6 +6,7 @@
  */
 import { baseStep, type ToleranceAt } from './finiteDifference';
 import type { Tally } from './tally';
+import { mulberry32 } from '../sampling';
 
 const SIZES = [2, 3, 4, 5, 8, 10];
 const EPS = 2.220446049250313e-16;
@@ -13,16 +14,9 @@ const MAX_TRIES = 7;
 
 type VectorFunction = (x: Float64Array) => Float64Array;
 
-/** A small fast PRNG (mulberry32) so the random vectors repeat for a given seed. */
+/** The seeded random source, so the random vectors repeat for a given seed. */
 function seededRandom(seed: number): () => number {
-  let state = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(Math.floor(seed) ^ 0x9e3779b9);
 }
 
 /** The k-th input vector: its size cycles through SIZES; representative shapes come before random ones. */

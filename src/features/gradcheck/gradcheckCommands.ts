@@ -8,7 +8,7 @@
  * progress notification's Cancel) the pickers are skipped; from the editor's context menu (argument: the
  * document's URI) the selection is checked. The check runs in slices (runCheck.ts): the host stays
  * responsive, a check over ~100 ms shows a cancellable progress notification, and a cancelled check
- * returns `{ cancelled: true }`. A bad argument or input shows an error naming the
+ * returns `{ cancelled: true, progress }` (how far it got, 0 … 1). A bad argument or input shows an error naming the
  * problem (with the span, for a formula) and returns `{ error: { message, start?, end? } }`; the command
  * never throws into VS Code. Check All Built-ins lives in checkAllBuiltins.ts.
  */
@@ -23,7 +23,7 @@ import { gradientCheckAll } from './checkAllBuiltins';
 import { pickCheckJob } from './gradcheckPicker';
 import { CommandId } from '../commandIds';
 
-export type GradientCheckResult = GradcheckReport | { readonly error: CheckProblem } | { readonly cancelled: true } | undefined;
+export type GradientCheckResult = GradcheckReport | { readonly error: CheckProblem } | { readonly cancelled: true; readonly progress: number } | undefined;
 
 export function registerGradientCheckCommands(context: vscode.ExtensionContext): void {
   GradcheckPanel.registerSerializer(context);
@@ -56,7 +56,7 @@ async function gradientCheck(context: vscode.ExtensionContext, arg: unknown): Pr
 
 async function check(context: vscode.ExtensionContext, job: CheckJob, token: vscode.CancellationToken | undefined): Promise<GradientCheckResult> {
   const result = await runCheck(job, token);
-  if ('cancelled' in result) return { cancelled: true };
+  if ('cancelled' in result) return { cancelled: true, progress: result.progress };
   if (!result.ok) return fail(result.problem, job.request);
   const report = result.value;
   logSection(context, `Gradient Check: ${describeRequest(job.request)}, ${job.points} points`, [reportBlock(report)]);
