@@ -87,7 +87,8 @@ export class Resolver {
       if (framework) this.frameworks.add(framework);
     }
     for (const d of syntax.definitions) {
-      if (!this.definedNames.has(d.name)) this.definedNames.set(d.name, d.index);
+      // A bare `sigmoid(x)` calls a function, never a method of some class (`Graph.sigmoid(self)`).
+      if (!this.definedNames.has(d.name) && !this.isMethod(d)) this.definedNames.set(d.name, d.index);
       this.definitionAt.set(d.nameStart, d.index);
       const starts = this.definitionsOf.get(d.name);
       if (starts) starts.push(d.nameStart);
@@ -557,7 +558,8 @@ export class Resolver {
     if (!id) return undefined;
     const di = this.definitionAt.get(chain.starts[0]);
     const d = di === undefined ? undefined : this.syntax.definitions[di];
-    if (d && !this.wholeValue(d)) return undefined;
+    // `def relu(self): return self` takes no x: some object's method or a factory, not the function.
+    if (d && (d.params.length === 0 || !this.wholeValue(d))) return undefined;
     const scope = d && d.scope >= 0 ? this.syntax.scopes[d.scope] : undefined;
     const params = scope ? scope.params.filter((p) => p.key !== undefined && p.valueStart < p.valueEnd) : [];
     const applied = this.apply(id, {}, params, chain.scope, chain.starts[0], true);
@@ -573,6 +575,11 @@ export class Resolver {
     const between = this.syntax.text.slice(d.nameEnd, Math.min(d.bodyStart, d.nameEnd + MAX_DEFINITION_HEAD));
     if (!/^\s*(?::[^=]*)?=(?!=)/.test(between)) return true; // def / function / a class member: not an assignment
     return /^\s*(?::[^=]*)?=\s*(?:async\s+)?(?:lambda\b|function\b|\([^()]*\)\s*(?::[^=]*)?=>|[A-Za-z_$][\w$]*\s*=>)/.test(between);
+  }
+
+  private isMethod(d: Definition): boolean {
+    const { scopes } = this.syntax;
+    return d.scope >= 0 && scopes[d.scope].parent >= 0 && scopes[scopes[d.scope].parent].kind === 'class';
   }
 
   /** The binding is the assignment of a definition of `name` (`const softplus = (x) => { … }`). */
