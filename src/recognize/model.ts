@@ -47,7 +47,7 @@ export function languageFamily(languageId: string): LanguageFamily | undefined {
  * say nothing there rather than stall the extension host. Within it, syntax.ts mutes lines longer than MAX_LINE
  * and brackets nested deeper than MAX_DEPTH.
  */
-export const MAX_DOCUMENT = 3_000_000;
+export const MAX_DOCUMENT = 5_242_880;
 
 /** Builds the model of `text` (no cache). */
 export function buildModel(text: string, family: LanguageFamily, version?: number): DocumentModel {

@@ -41,6 +41,19 @@ class TokenSink {
   pendingIndent = true;
   firstIndent = 0;
   lineStart = 0;
+  /**
+   * The last token seen, emitted or not (the JavaScript scanner's regex-or-division test reads it): its kind
+   * (0 before the first), Op code, and offsets.
+   */
+  lastKind = 0;
+  lastAux = 0;
+  lastStart = 0;
+  lastEnd = 0;
+  /**
+   * The tail of an overlong line (past MAX_LINE characters from its start) is muted in the syntax builder, so
+   * its tokens are not stored: only a closing bracket that closes one opened before the tail is (the builder
+   * closes that call or frame there); the scanners' tail() loops count the brackets.
+   */
   constructor(capacity: number) {
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
@@ -48,6 +61,11 @@ class TokenSink {
     this.aux = new Int32Array(capacity);
   }
   push(kind: TokKind, start: number, end: number, aux = 0): void {
+    this.lastKind = kind;
+    this.lastAux = aux;
+    this.lastStart = start;
+    this.lastEnd = end;
+    if (start - this.lineStart >= MAX_LINE && kind !== Tok.NL) return;
     if (this.count === this.kind.length) this.grow();
     const n = this.count++;
     this.kind[n] = kind;
@@ -61,6 +79,15 @@ class TokenSink {
       if (n === 0) this.firstIndent = indent;
       else if (this.kind[n - 1] === Tok.NL) this.aux[n - 1] = indent;
     }
+  }
+  /** A closing bracket in an overlong line's tail that closes what the tail did not open: stored, so the builder closes that frame there. */
+  tailClose(c: number, at: number): void {
+    if (this.count === this.kind.length) this.grow();
+    const n = this.count++;
+    this.kind[n] = Tok.Op;
+    this.start[n] = at;
+    this.end[n] = at + 1;
+    this.aux[n] = c;
   }
   newline(at: number, depth: number): void {
     if (depth === 0 && this.count > 0 && this.kind[this.count - 1] !== Tok.NL) this.push(Tok.NL, at, at + 1);
@@ -131,6 +158,8 @@ class PythonScanner {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 9 || c === 12) {
         i++;
+      } else if (i - sink.lineStart >= MAX_LINE && c !== NL && c !== CR) {
+        i = this.tail(i, to, doctests);
       } else if (c === NL || c === CR) {
         if (i - sink.lineStart > MAX_LINE) this.depth = 0;
         sink.newline(i, this.depth);
@@ -162,6 +191,43 @@ class PythonScanner {
         i = this.operator(c, i, to);
       }
     }
+  }
+
+  /**
+   * The tail of an overlong line from `i` (its tokens are not stored, see TokenSink): brackets counted, strings
+   * and comments skipped as usual so the next lines are read right. Returns at the line's end (or where a string
+   * took the scan onto another line).
+   */
+  private tail(i: number, to: number, doctests: boolean): number {
+    const { text, sink } = this;
+    const line = sink.lineStart;
+    // Brackets opened in this tail and not closed yet.
+    let open = 0;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === NL || c === CR) return i;
+      if (c === 40 || c === 91 || c === 123) {
+        this.depth++;
+        open++;
+        i++;
+      } else if (c === 41 || c === 93 || c === 125) {
+        if (this.depth > 0) this.depth--;
+        if (open > 0) open--;
+        else sink.tailClose(c, i);
+        i++;
+      } else if (c === 39 || c === 34) {
+        i = this.string(i, i, to, doctests);
+        if (sink.lineStart !== line) return i;
+      } else if (c === 35) {
+        const end = text.indexOf('\n', i);
+        i = end < 0 || end > to ? to : end;
+        if (text.charCodeAt(i - 1) === CR) i--;
+        return i;
+      } else if (c === 92) {
+        i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
+      } else i++;
+    }
+    return i;
   }
 
   private operator(c: number, i: number, to: number): number {
@@ -304,6 +370,8 @@ class JsScanner {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 9 || c === 12 || c === 0xfeff) {
         i++;
+      } else if (i - sink.lineStart >= MAX_LINE && c !== NL && c !== CR) {
+        i = this.tail(i);
       } else if (c === NL || c === CR) {
         if (i - sink.lineStart > MAX_LINE) this.depth = 0;
         sink.newline(i, this.depth);
@@ -316,11 +384,7 @@ class JsScanner {
           i = end < 0 ? to : end;
           if (text.charCodeAt(i - 1) === CR) i--;
         } else if (d === 42) {
-          const end = text.indexOf('*/', i + 2);
-          const stop = end < 0 ? to : end + 2;
-          // Line starts inside the comment still count for indentation.
-          for (let nl = text.indexOf('\n', i); nl >= 0 && nl < stop; nl = text.indexOf('\n', nl + 1)) sink.lineStart = nl + 1;
-          i = stop;
+          i = this.blockComment(i);
         } else if (this.regexAllowed()) {
           i = this.regex(i);
         } else {
@@ -345,15 +409,116 @@ class JsScanner {
     }
   }
 
+  /**
+   * The tail of an overlong line from `i` (tokens not stored, see TokenSink): brackets counted; names, numbers,
+   * strings, templates, comments and regular expressions skipped as in scan(), the last token remembered for the
+   * regex-or-division test. Returns at the line's end (or where a comment or template took the scan onto another line).
+   */
+  private tail(i: number): number {
+    const { text, sink } = this;
+    const to = text.length;
+    const line = sink.lineStart;
+    // Brackets opened in this tail and not closed yet; the last token (kind, op code, offsets) kept locally.
+    let open = 0;
+    let kind = sink.lastKind;
+    let code = sink.lastAux;
+    let from = sink.lastStart;
+    let upTo = sink.lastEnd;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      if (c === NL || c === CR) break;
+      if (c === 32 || c === 9 || c === 12 || c === 0xfeff) {
+        i++;
+        continue;
+      }
+      if (c === 40 || c === 91 || c === 123) {
+        if (c !== 123) this.depth++;
+        open++;
+        kind = Tok.Op;
+        code = c;
+        i++;
+      } else if (c === 41 || c === 93 || c === 125) {
+        if (c !== 125 && this.depth > 0) this.depth--;
+        if (open > 0) open--;
+        else sink.tailClose(c, i);
+        kind = Tok.Op;
+        code = c;
+        i++;
+      } else if (isIdentStart(c)) {
+        let j = i + 1;
+        while (j < to && isIdentPart(text.charCodeAt(j))) j++;
+        kind = Tok.Name;
+        from = i;
+        upTo = j;
+        i = j;
+      } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+        i = numberEnd(text, i, to);
+        kind = Tok.Num;
+      } else if (c === 39 || c === 34) {
+        i = this.quoted(i);
+        kind = Tok.Str;
+      } else if (c === 96) {
+        i = this.template(i);
+        kind = Tok.Str;
+        if (sink.lineStart !== line) break;
+      } else if (c === 47) {
+        // Comments and regular expressions as scan() reads them.
+        const d = text.charCodeAt(i + 1);
+        if (d === 47) {
+          const end = text.indexOf('\n', i);
+          i = end < 0 ? to : end;
+          if (text.charCodeAt(i - 1) === CR) i--;
+          break;
+        }
+        if (d === 42) {
+          i = this.blockComment(i);
+          if (sink.lineStart !== line) break;
+          continue;
+        }
+        sink.lastKind = kind;
+        sink.lastAux = code;
+        sink.lastStart = from;
+        sink.lastEnd = upTo;
+        if (this.regexAllowed()) {
+          i = this.regex(i);
+          kind = Tok.Regex;
+        } else {
+          kind = Tok.Op;
+          code = 47;
+          i++;
+        }
+      } else {
+        kind = Tok.Op;
+        code = c;
+        i++;
+      }
+    }
+    sink.lastKind = kind;
+    sink.lastAux = code;
+    sink.lastStart = from;
+    sink.lastEnd = upTo;
+    return i;
+  }
+
+  /** A block comment starting at `i`; returns the index after it. */
+  private blockComment(i: number): number {
+    const { text, sink } = this;
+    const end = text.indexOf('*/', i + 2);
+    const stop = end < 0 ? text.length : end + 2;
+    // Line starts inside the comment still count for indentation.
+    for (let nl = text.indexOf('\n', i); nl >= 0 && nl < stop; nl = text.indexOf('\n', nl + 1)) sink.lineStart = nl + 1;
+    return stop;
+  }
+
   private regexAllowed(): boolean {
     const { sink, text } = this;
-    if (sink.count === 0) return true;
-    const n = sink.count - 1;
-    const kind = sink.kind[n];
+    // The last token seen, stored or not (an overlong line's tail is not stored).
+    const kind = sink.lastKind;
+    if (kind === 0) return true;
     if (kind === Tok.Num || kind === Tok.Str || kind === Tok.Regex) return false;
-    if (kind === Tok.Name) return REGEX_AFTER.has(text.slice(sink.start[n], sink.end[n]));
+    if (kind === Tok.Name) return sink.lastEnd - sink.lastStart <= 10 && REGEX_AFTER.has(text.slice(sink.lastStart, sink.lastEnd));
     if (kind === Tok.Op) {
-      const code = sink.aux[n];
+      const code = sink.lastAux;
       return code !== 41 && code !== 93 && code !== 125;
     }
     return true;

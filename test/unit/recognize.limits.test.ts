@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { buildModel, documentModel, type DocumentModel } from '../../src/recognize';
 import { MAX_DOCUMENT } from '../../src/recognize/model';
 import { MAX_DEPTH, MAX_LINE } from '../../src/recognize/syntax';
+import { Tok } from '../../src/recognize/scanner';
 
 const PY = 'import torch\nimport torch.nn.functional as F\n';
 
@@ -80,6 +81,54 @@ describe('document model: guards against pathological documents', () => {
     assert.equal(model.siteAt(text.indexOf('F.relu') + 2), undefined);
     const small = buildModel(`${PY}${line}`, 'python');
     assert.equal(idAt(small, 'F.relu'), 'relu');
+  });
+
+  it('indexes 5 MB pathological documents (one line each) and finds the real call placed after them', () => {
+    const MB5 = 5_000_000;
+    const fill = (unit: string) => unit.repeat(Math.ceil(MB5 / unit.length));
+    // `"""'''` in units of three: the triple-quoted strings it opens all close.
+    const quotes = `"""'''`.repeat(3 * Math.ceil(MB5 / 18));
+    const cases: [string, string, 'python' | 'js'][] = [
+      ['import', fill('import '), 'python'],
+      ['quotes', quotes, 'python'],
+      ['deep (', `x = ${'('.repeat(MB5)}`, 'python'],
+      ['deep f(', `x = ${fill('f(')}`, 'python'],
+      ['deep [{', `x = ${fill('[{')}`, 'js'],
+      ["require('a')", fill("require('a');"), 'js'],
+      ['import (JS)', fill('import '), 'js'],
+    ];
+    for (const [label, body, family] of cases) {
+      const after = family === 'python' ? '\nimport torch\ny = torch.relu(x)\n' : "\nimport * as tf from '@tensorflow/tfjs';\nconst y = tf.relu(x);\n";
+      const text = `${body}${after}`;
+      assert.ok(text.length >= MB5 && text.length <= MAX_DOCUMENT, `${label}: ${text.length} characters`);
+      const model = buildModel(text, family);
+      const at = text.lastIndexOf('relu');
+      const site = model.siteAt(at + 1);
+      assert.equal(site?.id, 'relu', `${label}: the call after the pathological line`);
+      assert.equal(site?.range.end, at + 4, label);
+      // Only the line's first MAX_LINE characters are kept as tokens.
+      assert.ok(model.tokens.count < MAX_LINE + 100, `${label}: ${model.tokens.count} tokens`);
+    }
+  });
+
+  it("closes, in an overlong line's tail, the brackets opened before it (a list that ends on a long line)", () => {
+    const long = `${'1, '.repeat(Math.ceil(MAX_LINE / 3) + 10)}F.gelu(x), tf.gelu(x)]`;
+    for (const [family, head, tail] of [
+      ['python', `${PY}data = [\n`, '\nb = F.sigmoid(x)\n'],
+      ['js', "import * as tf from '@tensorflow/tfjs';\nconst data = [\n", '\nconst b = tf.sigmoid(x);\n'],
+    ] as const) {
+      const model = buildModel(`${head}${long}${tail}`, family);
+      assert.equal(model.siteAt(model.text.indexOf('sigmoid') + 2)?.id, 'sigmoid', family);
+      assert.equal(model.siteAt(model.text.indexOf('gelu') + 2), undefined, family);
+      // The tail keeps one token: the `]` that closes the list opened on the line before.
+      const { tokens } = model;
+      const tailFrom = model.text.indexOf('1, ') + MAX_LINE;
+      const kept: string[] = [];
+      for (let t = 0; t < tokens.count; t++) {
+        if (tokens.start[t] >= tailFrom && tokens.start[t] < model.text.indexOf('\n', tailFrom) && tokens.kind[t] !== Tok.NL) kept.push(model.text.slice(tokens.start[t], tokens.end[t]));
+      }
+      assert.deepEqual(kept, [']'], family);
+    }
   });
 
   it('builds a document version once: the same key and version give the same model', () => {
