@@ -107,7 +107,7 @@ describe('formula injection', () => {
       assert.ok(!/['`\\]/.test(body), body);
       assert.ok(!/"/.test(body), body);
       for (const member of body.match(/\.[A-Za-z_]\w*/g) ?? []) {
-        assert.ok(['.f', '.c', '.q', '.length', '.value', '.derivative'].includes(member), member);
+        assert.ok(['.f', '.c', '.q', '.W', '.S', '.length', '.value', '.derivative'].includes(member), member);
       }
     }
   });

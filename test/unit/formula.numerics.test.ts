@@ -112,6 +112,70 @@ describe('formula numerics (issue 10)', () => {
     });
   });
 
+  describe("a formula's own exp overflowing: no NaN where f and f′ are numbers (issue 10)", () => {
+    // [x, f, f′] from mpmath at 80 digits (test/fixtures/generate_formula_overflow.py prints them).
+    const references: Record<string, [number, number, number][]> = {
+      'x / (1 + exp(-x))': [
+        [-709, -8.62697552192007e-306, -8.614807714413836e-306],
+        [-710, -3.1781632202293424e-306, -3.173686934003667e-306],
+        [-720, -1.46320617774547e-310, -1.46117394694305e-310],
+        [-745, -2.105e-321, -2.1e-321],
+        [-800, -0, -0],
+        [-1e5, -0, -0],
+        [-1e300, -0, -0],
+      ],
+      'x / (1 + exp(-1.702 * x))': [
+        [-420, -1.4865579597463174e-308, -2.5265822237745503e-308],
+        [-430, -6.17602334e-316, -1.04972289e-315],
+        [-437, -4.204e-321, -7.144e-321],
+        [-500, -0, -0],
+      ],
+      'exp(x) / (1 + exp(x))': [
+        [710, 1, 4.47628622567513e-309],
+        [745, 1, 5e-324],
+        [800, 1, 0],
+        [1e300, 1, 0],
+      ],
+      'x * exp(-x)': [
+        [700, 6.90177358063184e-302, -6.891913904088079e-302],
+        [800, 0, -0],
+        [-700, -7.099624383145031e306, 7.109766703692381e306],
+        [-709, -Infinity, Infinity],
+      ],
+    };
+    for (const [source, rows] of Object.entries(references)) {
+      it(`${source}: f′ is a number (or ±∞) at ${rows.map((r) => r[0]).join(', ')}, and matches mpmath`, () => {
+        const f = compileFormula(source);
+        const xs = rows.map((r) => r[0]);
+        const fused = f.evaluateWithDerivative(xs);
+        const slopes = f.derivative(xs);
+        rows.forEach(([x, value, slope], i) => {
+          assert.ok(!Number.isNaN(fused.derivatives[i]), `${source} at ${x}: f′ NaN`);
+          assert.ok(!Number.isNaN(fused.values[i]), `${source} at ${x}: f NaN`);
+          assert.equal(slopes[i], fused.derivatives[i]);
+          // What the formula computes in doubles is not exact in the subnormal range, nor where its own
+          // derivative cancels (exp(x)/(1 + exp(x)) has f′ = f − f², 0 past x = 710 where the truth is
+          // below 4.5e−309): 1e−13 relative, 1e−320 absolute, and 1e−300 absolute for that one.
+          const floor = source.startsWith('exp') ? 1e-300 : 1e-320;
+          const near = (got: number, want: number) => got === want || Math.abs(got - want) <= Math.max(floor, 1e-13 * Math.abs(want));
+          assert.ok(near(fused.derivatives[i], slope), `${source}′(${x}) = ${fused.derivatives[i]}, want ${slope}`);
+          assert.ok(near(fused.values[i], value) || Math.abs(value) < 1e-300, `${source}(${x}) = ${fused.values[i]}, want ${value}`);
+        });
+      });
+    }
+    it('a real NaN stays NaN (log(−1) + x, sqrt(x) at −1, 0/0 at x = 0), and so does f′', () => {
+      assert.ok(Number.isNaN(at('log(-1) + x', 800).slope));
+      assert.ok(Number.isNaN(at('sqrt(x) * exp(x)', -1).value));
+      assert.ok(Number.isNaN(at('x / x', 0).value));
+      assert.ok(Number.isNaN(at('x / x', 0).slope));
+    });
+    it('exp(x) − exp(x) and exp(x)/exp(x) at 800: 0 and 1 with slope 0 (not ∞ − ∞, ∞/∞)', () => {
+      assert.deepEqual(at('exp(x) - exp(x)', 800), { value: 0, slope: 0 });
+      assert.deepEqual(at('exp(x) / exp(x)', 800), { value: 1, slope: 0 });
+      assert.deepEqual(at('exp(x) / exp(x)', 1e300), { value: 1, slope: 0 });
+    });
+  });
+
   describe('evaluateWithDerivative: one loop, same bits', () => {
     const formulas = [
       'x / (1 + exp(-1.702 * x))',
@@ -122,8 +186,10 @@ describe('formula numerics (issue 10)', () => {
       'gelu(x) + elu(x, 0.5) * log(sigmoid(x))',
       'max(x, 0) - min(x^3, 1) + abs(x)',
       'a * x^2 + b',
+      'x / (1 + exp(-x))',
+      'exp(x) / (1 + exp(x)) + x * exp(-x)',
     ];
-    const xs = [0, -0, 1, -1, 0.3, 2.5, -7, 40, -40, 745, -745, 1e-300, -1e-300, 1e300, Infinity, -Infinity, NaN];
+    const xs = [0, -0, 1, -1, 0.3, 2.5, -7, 40, -40, 745, -745, 800, -800, 1e-300, -1e-300, 1e300, -1e300, Infinity, -Infinity, NaN];
     for (const source of formulas) {
       it(`${source}: values and derivatives equal evaluate and derivative bit for bit`, () => {
         const f = compileFormula(source);
@@ -137,10 +203,19 @@ describe('formula numerics (issue 10)', () => {
       const js = compileFormula('x / (1 + exp(-1.702 * x))').js?.fused ?? '';
       assert.equal(js.match(/\bf\d+\(/g)?.length, 1, js);
     });
-    it('computes σ and σ′ of x·sigmoid(1.702x) in one call', () => {
+    it('computes σ and σ′ of x·sigmoid(1.702x) from one exp, pasted into the loop (no call per point)', () => {
       const js = compileFormula('x * sigmoid(1.702 * x)').js?.fused ?? '';
-      assert.equal(js.match(/\bg0\(/g)?.length, 1, js);
+      const exp = js.match(/const (f\d+) = T\.f\[\d+\];/g)?.map((line) => line.split(' ')[1]) ?? [];
+      // exp and abs are the only table functions, and there is one call of each per point.
+      assert.equal(exp.length, 2, js);
+      assert.equal(js.match(/\bf\d+\(/g)?.length, 2, js);
       assert.doesNotMatch(js, /\.value\(|\.derivative\(/);
+    });
+    it('one if/else for the wheres of f and f′ on the same condition', () => {
+      const js = compileFormula('where(x > 0, x, 0.1 * x)').js?.fused ?? '';
+      assert.equal(js.match(/\bif \(\(v > 0\)\)/g)?.length, 1, js);
+      const nested = compileFormula('where(x > 0, where(x > 0, x, 2), 3 * x)');
+      assert.deepEqual(Array.from(nested.evaluateWithDerivative([1, -1]).derivatives), [1, 3]);
     });
     it('writes into given arrays, and refuses arrays of the wrong length', () => {
       const f = compileFormula('x * sigmoid(x)');

@@ -2,7 +2,7 @@
  * The logistic family: sigmoid, log-sigmoid, SiLU (swish) and the piecewise-linear hard sigmoid and
  * hard swish. The smooth ones are built on the overflow-free σ of extendedPrecision.ts.
  */
-import { expTimes, log1pExp, logistic, overOnePlusSquaredOf } from '../extendedPrecision';
+import { expTimes, log1pExp, logistic, overOnePlusSquaredOf, sigmoidSlopeOf } from '../extendedPrecision';
 
 /** Below this exponent expTimes rescales; above it expTimes(c, a) is exactly c·e^a (see extendedPrecision.ts). */
 const EXP_RESCALE_BELOW = -700;
@@ -26,8 +26,9 @@ export function sigmoid(x: number): number {
 /**
  * σ′(x) = σ(x)·(1 − σ(x)) = σ(x)·σ(−x).
  *
- * Stable form: e^(−|x|)/(1 + e^(−|x|))². Writing it as σ(1 − σ) subtracts two numbers that agree to
- * the last bit once x > 37 and returns 0; this form keeps the tail (σ′(50) = 1.9287e−22).
+ * Stable form: e^(−|x|)/(1 + e^(−|x|))² (sigmoidSlopeOf: one division, the rounding of 1 + e
+ * corrected). Writing it as σ(1 − σ) subtracts two numbers that agree to the last bit once x > 37 and
+ * returns 0; this form keeps the tail (σ′(50) = 1.9287e−22).
  *
  * Special cases: σ′(±0) = 0.25, σ′(±∞) = 0, σ′(NaN) = NaN.
  *
@@ -36,7 +37,7 @@ export function sigmoid(x: number): number {
  */
 export function sigmoidDerivative(x: number): number {
   const e = Math.exp(-Math.abs(x)); // NaN stays NaN through here
-  return overOnePlusSquaredOf(e, e);
+  return sigmoidSlopeOf(e);
 }
 
 /**

@@ -16,6 +16,8 @@
  * entry gives its limit (softmax one-hot, log_softmax 0 there and −∞ elsewhere); two or more +∞
  * entries, or all entries −∞, have no limit and give NaN; −∞ entries otherwise have softmax 0.
  */
+import { productError, quotientOf } from '../extendedPrecision';
+
 /*
  * The max-shifted exponentials every output is built from, written by shift() into module-level scratch
  * arrays that grow to the longest vector seen: one pass over x per call and no allocation besides the
@@ -138,20 +140,70 @@ function probabilitiesAndComplements(n: number): void {
   c[shiftK] = t / total;
 }
 
-/** The softmax Jacobian of x[from … from + n − 1] into the n×n block of out starting at `at`. */
+/**
+ * The softmax Jacobian of x[from … from + n − 1] into the n×n block of out starting at `at`:
+ * J_ij = e_i(δ_ij·Σ − e_j)/Σ² with e_i = e^(x_i − m) and Σ = 1 + T, each entry one rounding of a quotient
+ * of double-doubles. −s_i·s_j from two rounded probabilities was 3 ulps off; here e_i carries the low
+ * part of x_i − m (e_i ≈ E_i + E_i·lo_i), e_i·e_j is an exact product (Dekker), Σ and Σ² are
+ * double-doubles and the diagonal's Σ − e_i is exact (T itself at the maximum, where e_k = 1), so what is
+ * left is Math.exp's rounding of each factor and the quotient's: at most 2 ulps against mpmath.
+ */
 function softmaxJacobianAt(x: Float64Array, from: number, n: number, out: Float64Array, at: number): void {
   if (!shift(x, from, n)) {
     out.fill(NaN, at, at + n * n);
     return;
   }
-  probabilitiesAndComplements(n);
-  const s = scratchE;
-  const c = scratchC;
+  const eHi = scratchE;
+  const eLo = scratchC;
+  const dHi = scratchHi;
+  const dLo = scratchLo;
+  const k = shiftK;
+  // e_i as E_i + E_i·lo_i, and T = Σ_{j≠k} e_j as a double-double (TwoSum of the high parts).
+  let tHi = 0;
+  let tLo = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === k) {
+      eHi[i] = 1;
+      eLo[i] = 0;
+      continue;
+    }
+    const ex = Math.exp(dHi[i]);
+    const lo = ex * dLo[i];
+    eHi[i] = ex;
+    eLo[i] = lo === lo ? lo : 0;
+    const sum = tHi + ex;
+    const bb = sum - tHi;
+    tLo += tHi - (sum - bb) + (ex - bb) + eLo[i];
+    tHi = sum;
+  }
+  // Σ = 1 + T and Σ² as double-doubles (T ≥ 0).
+  const sHi = 1 + tHi;
+  const sb = sHi - 1;
+  const sLo = 1 - (sHi - sb) + (tHi - sb) + tLo;
+  const qHi = sHi * sHi;
+  const qLo = productError(sHi, sHi, qHi) + 2 * sHi * sLo;
   for (let i = 0, row = at; i < n; i++, row += n) {
-    const si = s[i];
-    const minusSi = -si;
-    for (let j = 0; j < n; j++) out[row + j] = minusSi * s[j];
-    out[row + i] = si * c[i];
+    const ai = eHi[i];
+    const bi = eLo[i];
+    for (let j = 0; j < n; j++) {
+      const p = ai * eHi[j];
+      const pLo = p === 0 ? ai * eLo[j] + bi * eHi[j] : productError(ai, eHi[j], p) + ai * eLo[j] + bi * eHi[j];
+      out[row + j] = -quotientOf(p, pLo, qHi, qLo);
+    }
+    // Σ − e_i exactly: T at the maximum, else a TwoSum of Σ and −e_i with the low parts added.
+    let cHi: number;
+    let cLo: number;
+    if (i === k) {
+      cHi = tHi;
+      cLo = tLo;
+    } else {
+      cHi = sHi - ai;
+      const cb = cHi - sHi;
+      cLo = sHi - (cHi - cb) + (-ai - cb) + sLo - bi;
+    }
+    const p = ai * cHi;
+    const pLo = p === 0 ? ai * cLo + bi * cHi : productError(ai, cHi, p) + ai * cLo + bi * cHi;
+    out[row + i] = quotientOf(p, pLo, qHi, qLo);
   }
 }
 

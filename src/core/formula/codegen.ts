@@ -9,12 +9,16 @@
  * parameter array, a function an index into the table.
  *
  * Expressions that do not depend on x are computed once, before the loop. `where` becomes if/else, so only
- * the chosen branch is computed at each point.
+ * the chosen branch is computed at each point; the wheres of f and f′ on one condition share one if/else.
+ * An activation whose value and derivative are both needed is pasted in as one piece of code (pairs.ts).
+ * Where an output comes out NaN, the point is evaluated again with an unbounded exponent (wideRange.ts):
+ * a formula's own exp may overflow where its value and slope are numbers.
  */
-import { type ValueDerivativePair, valueDerivativePairs } from '../activations/pairs';
+import { pairSources } from '../activations/pairs';
 import type { ElementwiseActivationDef, Params } from '../functionTypes';
 import { type Expr } from './expr';
 import { builtins } from './functions';
+import type { WideEvaluator } from './wideRange';
 
 /** What the generated function reaches at run time, by index. */
 export interface RuntimeTable {
@@ -22,8 +26,8 @@ export interface RuntimeTable {
   readonly c: readonly ElementwiseActivationDef[];
   /** Validates and builds the parameter object of catalogue parameter site `site`. */
   readonly q: (site: number, values: readonly number[]) => Params;
-  /** Fused value-and-derivative functions by catalogue id (see activations/pairs.ts), and their 2-slot scratch. */
-  readonly pair: (catalogueIndex: number) => ValueDerivativePair;
+  /** f and f′ at one point with an unbounded exponent, into the 2-slot scratch S: where the loop gave NaN. */
+  readonly W: WideEvaluator;
   readonly S: Float64Array;
 }
 
@@ -96,7 +100,8 @@ export function generate(
   // An activation whose value and derivative are both needed, at the same argument, and that has a fused
   // pair: one call computes both (σ and σ′ share their exponential). Keyed by the 'cat' node's id.
   const partners = pairedNodes(roots, nanFrom);
-  const pairNames = new Map<string, string>();
+  // The wheres of the loop (outside any where's branches) that share their condition: one if/else each.
+  const whereGroups = sharedConditionWheres(roots, nanFrom);
 
   const prologue: Block = { lines: [], names: new Map() };
   const loop: Block = { lines: [], names: new Map(), parent: prologue };
@@ -136,20 +141,40 @@ export function generate(
     if (partner !== undefined) {
       // value and derivative from one call, both names registered in this block.
       const input = value(e.args[0], target);
-      let pairName = pairNames.get(e.name);
-      if (pairName === undefined) {
-        pairName = `g${pairNames.size}`;
-        pairNames.set(e.name, pairName);
-      }
-      const a = `t${temps++}`;
-      const b = `t${temps++}`;
-      target.lines.push(`${pairName}(${input}, S);`, `const ${a} = S[0];`, `const ${b} = S[1];`);
+      const source = (pairSources.get(e.name) as NonNullable<ReturnType<typeof pairSources.get>>)({
+        input,
+        temp: () => `t${temps++}`,
+        builtin: (name) => `f${tableIndex(functions, name)}`,
+      });
+      target.lines.push(...source.lines);
       const [valueNode, derivativeNode] = e.op === 'cat' ? [e, partner] : [partner, e];
-      target.names.set(valueNode.id, a);
-      target.names.set(derivativeNode.id, b);
-      return e === valueNode ? a : b;
+      target.names.set(valueNode.id, source.value);
+      target.names.set(derivativeNode.id, source.derivative);
+      return e === valueNode ? source.value : source.derivative;
     }
     const name = `t${temps++}`;
+    const group = e.op === 'where' && target === loop ? whereGroups.get(e.id) : undefined;
+    if (group !== undefined) {
+      // One if/else for every where on this condition: f's and f′'s branches side by side.
+      const cond = truth(e.args[0], target);
+      const yes: Block = { lines: [], names: new Map(), parent: target };
+      const no: Block = { lines: [], names: new Map(), parent: target };
+      const names = group.map((member) => (member === e ? name : `t${temps++}`));
+      const yesValues = group.map((member) => (prepare(member.args[1], yes), value(member.args[1], yes)));
+      const noValues = group.map((member) => (prepare(member.args[2], no), value(member.args[2], no)));
+      target.lines.push(
+        `let ${names.join(', ')};`,
+        `if (${cond}) {`,
+        ...yes.lines,
+        ...names.map((n, k) => `${n} = ${yesValues[k]};`),
+        '} else {',
+        ...no.lines,
+        ...names.map((n, k) => `${n} = ${noValues[k]};`),
+        '}',
+      );
+      group.forEach((member, k) => target.names.set(member.id, names[k]));
+      return name;
+    }
     if (e.op === 'where') {
       const cond = truth(e.args[0], target);
       const yes: Block = { lines: [], names: new Map(), parent: target };
@@ -279,27 +304,98 @@ export function generate(
   const guard = nanFrom === undefined ? undefined : (prepare(nanFrom, loop), value(nanFrom, loop));
   const results = roots.map((root) => {
     prepare(root, loop);
-    const result = value(root, loop);
-    // A literal or a parameter cannot be NaN where f is not; a guarded name can.
-    return guard === undefined || guard === result ? result : `(${guard} !== ${guard} ? ${guard} : ${result})`;
+    return value(root, loop);
   });
   const header: string[] = ['"use strict";', 'const n = X.length;'];
   for (const slot of paramIndex.values()) header.push(`const p${slot} = P[${slot}];`);
   functions.forEach((_, i) => header.push(`const f${i} = T.f[${i}];`));
   catalogueIds.forEach((_, i) => header.push(`const c${i} = T.c[${i}];`));
-  if (pairNames.size > 0) header.push('const S = T.S;');
-  for (const [id, name] of pairNames) header.push(`const ${name} = T.pair(${tableIndex(catalogueIds, id)});`);
+  header.push('const W = T.W;', 'const S = T.S;');
   const source = [
     ...header,
     ...prologue.lines,
     'for (let i = 0; i < n; i++) {',
     'const v = X[i];',
     ...loop.lines,
-    ...results.map((result, k) => `${k === 0 ? 'OUT' : 'OUT1'}[i] = ${result};`),
+    ...store(results, guard),
     '}',
   ].join('\n');
   const kernel = new Function('X', 'OUT', 'P', 'T', 'OUT1', source) as Kernel;
   return { kernel, source, functions, catalogueIds, paramSites };
+}
+
+/**
+ * The stores of one point. Where a result is NaN (or f is, with a guard: f NaN ⇒ f′ NaN), the point goes
+ * to the slow path W, which gives f and f′ with an unbounded exponent (NaN again where f truly is NaN).
+ * The fused loop keeps its double f where that is a number, so it gives the bits of the separate loops.
+ * One comparison per output on the fast path.
+ */
+function store(results: readonly string[], guard: string | undefined): string[] {
+  const nan = (name: string) => `${name} !== ${name}`;
+  if (results.length === 2) {
+    const [f, df] = results;
+    return [
+      `if (${nan(f)} || ${nan(df)}) {`,
+      'W(v, P, S);',
+      `OUT[i] = ${f} === ${f} ? ${f} : S[0];`,
+      'OUT1[i] = S[1];',
+      '} else {',
+      `OUT[i] = ${f};`,
+      `OUT1[i] = ${df};`,
+      '}',
+    ];
+  }
+  const [r] = results;
+  const test = guard === undefined || guard === r ? nan(r) : `${nan(guard)} || ${nan(r)}`;
+  return [`if (${test}) {`, 'W(v, P, S);', `OUT[i] = S[${guard === undefined ? 0 : 1}];`, '} else {', `OUT[i] = ${r};`, '}'];
+}
+
+/**
+ * The where nodes computed in the loop itself (reachable from the roots without entering a where's
+ * branches) that depend on x, grouped by condition: node id → its group, for groups of two or more
+ * whose members do not reach one another through their branches (that one would be nested, not beside).
+ */
+function sharedConditionWheres(roots: readonly Expr[], extra?: Expr): Map<number, Expr[]> {
+  const byCondition = new Map<number, Expr[]>();
+  const seen = new Set<number>();
+  const stack: Expr[] = extra ? [...roots, extra] : [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop() as Expr;
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    if (node.op === 'where') {
+      if (node.dependsOnX) {
+        const list = byCondition.get(node.args[0].id) ?? [];
+        list.push(node);
+        byCondition.set(node.args[0].id, list);
+      }
+      stack.push(node.args[0]);
+    } else for (const child of node.args) stack.push(child);
+  }
+  const out = new Map<number, Expr[]>();
+  for (const group of byCondition.values()) {
+    if (group.length < 2 || group.length > 8) continue;
+    const members = new Set(group.map((g) => g.id));
+    const nested = group.some((g) => reaches([g.args[1], g.args[2]], members));
+    if (nested) continue;
+    group.sort((a, b) => a.id - b.id);
+    for (const g of group) out.set(g.id, group);
+  }
+  return out;
+}
+
+/** Whether any node of `ids` is reachable from `from`. */
+function reaches(from: readonly Expr[], ids: ReadonlySet<number>): boolean {
+  const seen = new Set<number>();
+  const stack = [...from];
+  while (stack.length > 0) {
+    const node = stack.pop() as Expr;
+    if (ids.has(node.id)) return true;
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    stack.push(...node.args);
+  }
+  return false;
 }
 
 /**
@@ -314,7 +410,7 @@ function pairedNodes(roots: readonly Expr[], extra?: Expr): Map<number, Expr> {
     const node = stack.pop() as Expr;
     if (seen.has(node.id)) continue;
     seen.add(node.id);
-    if ((node.op === 'cat' || node.op === 'dcat') && node.args.length === 1 && valueDerivativePairs.has(node.name)) {
+    if ((node.op === 'cat' || node.op === 'dcat') && node.args.length === 1 && pairSources.has(node.name)) {
       const key = `${node.name}|${node.args[0].id}`;
       const slot = byKey.get(key) ?? {};
       slot[node.op] = node;

@@ -2,7 +2,6 @@
  * compileFormula: source → syntax tree → expression graph → symbolic derivative → LaTeX and two compiled
  * loops (value, derivative). Everything that can go wrong with the text is a FormulaError with a span.
  */
-import { valueDerivativePairs } from '../activations/pairs';
 import { checkParam, toFloat64 } from '../api';
 import { catalogue } from '../catalogue';
 import { describeValue } from '../describe';
@@ -15,6 +14,7 @@ import { toLatex } from './latex';
 import { type Lowered, type Span, lower, paramSiteKey } from './lower';
 import { parse } from './parser';
 import { rewriteStable } from './rewrite';
+import { type WideEvaluator, wideEvaluator } from './wideRange';
 import { type CompiledFormula, FormulaError, type FormulaNote } from './formulaTypes';
 
 export function compileFormula(source: string): CompiledFormula {
@@ -47,9 +47,18 @@ function compile(source: string): CompiledFormula {
   // f′ is NaN wherever f is (f is computed alongside; it shares most of its work with f′ anyway).
   const derivativeCode = generate(derivativeExpr, paramIndex, siteKey, lowered.expr);
   const fusedCode = generate([lowered.expr, derivativeExpr], paramIndex, siteKey, lowered.expr);
-  const valueTable = runtimeTable(valueCode, lowered);
-  const derivativeTable = runtimeTable(derivativeCode, lowered);
-  const fusedTable = runtimeTable(fusedCode, lowered);
+  // The slow path of all three loops: f and f′ with an unbounded exponent where a loop gave NaN.
+  const wideRange = wideEvaluator(lowered.expr, derivativeExpr, {
+    paramSlot: paramIndex,
+    builtin: (name) => (builtins.get(name) as NonNullable<ReturnType<typeof builtins.get>>).impl,
+    activation: (e, values) => ({
+      def: catalogue.get(e.name)?.def as ElementwiseActivationDef,
+      params: siteParams(lowered, siteKey(e), values),
+    }),
+  });
+  const valueTable = runtimeTable(valueCode, lowered, wideRange);
+  const derivativeTable = runtimeTable(derivativeCode, lowered, wideRange);
+  const fusedTable = runtimeTable(fusedCode, lowered, wideRange);
 
   const run = (code: Generated, table: RuntimeTable, x: ArrayLike<number>, given?: Record<string, number>) => {
     const P = parameterVector(params, lowered, given, source);
@@ -93,36 +102,30 @@ function compile(source: string): CompiledFormula {
   };
 }
 
-function runtimeTable(code: Generated, lowered: Lowered): RuntimeTable {
+/** The checked parameter object of catalogue site `key` for these values (defaults for the ones not given). */
+function siteParams(lowered: Lowered, key: string, values: readonly number[]): Params {
+  const site = lowered.sites.get(key);
+  if (!site) throw new Error('formula: unknown parameter site');
+  const out: Record<string, number> = {};
+  site.specs.forEach((spec, i) => {
+    const value = i < values.length ? values[i] : spec.default;
+    const problem = checkParam(spec, value);
+    const span = site.spans[i] ?? { start: 0, end: 0 };
+    if (problem) throw new FormulaError(`${site.id}: ${problem}`, span.start, span.end);
+    out[spec.name] = value;
+  });
+  return out;
+}
+
+function runtimeTable(code: Generated, lowered: Lowered, W: WideEvaluator): RuntimeTable {
   const f = code.functions.map((name) => {
     const builtin = builtins.get(name);
     if (!builtin) throw new Error(`formula: no built-in '${name}'`);
     return builtin.impl;
   });
   const c = code.catalogueIds.map((id) => catalogue.get(id)?.def as ElementwiseActivationDef);
-  const sites = code.paramSites.map((key) => {
-    const site = lowered.sites.get(key);
-    if (!site) throw new Error('formula: unknown parameter site');
-    return site;
-  });
-  const q = (index: number, values: readonly number[]): Params => {
-    const site = sites[index];
-    const out: Record<string, number> = {};
-    site.specs.forEach((spec, i) => {
-      const value = i < values.length ? values[i] : spec.default;
-      const problem = checkParam(spec, value);
-      const span = site.spans[i] ?? { start: 0, end: 0 };
-      if (problem) throw new FormulaError(`${site.id}: ${problem}`, span.start, span.end);
-      out[spec.name] = value;
-    });
-    return out;
-  };
-  const pair = (index: number) => {
-    const fused = valueDerivativePairs.get(code.catalogueIds[index]);
-    if (!fused) throw new Error(`formula: no fused pair for '${code.catalogueIds[index]}'`);
-    return fused;
-  };
-  return Object.freeze({ f: Object.freeze(f), c: Object.freeze(c), q, pair, S: new Float64Array(2) });
+  const q = (index: number, values: readonly number[]): Params => siteParams(lowered, code.paramSites[index], values);
+  return Object.freeze({ f: Object.freeze(f), c: Object.freeze(c), q, W, S: new Float64Array(2) });
 }
 
 /** The parameter values in slot order, each checked; a missing, misspelt or non-numeric one is an error. */
