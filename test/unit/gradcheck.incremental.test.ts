@@ -83,9 +83,9 @@ describe('gradcheckIncremental', () => {
       slicesAt.set(run.progress.fraction, (slicesAt.get(run.progress.fraction) ?? 0) + 1);
     }
     run.cancel();
-    // Three passes for f′'s jumps, three for f's curvature, two for f's jumps, each over 1e6 points in 32,768-element slices.
-    assert.ok((slicesAt.get(0.26) ?? 0) >= 6 * 30, `kink passes in ${slicesAt.get(0.26)} slices`);
-    assert.ok((slicesAt.get(0.28) ?? 0) >= 2 * 30, `jump passes in ${slicesAt.get(0.28)} slices`);
+    // One pass for f′'s jumps and one for f's curvature, one for f's jumps, each over 1e6 points in 32,768-element slices.
+    assert.ok((slicesAt.get(0.26) ?? 0) >= 2 * 30, `kink passes in ${slicesAt.get(0.26)} slices`);
+    assert.ok((slicesAt.get(0.28) ?? 0) >= 30, `jump pass in ${slicesAt.get(0.28)} slices`);
   });
 
   it('refuses bad targets and options at once, with gradcheck’s messages', () => {

@@ -68,49 +68,43 @@ export function* findKinks(
   return kinks.sort((a, b) => a.x - b.x);
 }
 
-/** Grid intervals [i, i+1] where f′ jumps by more than the tolerance (three passes, each in slices). */
+/**
+ * Grid intervals [i, i+1] where f′ jumps by more than the tolerance. One pass in slices, and no arrays: the
+ * differences are recomputed where needed (a neighbour's only at the rare candidate), so a 1e6-point grid
+ * allocates nothing here for the garbage collector to stop the host over.
+ */
 function* derivativeJumps(xs: Float64Array, dx: Float64Array, toleranceAt: ToleranceAt): Generator<undefined, [number, number][], void> {
   const m = xs.length - 1;
-  const d = new Float64Array(m);
-  yield* pass(0, m, (lo, hi) => {
-    for (let i = lo; i < hi; i++) d[i] = dx[i + 1] - dx[i];
-  });
-  const e = new Float64Array(m);
-  yield* pass(0, m, (lo, hi) => {
-    for (let i = lo; i < hi; i++) e[i] = Math.abs(d[i] - expected(d, i));
-  });
+  /** The differences of f′ along the grid, d_i = f′(x_{i+1}) − f′(x_i), and how far each is from smooth. */
+  const d = (i: number) => dx[i + 1] - dx[i];
+  const e = (i: number) => Math.abs(d(i) - expected(d, m, i));
   const out: [number, number][] = [];
   yield* pass(0, m, (lo, hi) => {
     for (let i = lo; i < hi && out.length < MAX_CANDIDATES; i++) {
-      if (!(e[i] > toleranceAt(Math.max(Math.abs(dx[i]), Math.abs(dx[i + 1]))))) continue;
-      if ((i > 0 && e[i - 1] > e[i]) || (i < m - 1 && e[i + 1] > e[i])) continue;
+      const here = e(i);
+      if (!(here > toleranceAt(Math.max(Math.abs(dx[i]), Math.abs(dx[i + 1]))))) continue;
+      if ((i > 0 && e(i - 1) > here) || (i < m - 1 && e(i + 1) > here)) continue;
       out.push([i, i + 1]);
     }
   });
   return out;
 }
 
-/** What d[i] would be if the sequence were smooth there: the mean of its neighbours, or the extrapolation at an end. */
-function expected(d: Float64Array, i: number): number {
-  const m = d.length;
-  if (m < 3) return m === 2 ? d[1 - i] : 0;
-  if (i === 0) return 2 * d[1] - d[2];
-  if (i === m - 1) return 2 * d[m - 2] - d[m - 3];
-  return (d[i - 1] + d[i + 1]) / 2;
+/** What d(i) would be if the sequence d(0 … m−1) were smooth there: the mean of its neighbours, or the extrapolation at an end. */
+function expected(d: (i: number) => number, m: number, i: number): number {
+  if (m < 3) return m === 2 ? d(1 - i) : 0;
+  if (i === 0) return 2 * d(1) - d(2);
+  if (i === m - 1) return 2 * d(m - 2) - d(m - 3);
+  return (d(i - 1) + d(i + 1)) / 2;
 }
 
-/** Grid indices where the second difference of f spikes: a kink within one spacing of xs[i] (three passes, each in slices). */
+/** Grid indices where the second difference of f spikes: a kink within one spacing of xs[i] (one pass in slices, no arrays). */
 function* curvatureSpikes(xs: Float64Array, fx: Float64Array, toleranceAt: ToleranceAt): Generator<undefined, number[], void> {
   const n = xs.length;
   if (n < 7) return [];
-  const s = new Float64Array(n);
-  yield* pass(1, n - 1, (lo, hi) => {
-    for (let i = lo; i < hi; i++) s[i] = fx[i - 1] - 2 * fx[i] + fx[i + 1];
-  });
-  const g = new Float64Array(n);
-  yield* pass(2, n - 2, (lo, hi) => {
-    for (let i = lo; i < hi; i++) g[i] = Math.abs(s[i] - (s[i - 1] + s[i + 1]) / 2);
-  });
+  /** The second difference of f at i (1 ≤ i ≤ n − 2), and how far it is from its neighbours' mean (2 ≤ i ≤ n − 3). */
+  const s = (i: number) => fx[i - 1] - 2 * fx[i] + fx[i + 1];
+  const g = (i: number) => Math.abs(s(i) - (s(i - 1) + s(i + 1)) / 2);
   const out: number[] = [];
   yield* pass(3, n - 3, (lo, hi) => {
     for (let i = lo; i < hi && out.length < MAX_CANDIDATES; i++) {
@@ -118,7 +112,8 @@ function* curvatureSpikes(xs: Float64Array, fx: Float64Array, toleranceAt: Toler
       const slope = Math.abs(fx[i + 1] - fx[i - 1]) / (2 * spacing);
       // A kink with jump J gives g ≥ J·spacing/4; rounding of f gives about 4ε|f|.
       const threshold = Math.max((toleranceAt(slope) * spacing) / 8, 64 * 2.2e-16 * Math.abs(fx[i]));
-      if (!(g[i] > threshold) || g[i - 1] > g[i] || g[i + 1] > g[i]) continue;
+      const here = g(i);
+      if (!(here > threshold) || g(i - 1) > here || g(i + 1) > here) continue;
       out.push(i);
     }
   });

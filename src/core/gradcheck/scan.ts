@@ -105,32 +105,28 @@ function* findJumps(
   toleranceAt: ToleranceAt,
 ): Generator<undefined, number[], void> {
   const m = xs.length - 1;
-  const unexplained = new Float64Array(m);
-  const allowance = new Float64Array(m);
   const tolerance = toleranceAt(0);
-  yield* pass(0, m, (lo, hi) => {
-    for (let i = lo; i < hi; i++) {
-      const step = xs[i + 1] - xs[i];
-      const change = fx[i + 1] - fx[i];
-      const trapezoid = 0.5 * (dx[i] + dx[i + 1]) * step;
-      const r = Math.abs(change - trapezoid);
-      unexplained[i] = Number.isFinite(r) ? r : 0;
-      allowance[i] = 4 * Math.abs(dx[i + 1] - dx[i]) * step + 64 * EPSILON * (Math.abs(fx[i]) + Math.abs(fx[i + 1])) + tolerance * step;
-    }
-  });
-  const candidates: number[] = [];
+  /** How much of f's change over [x_i, x_{i+1}] its slopes leave unexplained (0 where that is not finite). */
+  const unexplained = (i: number) => {
+    const r = Math.abs(fx[i + 1] - fx[i] - 0.5 * (dx[i] + dx[i + 1]) * (xs[i + 1] - xs[i]));
+    return Number.isFinite(r) ? r : 0;
+  };
+  // One pass in slices, and no arrays: a neighbour's share is recomputed at the rare interval that needs it.
+  const candidates: { i: number; r: number }[] = [];
   yield* pass(0, m, (lo, hi) => {
     for (let i = lo; i < hi && candidates.length < MAX_JUMP_CANDIDATES; i++) {
-      const r = unexplained[i];
-      if (!(r > allowance[i])) continue;
-      const neighbour = Math.max(i > 0 ? unexplained[i - 1] : 0, i < m - 1 ? unexplained[i + 1] : 0);
-      if (r > 4 * neighbour) candidates.push(i);
+      const r = unexplained(i);
+      const step = xs[i + 1] - xs[i];
+      const allowance = 4 * Math.abs(dx[i + 1] - dx[i]) * step + 64 * EPSILON * (Math.abs(fx[i]) + Math.abs(fx[i + 1])) + tolerance * step;
+      if (!(r > allowance)) continue;
+      const neighbour = Math.max(i > 0 ? unexplained(i - 1) : 0, i < m - 1 ? unexplained(i + 1) : 0);
+      if (r > 4 * neighbour) candidates.push({ i, r });
     }
   });
   const jumps: number[] = [];
-  for (const i of candidates) {
+  for (const { i, r } of candidates) {
     yield;
-    const jump = bisectJump(f, xs[i], xs[i + 1], fx[i], fx[i + 1], unexplained[i]);
+    const jump = bisectJump(f, xs[i], xs[i + 1], fx[i], fx[i + 1], r);
     if (jump !== undefined) jumps.push(jump);
   }
   return jumps;
