@@ -498,6 +498,11 @@ export class Resolver {
       const direct = this.siteOfCallIndex(value.call);
       if (direct) return direct;
       const call = this.syntax.calls[value.call];
+      // `partial(nn.LeakyReLU, negative_slope=1e-3)()`: the module the partial makes, with its keywords.
+      if (call.chain < 0 && call.calleeCall >= 0) {
+        const inner = this.siteOfValue({ kind: 'call', call: call.calleeCall });
+        return inner && inner.form === 'partial' ? inner : undefined;
+      }
       const first = call.args[0];
       // partial(nn.LeakyReLU, …): the site of its first argument, which carries the partial's keywords.
       if (call.chain >= 0 && first && first.key === undefined && (first.value.kind === 'chain' || first.value.kind === 'name')) {

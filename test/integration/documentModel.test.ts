@@ -140,6 +140,9 @@ suite('Document model in the real VS Code (issue 16)', () => {
   test('self.act(x) resolves to self.act = nn.GELU(approximate="tanh"): range on act', async () => {
     const hovered = await expectHover(TORCH, 'self.act(self.fc1', 6, 'gelu_tanh');
     assert.equal(hovered.word, 'act');
+    // self.leaky = partial(nn.LeakyReLU, negative_slope=1e-3)(); elu = nn.ELU(alpha=0.5) … elu(x)
+    assert.equal((await expectHover(TORCH, 'self.leaky(u)', 6, 'leaky_relu', { alpha: 0.001 })).word, 'leaky');
+    assert.equal((await expectHover(TORCH, 'y = elu(x)', 5, 'elu', { alpha: 0.5 })).word, 'elu');
   });
 
   test('this.act.apply(x) / this.gate.apply(x) resolve to their tf.layers assignments, with the parameters', async () => {
@@ -246,6 +249,11 @@ suite('Document model in the real VS Code (issue 16)', () => {
       [KERAS, 'layers.LeakyReLU(negative_slope=ALPHA)(x)', 'LeakyReLU(negative_slope=ALPHA)', 2],
       [KERAS, 'jax.nn.tanh(x)', 'jax.nn.tanh', 8],
       [NUMPY, 'scipy.special.expit(hidden)', 'scipy.special.expit', 16],
+      // Callees the model resolves to their assignment: self.NAME(x), NAME(x), this.NAME.apply(x).
+      [TORCH, 'self.leaky(u)', 'self.leaky(u)', 6],
+      [TORCH, 'self.hidden(u)', 'self.hidden(u)', 6],
+      [TORCH, 'y = elu(x)', 'y = elu(x)', 5],
+      [TFJS, 'this.gate.apply(h)', 'this.gate.apply(h)', 6],
     ];
     for (const [file, selected, needle, inset] of samples) {
       const hovered = await hoverAt(file, needle, inset);

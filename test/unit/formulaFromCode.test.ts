@@ -129,3 +129,24 @@ describe('formulaFromCode errors', () => {
     });
   }
 });
+
+describe('formulaFromCode with callees the document model resolved', () => {
+  const callees = new Map<string, { id: string; params: Record<string, number> }>([
+    ['self.act', { id: 'gelu_tanh', params: {} }],
+    ['act', { id: 'leaky_relu', params: { alpha: 0.2 } }],
+    ['this.gate.apply', { id: 'elu', params: { alpha: 0.5 } }],
+    ['self.norm', { id: 'softmax', params: {} }],
+  ]);
+  it('self.act(h) is the assignment\'s function, with its parameters', () => {
+    assert.equal(formulaFromCode('self.act(h)', py, { callees }), 'gelu_tanh(x)');
+    assert.equal(formulaFromCode('y = act(z)', py, { callees }), 'leaky_relu(x, 0.2)');
+    assert.equal(formulaFromCode('this.gate.apply(x)', js, { callees }), 'elu(x, 0.5)');
+    assert.equal(formulaFromCode('2 * act(x) + 1', py, { callees }), '2 * leaky_relu(x, 0.2) + 1');
+  });
+  it('names the problem when the callee cannot be plotted', () => {
+    assert.throws(() => formulaFromCode('self.act(h, inplace=True)', py, { callees }), /self\.act with 2 arguments cannot be translated \(expected the tensor alone\)/);
+    assert.throws(() => formulaFromCode('self.norm(h)', py, { callees }), /no elementwise activation 'softmax'/);
+    // Without the model's callees, self.act is not a function the formula language knows.
+    assert.throws(() => formulaFromCode('self.act(h)', py), FormulaError);
+  });
+});

@@ -338,6 +338,10 @@ const EXPECTED: Expectation[] = [
   ['numpy_no_torch.py', 'np.linspace', 4, 0, null],
   ['keras_switches.py', 'ALPHA = 0.3', 1, 0, null],
   ['tfjs_attribute_layers.js', 'class GatedHead', 8, 0, null],
+  ['torch_gated_mlp.py', 'self.leaky(u)', 6, 0, 'leaky_relu', { alpha: 0.001 }],
+  ['torch_gated_mlp.py', 'self.hidden(u)', 6, 0, 'leaky_relu', { alpha: 0.05 }],
+  ['torch_gated_mlp.py', 'y = elu(x)', 5, 0, 'elu', { alpha: 0.5 }],
+  ['torch_gated_mlp.py', 'act = nn.Hardtanh()', 1, 0, null],
   ['numpy_own_functions.py', 'e.sum()', 2, 0, null],
 ];
 
@@ -369,7 +373,9 @@ function parseFormula(formula: string): { id: string; args: number[] } | undefin
   return args.every(Number.isFinite) ? { id: m[1], args } : undefined;
 }
 
+let appliedCompared = 0;
 describe('Plot Selection agrees with the hover on every call site of examples/ and the corpus', () => {
+  after(() => assert.ok(appliedCompared >= 5, `only ${appliedCompared} self.NAME(x) / NAME(x) sites compared`));
   const files: [string, string][] = [
     ...readdirSync(examplesDir).filter((f) => /\.(py|js)$/.test(f)).map((f): [string, string] => [examplesDir, f]),
     ...readdirSync(corpusDir).filter((f) => /\.(py|js)$/.test(f)).map((f): [string, string] => [corpusDir, f]),
@@ -381,14 +387,20 @@ describe('Plot Selection agrees with the hover on every call site of examples/ a
       for (const site of m.sites) {
         const entry = catalogue.get(site.id);
         if (!entry || entry.kind !== 'activation' || entry.def.shape !== 'elementwise') continue;
-        if (site.call < 0 || site.unknown || (site.form !== 'call' && site.form !== 'method')) continue;
+        if (site.call < 0 || site.unknown || !['call', 'method', 'attribute', 'alias'].includes(site.form)) continue;
         const call = m.syntax.calls[site.call];
         const chain = m.syntax.chains[call.chain];
         const start = chain.starts[0];
         let selection = m.text.slice(start, call.close);
-        if (site.frameworkName?.form === 'class') selection += '(x)';
-        // A function called on something other than one plain tensor: select it with x instead.
-        if (site.frameworkName?.form !== 'class' && site.form !== 'method') {
+        const applied = site.form === 'attribute' || site.form === 'alias';
+        if (site.frameworkName?.form === 'class' && !applied) selection += '(x)';
+        if (applied) {
+          // self.act(h), this.act.apply(h), act(h): the module applied to one tensor, selected with x.
+          const first = call.args[0];
+          if (call.args.length !== 1 || first.key !== undefined) continue;
+          selection = m.text.slice(start, first.valueStart) + 'x' + m.text.slice(first.valueEnd, call.close);
+        } else if (site.frameworkName?.form !== 'class' && site.form !== 'method') {
+          // A function called on something other than one plain tensor: select it with x instead.
           const first = call.args[0];
           if (!first || first.key !== undefined) continue;
           selection = m.text.slice(start, first.valueStart) + 'x' + m.text.slice(first.valueEnd, call.close);
@@ -401,6 +413,7 @@ describe('Plot Selection agrees with the hover on every call site of examples/ a
         assert.deepEqual(parsed.args, expected.slice(0, parsed.args.length), `${selection} → ${formula}`);
         for (let i = parsed.args.length; i < expected.length; i++) assert.equal(expected[i], entry.params[i].default, `${selection}: ${entry.params[i].name}`);
         compared++;
+        if (applied) appliedCompared++;
       }
       assert.ok(compared > 0 || !/\b(relu|gelu|sigmoid|tanh|softmax)\b/.test(m.text), `${file}: nothing compared`);
     });

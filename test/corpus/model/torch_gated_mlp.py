@@ -58,6 +58,8 @@ class GatedBlock(nn.Module):
         h = h.tanh_()
         t = (gate * probs).tanh()
         u = h.relu()
+        u = self.leaky(u)
+        u = self.hidden(u)
         return self.fc2(t + u + logp)
 
 
@@ -66,6 +68,9 @@ def build(depth=2):
     silu = nn.SiLU()
     mish = create_act_layer("relu", inplace=True)
     gate = get_act_layer("silu")
+    act = nn.Hardtanh() if depth > 8 else nn.ELU(alpha=0.5)
+    elu = nn.ELU(alpha=0.5)
+    y = elu(x)
     body = GatedBlock(64, act_layer="gelu")
     return acts, silu, mish, gate, body
 

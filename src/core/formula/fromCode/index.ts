@@ -41,6 +41,12 @@ export interface CodeContext {
   readonly aliases?: ReadonlyMap<string, string>;
   /** Names bound to a number where the selection is (`slope = 0.2`), substituted as that number where they give a parameter. */
   readonly constants?: ReadonlyMap<string, number>;
+  /**
+   * Callees the document model resolved to a catalogue function, keyed by the path as written: `self.act`
+   * (`self.act = nn.GELU(approximate="tanh")`), `act` (`act = partial(nn.LeakyReLU, negative_slope=0.2)`),
+   * `this.act.apply`. A call of one with the tensor alone is that function with these parameters.
+   */
+  readonly callees?: ReadonlyMap<string, { readonly id: string; readonly params: Readonly<Record<string, number>> }>;
 }
 
 export function formulaFromCode(text: string, languageId: string, context: CodeContext = {}): string {
@@ -258,6 +264,16 @@ class Translator {
 
   private call(n: Extract<CodeNode, { type: 'call' }>): Formula {
     const callee = n.callee;
+    const path = this.context.callees && (callee.type === 'name' || callee.type === 'attr') ? dottedPath(callee) : undefined;
+    const bound = path === undefined ? undefined : this.context.callees?.get(path);
+    if (path !== undefined && bound) {
+      // `self.act(h)`: the function its assignment names, with the parameters the assignment gives.
+      if (n.args.length !== 1 || n.args[0].keyword) {
+        throw new FormulaError(`${path} with ${n.args.length} argument${n.args.length === 1 ? '' : 's'} cannot be translated (expected the tensor alone)`, n.start, n.end);
+      }
+      const params = Object.entries(bound.params).map(([keyword, value]): Arg => ({ keyword, value: { type: 'num', value, start: n.end, end: n.end } }));
+      return this.activation(bound.id, path, [n.args[0], ...params], n, { positional: [null] });
+    }
     if (callee.type === 'name') return this.apply(callee.name, callee.name, n.args, n);
     if (callee.type === 'attr') {
       const objectPath = dottedPath(callee.object);
