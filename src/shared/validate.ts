@@ -27,6 +27,27 @@ export function checked<T>(parse: () => T): Checked<T> {
   }
 }
 
+/** What a message parser knows for one type: the message's fields (already a record) to the typed message. */
+type MessageCases<T extends { readonly type: string }> = { readonly [K in T['type']]: (m: Record<string, unknown>) => Extract<T, { readonly type: K }> };
+
+/**
+ * The one shape of a message parser, for every direction of every webview: the message must be a record,
+ * its `type` one of `cases` (own keys only: 'toString' is no type), and that case checks the rest.
+ *
+ * @example const parse = messageParser<Message>({ ready: () => ({ type: 'ready' }), select: (m) => ({ type: 'select', index: integer(m.index, 'index', 0, 9) }) });
+ */
+export function messageParser<T extends { readonly type: string }>(cases: MessageCases<T>): (raw: unknown) => Checked<T> {
+  return (raw) =>
+    checked(() => {
+      const m = record(raw, 'message');
+      const type = m.type;
+      if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(cases, type)) {
+        throw new ValidationError(`unknown message type ${type === undefined ? 'undefined' : describe(type)}`);
+      }
+      return cases[type as T['type']](m);
+    });
+}
+
 /** A value as an error message quotes it: short, and never the whole of a long string or object. */
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -16,7 +16,7 @@
  */
 import type { GradcheckCheck, GradcheckPoint, GradcheckReport, GradcheckSkipReason } from '../../core/gradcheck';
 import { MAX_MESSAGE_TEXT, MAX_PARAMS, MAX_RESULT_ROWS, MAX_SERIES_POINTS } from '../../shared/limits';
-import { bool, type Checked, checked, describe, finite, integer, list, numberRecord, oneOf, record, text as boundedText, ValidationError } from '../../shared/validate';
+import { bool, type Checked, checked, describe, finite, integer, list, messageParser, numberRecord, oneOf, record, text as boundedText, ValidationError } from '../../shared/validate';
 import { toWire, wireNumber } from '../../shared/wire';
 import type { CheckRequest } from './checkRequest';
 
@@ -63,58 +63,41 @@ const MAX_CHECKS = 64;
 const MAX_VECTOR = 1024;
 
 /** Validates a message that arrived at the host from the results view. */
-export function parseGradcheckWebviewMessage(raw: unknown): Checked<GradcheckWebviewMessage> {
-  return checked(() => {
-    const m = record(raw, 'message');
-    switch (m.type) {
-      case 'ready':
-        return { type: 'ready' };
-      case 'select':
-      case 'openInPlayground':
-        return { type: m.type, index: integer(m.index, 'index', 0, MAX_ROWS - 1) };
-      default:
-        throw new ValidationError(`unknown message type ${describe(m.type)}`);
-    }
-  });
-}
+export const parseGradcheckWebviewMessage = messageParser<GradcheckWebviewMessage>({
+  ready: () => ({ type: 'ready' }),
+  select: (m) => ({ type: 'select', index: integer(m.index, 'index', 0, MAX_ROWS - 1) }),
+  openInPlayground: (m) => ({ type: 'openInPlayground', index: integer(m.index, 'index', 0, MAX_ROWS - 1) }),
+});
 
 /** Validates a message that arrived at the results view from the host, turning "NaN"/"Infinity" back into numbers. */
-export function parseGradcheckHostMessage(raw: unknown): Checked<GradcheckHostMessage> {
-  return checked(() => {
-    const m = record(raw, 'message');
-    switch (m.type) {
-      case 'results': {
-        const rows = list(m.rows, 'rows', MAX_ROWS, reportRow);
-        const selected = integer(m.selected, 'selected', 0, Math.max(0, rows.length - 1));
-        return { type: 'results', title: text(m.title, 'title'), summary: text(m.summary, 'summary'), rows, selected };
-      }
-      case 'series': {
-        const s = record(m.series, 'series');
-        const xMin = finite(s.xMin, 'series.xMin');
-        const xMax = finite(s.xMax, 'series.xMax');
-        if (!(xMin < xMax)) throw new ValidationError(`series.xMin must be below series.xMax, got ${xMin} and ${xMax}`);
-        const values = (key: 'analytic' | 'numeric' | 'difference') => list(s[key], `series.${key}`, MAX_SERIES_POINTS, wireNumber);
-        const series: SeriesData = {
-          title: text(s.title, 'series.title'),
-          variable: text(s.variable, 'series.variable'),
-          xMin,
-          xMax,
-          analytic: values('analytic'),
-          numeric: values('numeric'),
-          difference: values('difference'),
-        };
-        if (series.numeric.length !== series.analytic.length || series.difference.length !== series.analytic.length) {
-          throw new ValidationError('series.analytic, numeric and difference must have the same length');
-        }
-        return { type: 'series', index: integer(m.index, 'index', 0, MAX_ROWS - 1), series };
-      }
-      case 'seriesError':
-        return { type: 'seriesError', index: integer(m.index, 'index', 0, MAX_ROWS - 1), message: text(m.message, 'message') };
-      default:
-        throw new ValidationError(`unknown message type ${describe(m.type)}`);
+export const parseGradcheckHostMessage = messageParser<GradcheckHostMessage>({
+  results: (m) => {
+    const rows = list(m.rows, 'rows', MAX_ROWS, reportRow);
+    const selected = integer(m.selected, 'selected', 0, Math.max(0, rows.length - 1));
+    return { type: 'results', title: text(m.title, 'title'), summary: text(m.summary, 'summary'), rows, selected };
+  },
+  series: (m) => {
+    const s = record(m.series, 'series');
+    const xMin = finite(s.xMin, 'series.xMin');
+    const xMax = finite(s.xMax, 'series.xMax');
+    if (!(xMin < xMax)) throw new ValidationError(`series.xMin must be below series.xMax, got ${xMin} and ${xMax}`);
+    const values = (key: 'analytic' | 'numeric' | 'difference') => list(s[key], `series.${key}`, MAX_SERIES_POINTS, wireNumber);
+    const series: SeriesData = {
+      title: text(s.title, 'series.title'),
+      variable: text(s.variable, 'series.variable'),
+      xMin,
+      xMax,
+      analytic: values('analytic'),
+      numeric: values('numeric'),
+      difference: values('difference'),
+    };
+    if (series.numeric.length !== series.analytic.length || series.difference.length !== series.analytic.length) {
+      throw new ValidationError('series.analytic, numeric and difference must have the same length');
     }
-  });
-}
+    return { type: 'series', index: integer(m.index, 'index', 0, MAX_ROWS - 1), series };
+  },
+  seriesError: (m) => ({ type: 'seriesError', index: integer(m.index, 'index', 0, MAX_ROWS - 1), message: text(m.message, 'message') }),
+});
 
 /**
  * Validates the state a revived results view was saved with (unknown: it may be missing, from another

@@ -23,7 +23,7 @@ import {
   MAX_SERIES_POINTS,
   MIN_POINTS,
 } from '../../shared/limits';
-import { type Checked, checked, describe, finite, integer, list, matching, numberRecord, oneOf, record, text, ValidationError } from '../../shared/validate';
+import { describe, finite, integer, list, matching, messageParser, numberRecord, oneOf, record, text, ValidationError } from '../../shared/validate';
 import { seriesValues, wireNumber } from '../../shared/wire';
 
 /** Where a series' numbers come from: a catalogue function or a formula the user typed. */
@@ -127,93 +127,69 @@ export type HostMessage =
     ));
 
 /** Validates a message that arrived at the host. */
-export function parseWebviewMessage(raw: unknown): Checked<WebviewMessage> {
-  return checked(() => {
-    const m = record(raw, 'message');
-    switch (m.type) {
-      case 'ready':
-        return { type: 'ready' };
-      case 'evaluate':
-        return {
-          type: 'evaluate',
-          requestId: requestId(m.requestId, 'requestId'),
-          seriesKey: seriesKey(m.seriesKey, 'seriesKey'),
-          request: seriesRequest(m.request),
-        };
-      case 'checkFormula':
-        return { type: 'checkFormula', requestId: requestId(m.requestId, 'requestId'), source: text(m.source, 'source', MAX_FORMULA_LENGTH) };
-      case 'seriesList':
-        return {
-          type: 'seriesList',
-          ...(m.replyTo === undefined ? {} : { replyTo: requestId(m.replyTo, 'replyTo') }),
-          series: list(m.series, 'series', 256, (s, at) => {
-            const o = record(s, at);
-            return { key: seriesKey(o.key, `${at}.key`), name: text(o.name, `${at}.name`, MAX_FORMULA_LENGTH) };
-          }),
-        };
-      case 'exportPng': {
-        const dataUrl = text(m.dataUrl, 'dataUrl', MAX_PNG_CHARS);
-        if (!/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(dataUrl)) throw new ValidationError('dataUrl must be a base64 PNG data URL');
-        return { type: 'exportPng', dataUrl };
-      }
-      case 'exportCsv':
-        return { type: 'exportCsv', csv: text(m.csv, 'csv', MAX_CSV_CHARS) };
-      case 'copyCode':
-        return { type: 'copyCode', id: functionId(m.id, 'id'), params: params(m.params, 'params'), framework: oneOf(m.framework, 'framework', FRAMEWORKS) };
-      default:
-        throw new ValidationError(`unknown message type ${JSON.stringify(m.type)}`);
-    }
-  });
-}
+export const parseWebviewMessage = messageParser<WebviewMessage>({
+  ready: () => ({ type: 'ready' }),
+  evaluate: (m) => ({
+    type: 'evaluate',
+    requestId: requestId(m.requestId, 'requestId'),
+    seriesKey: seriesKey(m.seriesKey, 'seriesKey'),
+    request: seriesRequest(m.request),
+  }),
+  checkFormula: (m) => ({ type: 'checkFormula', requestId: requestId(m.requestId, 'requestId'), source: text(m.source, 'source', MAX_FORMULA_LENGTH) }),
+  seriesList: (m) => ({
+    type: 'seriesList',
+    ...(m.replyTo === undefined ? {} : { replyTo: requestId(m.replyTo, 'replyTo') }),
+    series: list(m.series, 'series', 256, (s, at) => {
+      const o = record(s, at);
+      return { key: seriesKey(o.key, `${at}.key`), name: text(o.name, `${at}.name`, MAX_FORMULA_LENGTH) };
+    }),
+  }),
+  exportPng: (m) => {
+    const dataUrl = text(m.dataUrl, 'dataUrl', MAX_PNG_CHARS);
+    if (!/^data:image\/png;base64,[A-Za-z0-9+/]+=*$/.test(dataUrl)) throw new ValidationError('dataUrl must be a base64 PNG data URL');
+    return { type: 'exportPng', dataUrl };
+  },
+  exportCsv: (m) => ({ type: 'exportCsv', csv: text(m.csv, 'csv', MAX_CSV_CHARS) }),
+  copyCode: (m) => ({ type: 'copyCode', id: functionId(m.id, 'id'), params: params(m.params, 'params'), framework: oneOf(m.framework, 'framework', FRAMEWORKS) }),
+});
 
 /** Validates a message that arrived at the webview. */
-export function parseHostMessage(raw: unknown): Checked<HostMessage> {
-  return checked(() => {
-    const m = record(raw, 'message');
-    switch (m.type) {
-      case 'init':
-        return {
-          type: 'init',
-          functions: list(m.functions, 'functions', 1000, functionSummary),
-          state: m.state ?? null,
-        };
-      case 'add':
-        return { type: 'add', requestId: requestId(m.requestId, 'requestId'), item: addItem(m.item, 'item') };
-      case 'result':
-        return {
-          type: 'result',
-          requestId: requestId(m.requestId, 'requestId'),
-          seriesKey: seriesKey(m.seriesKey, 'seriesKey'),
-          lines: list(m.lines, 'lines', 2 * (MAX_LABELS + 1), resultLine),
-          ...(m.formula === undefined ? {} : { formula: formulaInfo(m.formula, 'formula') }),
-        };
-      case 'evaluateError':
-        return {
-          type: 'evaluateError',
-          requestId: requestId(m.requestId, 'requestId'),
-          seriesKey: seriesKey(m.seriesKey, 'seriesKey'),
-          message: text(m.message, 'message', 2000),
-          ...(m.start === undefined ? {} : { start: integer(m.start, 'start', 0, MAX_FORMULA_LENGTH) }),
-          ...(m.end === undefined ? {} : { end: integer(m.end, 'end', 0, MAX_FORMULA_LENGTH) }),
-        };
-      case 'formulaChecked': {
-        const id = requestId(m.requestId, 'requestId');
-        if (m.ok === true) return { type: 'formulaChecked', requestId: id, ok: true, ...formulaInfo(m, 'message') };
-        if (m.ok !== false) throw new ValidationError(`ok must be a boolean, got ${describe(m.ok)}`);
-        return {
-          type: 'formulaChecked',
-          requestId: id,
-          ok: false,
-          message: text(m.message, 'message', 2000),
-          start: integer(m.start, 'start', 0, MAX_FORMULA_LENGTH),
-          end: integer(m.end, 'end', 0, MAX_FORMULA_LENGTH),
-        };
-      }
-      default:
-        throw new ValidationError(`unknown message type ${JSON.stringify(m.type)}`);
-    }
-  });
-}
+export const parseHostMessage = messageParser<HostMessage>({
+  init: (m) => ({
+    type: 'init',
+    functions: list(m.functions, 'functions', 1000, functionSummary),
+    state: m.state ?? null,
+  }),
+  add: (m) => ({ type: 'add', requestId: requestId(m.requestId, 'requestId'), item: addItem(m.item, 'item') }),
+  result: (m) => ({
+    type: 'result',
+    requestId: requestId(m.requestId, 'requestId'),
+    seriesKey: seriesKey(m.seriesKey, 'seriesKey'),
+    lines: list(m.lines, 'lines', 2 * (MAX_LABELS + 1), resultLine),
+    ...(m.formula === undefined ? {} : { formula: formulaInfo(m.formula, 'formula') }),
+  }),
+  evaluateError: (m) => ({
+    type: 'evaluateError',
+    requestId: requestId(m.requestId, 'requestId'),
+    seriesKey: seriesKey(m.seriesKey, 'seriesKey'),
+    message: text(m.message, 'message', 2000),
+    ...(m.start === undefined ? {} : { start: integer(m.start, 'start', 0, MAX_FORMULA_LENGTH) }),
+    ...(m.end === undefined ? {} : { end: integer(m.end, 'end', 0, MAX_FORMULA_LENGTH) }),
+  }),
+  formulaChecked: (m) => {
+    const id = requestId(m.requestId, 'requestId');
+    if (m.ok === true) return { type: 'formulaChecked', requestId: id, ok: true, ...formulaInfo(m, 'message') };
+    if (m.ok !== false) throw new ValidationError(`ok must be a boolean, got ${describe(m.ok)}`);
+    return {
+      type: 'formulaChecked',
+      requestId: id,
+      ok: false,
+      message: text(m.message, 'message', 2000),
+      start: integer(m.start, 'start', 0, MAX_FORMULA_LENGTH),
+      end: integer(m.end, 'end', 0, MAX_FORMULA_LENGTH),
+    };
+  },
+});
 
 /** Validates the request part of an `evaluate` message (exported for the host's own callers). */
 function seriesRequest(raw: unknown): SeriesRequest {

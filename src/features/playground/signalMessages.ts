@@ -10,7 +10,7 @@
  * vscode.setState; the serializer hands it back after a reload, checked like a message.
  * Pure: no 'vscode', no DOM; both tsconfigs compile it.
  */
-import { type Checked, checked, describe, finite, integer, list, matching, numberRecord, record, text, ValidationError } from '../../shared/validate';
+import { describe, finite, integer, list, matching, messageParser, numberRecord, record, text, ValidationError } from '../../shared/validate';
 import { wireNumber } from '../../shared/wire';
 
 /** An activation with its parameters, as the view selects it. */
@@ -95,24 +95,15 @@ export function parseSignalState(v: unknown, at = 'state'): SignalViewState {
   };
 }
 
-export function parseSignalWebviewMessage(raw: unknown): Checked<SignalWebviewMessage> {
-  return checked(() => {
-    const o = record(raw, 'message');
-    switch (o.type) {
-      case 'ready':
-        return { type: 'ready' };
-      case 'compute':
-        return {
-          type: 'compute',
-          requestId: integer(o.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER),
-          state: parseSignalState(o.state),
-          haveEdges: list(o.haveEdges ?? [], 'haveEdges', 64, (s, at) => text(s, at, 200)),
-        };
-      default:
-        throw new ValidationError(`message.type must be ready or compute, got ${describe(o.type)}`);
-    }
-  });
-}
+export const parseSignalWebviewMessage = messageParser<SignalWebviewMessage>({
+  ready: () => ({ type: 'ready' }),
+  compute: (o) => ({
+    type: 'compute',
+    requestId: integer(o.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER),
+    state: parseSignalState(o.state),
+    haveEdges: list(o.haveEdges ?? [], 'haveEdges', 64, (s, at) => text(s, at, 200)),
+  }),
+});
 
 const numbers = (v: unknown, at: string, max: number) => list(v, at, max, (x, a) => wireNumber(x, a));
 const nullableNumber = (v: unknown, at: string) => (v === null || v === undefined ? null : wireNumber(v, at));
@@ -138,31 +129,20 @@ function parseSeries(v: unknown, at: string): SignalSeries {
   };
 }
 
-export function parseSignalHostMessage(raw: unknown): Checked<SignalHostMessage> {
-  return checked(() => {
-    const o = record(raw, 'message');
-    switch (o.type) {
-      case 'init':
-        return {
-          type: 'init',
-          activations: list(o.activations, 'activations', 100, (v, at) => {
-            const a = record(v, at);
-            return { id: matching(a.id, `${at}.id`, ID, 'an activation id'), title: text(a.title, `${at}.title`, 200) };
-          }),
-          state: parseSignalState(o.state),
-        };
-      case 'result':
-        return {
-          type: 'result',
-          requestId: integer(o.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER),
-          series: list(o.series, 'series', SIGNAL_LIMITS.maxItems, parseSeries),
-        };
-      case 'computeError':
-        return { type: 'computeError', requestId: integer(o.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER), message: text(o.message, 'message', 2000) };
-      case 'show':
-        return { type: 'show', state: parseSignalState(o.state) };
-      default:
-        throw new ValidationError(`message.type must be init, result, computeError or show, got ${describe(o.type)}`);
-    }
-  });
-}
+export const parseSignalHostMessage = messageParser<SignalHostMessage>({
+  init: (o) => ({
+    type: 'init',
+    activations: list(o.activations, 'activations', 100, (v, at) => {
+      const a = record(v, at);
+      return { id: matching(a.id, `${at}.id`, ID, 'an activation id'), title: text(a.title, `${at}.title`, 200) };
+    }),
+    state: parseSignalState(o.state),
+  }),
+  result: (o) => ({
+    type: 'result',
+    requestId: integer(o.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER),
+    series: list(o.series, 'series', SIGNAL_LIMITS.maxItems, parseSeries),
+  }),
+  computeError: (o) => ({ type: 'computeError', requestId: integer(o.requestId, 'requestId', 0, Number.MAX_SAFE_INTEGER), message: text(o.message, 'message', 2000) }),
+  show: (o) => ({ type: 'show', state: parseSignalState(o.state) }),
+});
