@@ -49,10 +49,43 @@ export function languageFamily(languageId: string): LanguageFamily | undefined {
  */
 export const MAX_DOCUMENT = 5_242_880;
 
-/** Builds the model of `text` (no cache). */
-export function buildModel(text: string, family: LanguageFamily, version?: number): DocumentModel {
-  const tokens = tokenize(text.length > MAX_DOCUMENT ? '' : text, family);
-  const syntax = buildSyntax(text, family, tokens);
+/** The first offset where `a` and `b` differ (the shorter one's length when one is a prefix of the other). */
+function firstDifference(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  const CHUNK = 4096;
+  let i = 0;
+  // Natively compared chunks first, then characters.
+  while (i + CHUNK <= n && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** The first token of `b` that differs from `a`'s or reaches the first changed character `changedAt`. */
+function firstChangedToken(a: Tokens, b: Tokens, changedAt: number): number {
+  const n = Math.min(a.count, b.count);
+  let t = 0;
+  while (t < n && b.end[t] <= changedAt && a.start[t] === b.start[t] && a.end[t] === b.end[t] && a.kind[t] === b.kind[t] && a.aux[t] === b.aux[t]) t++;
+  return t;
+}
+
+/**
+ * Builds the model of `text` (no cache). With `previous`, the model of an earlier version of the same
+ * document, the work up to shortly before the first changed character is reused (tokens up to a top-level
+ * newline, the syntax up to a top-level statement): the model is the same as a fresh build, only faster when
+ * the edit is not near the start.
+ */
+export function buildModel(text: string, family: LanguageFamily, version?: number, previous?: DocumentModel): DocumentModel {
+  const source = text.length > MAX_DOCUMENT ? '' : text;
+  let tokens: Tokens;
+  let syntax: Syntax;
+  if (previous && previous.family === family && previous.tokens.count > 0 && source.length > 0 && previous.text.length <= MAX_DOCUMENT) {
+    const changedAt = firstDifference(previous.text, text);
+    tokens = tokenize(source, family, { tokens: previous.tokens, unchangedUpTo: changedAt });
+    syntax = buildSyntax(text, family, tokens, { syntax: previous.syntax, firstChangedToken: firstChangedToken(previous.tokens, tokens, changedAt) });
+  } else {
+    tokens = tokenize(source, family);
+    syntax = buildSyntax(text, family, tokens);
+  }
   const resolver = new Resolver(syntax);
   const { chains, strings } = syntax;
   const scopeAt = (offset: number): number => {
@@ -130,11 +163,13 @@ export class ModelCache {
         return m;
       }
     }
+    let previous: DocumentModel | undefined;
     if (document) {
       const stale = this.entries.findIndex((e) => e.key === document.key);
-      if (stale >= 0) this.entries.splice(stale, 1);
+      if (stale >= 0) previous = this.entries.splice(stale, 1)[0].model;
     }
-    const model = buildModel(text, family, document?.version);
+    // An earlier version of the same document: its work before the first change is reused.
+    const model = buildModel(text, family, document?.version, previous);
     this.entries.unshift({ key: document?.key, version: document?.version, model });
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
     return model;

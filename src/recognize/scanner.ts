@@ -54,6 +54,8 @@ class TokenSink {
    * its tokens are not stored: only a closing bracket that closes one opened before the tail is (the builder
    * closes that call or frame there); the scanners' tail() loops count the brackets.
    */
+  /** Resume points (see RESUME_EVERY): the NL token's index and the offset after its newline, flattened. */
+  resume: number[] = [];
   constructor(capacity: number) {
     this.kind = new Uint8Array(capacity);
     this.start = new Int32Array(capacity);
@@ -92,8 +94,15 @@ class TokenSink {
   newline(at: number, depth: number): void {
     if (depth === 0 && this.count > 0 && this.kind[this.count - 1] !== Tok.NL) this.push(Tok.NL, at, at + 1);
   }
-  private grow(): void {
-    const size = this.kind.length * 2;
+  /** A newline of the top level (not in a bracket, string or doctest) ended at `next`: tokenizing may resume there. */
+  mark(next: number): void {
+    const n = this.count - 1;
+    if (n < 0 || this.kind[n] !== Tok.NL || this.start[n] >= next) return;
+    const last = this.resume.length - 2;
+    if (last < 0 || n - this.resume[last] >= RESUME_EVERY) this.resume.push(n, next);
+  }
+  private grow(atLeast = 0): void {
+    const size = Math.max(this.kind.length * 2, atLeast);
     const k = new Uint8Array(size);
     k.set(this.kind);
     this.kind = k;
@@ -105,9 +114,38 @@ class TokenSink {
   }
   build(): Tokens {
     if (this.count > 0 && this.kind[this.count - 1] !== Tok.NL) this.push(Tok.NL, this.end[this.count - 1], this.end[this.count - 1]);
-    return { count: this.count, kind: this.kind, start: this.start, end: this.end, aux: this.aux, firstIndent: this.firstIndent };
+    const tokens = { count: this.count, kind: this.kind, start: this.start, end: this.end, aux: this.aux, firstIndent: this.firstIndent };
+    resumePoints.set(tokens, this.resume);
+    return tokens;
+  }
+
+  /** Starts from `previous`'s tokens up to and including its NL token `nl`, the scan to resume at `next`. */
+  resumeFrom(previous: Tokens, nl: number, next: number, points: readonly number[]): void {
+    const n = nl + 1;
+    if (n > this.kind.length) this.grow(n);
+    this.kind.set(previous.kind.subarray(0, n));
+    this.start.set(previous.start.subarray(0, n));
+    this.end.set(previous.end.subarray(0, n));
+    this.aux.set(previous.aux.subarray(0, n));
+    // The NL's indentation is the next token's, written when it comes.
+    this.aux[nl] = 0;
+    this.count = n;
+    this.firstIndent = previous.firstIndent;
+    this.pendingIndent = true;
+    this.lineStart = next;
+    this.lastKind = Tok.NL;
+    this.lastStart = previous.start[nl];
+    this.lastEnd = previous.end[nl];
+    for (let i = 0; i < points.length && points[i] <= nl; i += 2) this.resume.push(points[i], points[i + 1]);
   }
 }
+
+/**
+ * Tokenizing can resume after a top-level newline (bracket depth 0, outside strings, comments and doctests):
+ * the scanners mark one such newline at least every RESUME_EVERY tokens (tokenize(…, reuse)).
+ */
+const RESUME_EVERY = 512;
+const resumePoints = new WeakMap<Tokens, readonly number[]>();
 
 const NL = 10;
 const CR = 13;
@@ -122,12 +160,26 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** Tokenizes a whole document. */
-export function tokenize(text: string, family: LanguageFamily): Tokens {
+/**
+ * Tokenizes a whole document. With `reuse` (the tokens of an earlier version of the same document, and the
+ * offset of the first character where the two texts differ), the earlier tokens before the last resume point
+ * at or before that offset are copied and the scan starts there: the result is the same as a fresh scan.
+ */
+export function tokenize(text: string, family: LanguageFamily, reuse?: { readonly tokens: Tokens; readonly unchangedUpTo: number }): Tokens {
   // About one token per 4 characters in real code; the sink grows when it needs to.
   const sink = new TokenSink(Math.max(64, text.length >> 2));
-  if (family === 'python') new PythonScanner(text, sink).scan(0, text.length, true);
-  else new JsScanner(text, sink).scan();
+  let from = 0;
+  const points = reuse && resumePoints.get(reuse.tokens);
+  if (reuse && points) {
+    let best = -1;
+    for (let i = 0; i < points.length && points[i + 1] <= reuse.unchangedUpTo; i += 2) best = i;
+    if (best >= 0) {
+      sink.resumeFrom(reuse.tokens, points[best], points[best + 1], points);
+      from = points[best + 1];
+    }
+  }
+  if (family === 'python') new PythonScanner(text, sink).scan(from, text.length, true);
+  else new JsScanner(text, sink).scan(from);
   return sink.build();
 }
 
@@ -165,6 +217,7 @@ class PythonScanner {
         sink.newline(i, this.depth);
         i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1;
         sink.lineStart = i;
+        if (doctests && this.depth === 0) sink.mark(i);
       } else if (c === 35 /* # */) {
         const end = text.indexOf('\n', i);
         i = end < 0 || end > to ? to : end;
@@ -362,10 +415,10 @@ class JsScanner {
     private readonly sink: TokenSink,
   ) {}
 
-  scan(): void {
+  scan(from = 0): void {
     const { text, sink } = this;
     const to = text.length;
-    let i = 0;
+    let i = from;
     while (i < to) {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 9 || c === 12 || c === 0xfeff) {
@@ -377,6 +430,7 @@ class JsScanner {
         sink.newline(i, this.depth);
         i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1;
         sink.lineStart = i;
+        if (this.depth === 0) sink.mark(i);
       } else if (c === 47 /* / */) {
         const d = text.charCodeAt(i + 1);
         if (d === 47) {

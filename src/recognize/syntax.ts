@@ -195,19 +195,83 @@ function longLines(text: string): number[] {
 const PY_KEYWORDS = new Set(['if', 'elif', 'while', 'for', 'in', 'not', 'and', 'or', 'is', 'return', 'yield', 'await', 'lambda', 'else', 'with', 'as', 'assert', 'del', 'raise', 'from', 'import', 'def', 'class', 'pass', 'global', 'nonlocal', 'try', 'except', 'finally', 'async', 'print']);
 const JS_KEYWORDS = new Set(['if', 'else', 'while', 'for', 'in', 'of', 'return', 'typeof', 'new', 'const', 'let', 'var', 'function', 'class', 'import', 'export', 'from', 'await', 'async', 'yield', 'throw', 'case', 'switch', 'delete', 'void', 'instanceof', 'do', 'try', 'catch', 'finally', 'default', 'extends', 'super']);
 
-export function buildSyntax(text: string, family: LanguageFamily, tokens: Tokens): Syntax {
-  return new Builder(text, family, tokens).build();
+/**
+ * Where the builder may resume: the first token of a statement read with nothing open (no bracket, no scope but
+ * the module's, nothing pending), and how long each list was there. Everything the builder made before it is
+ * final there (later tokens never change it), except the module scope's bindings and the imports, which are
+ * rebuilt from the lists' lengths and the alias log.
+ */
+interface Checkpoint {
+  readonly tok: number;
+  readonly at: number;
+  readonly chains: number;
+  readonly calls: number;
+  readonly scopes: number;
+  readonly definitions: number;
+  readonly returns: number;
+  readonly objects: number;
+  readonly strings: number;
+  readonly modules: number;
+  readonly starModules: number;
+  readonly aliases: number;
+}
+
+/** What an earlier build leaves for the next version of the same document. */
+interface ResumeState {
+  readonly checkpoints: readonly Checkpoint[];
+  /** Every `aliases.set(name, value)` in order. */
+  readonly aliasLog: readonly (readonly [string, string])[];
+}
+const resumeStates = new WeakMap<Syntax, ResumeState>();
+
+/** Checkpoints at least this many tokens apart. */
+const CHECKPOINT_EVERY = 512;
+/**
+ * The builder reads ahead of the token it is at by at most this many tokens (a definition's colon, an import's
+ * names, a JS import's `from`), so a checkpoint this far before the first changed token saw nothing changed.
+ */
+const LOOKAHEAD = { python: 256, js: 4200 } as const;
+
+/**
+ * Builds the syntax of `text`. With `reuse` (the syntax of an earlier version of the same document and the
+ * index of the first token that differs between the two versions' tokens), what the earlier build made before
+ * its last checkpoint safely before that token is reused and the pass starts there: the result is the same as
+ * a fresh build.
+ */
+export function buildSyntax(text: string, family: LanguageFamily, tokens: Tokens, reuse?: { readonly syntax: Syntax; readonly firstChangedToken: number }): Syntax {
+  const state = reuse && reuse.syntax.family === family ? resumeStates.get(reuse.syntax) : undefined;
+  let from: Checkpoint | undefined;
+  if (reuse && state) {
+    const limit = reuse.firstChangedToken - LOOKAHEAD[family];
+    const list = state.checkpoints;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].tok <= limit) {
+        from = list[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+  }
+  const builder = new Builder(text, family, tokens);
+  if (from && reuse && state) builder.resumeAt(from, reuse.syntax, state);
+  return builder.build();
 }
 
 class Builder {
-  private readonly chains: Chain[] = [];
-  private readonly calls: Call[] = [];
-  private readonly scopes: Scope[] = [];
-  private readonly definitions: Definition[] = [];
-  private readonly returns: Syntax['returns'] = [];
-  private readonly objects: Arg[][] = [];
-  private readonly strings: StringArg[] = [];
-  private readonly imports: Imports = { aliases: new Map(), starModules: [], modules: [] };
+  private chains: Chain[] = [];
+  private calls: Call[] = [];
+  private scopes: Scope[] = [];
+  private definitions: Definition[] = [];
+  private returns: Syntax['returns'] = [];
+  private objects: Arg[][] = [];
+  private strings: StringArg[] = [];
+  private imports: Imports = { aliases: new Map(), starModules: [], modules: [] };
+  private checkpoints: Checkpoint[] = [];
+  private aliasLog: (readonly [string, string])[] = [];
+  /** The token the pass starts at (a checkpoint's, when resuming). */
+  private firstTok = 0;
   private readonly frames: Frame[] = [];
   /** Python: scopes open by indentation; JS: scopes open by braces (innermost last). */
   private readonly open: number[] = [0];
@@ -246,6 +310,38 @@ class Builder {
     this.scopes.push(newScope(0, 'module', '', -1, 0, -1));
   }
 
+  /** Continues an earlier build of the same document from checkpoint `c` (see buildSyntax). */
+  resumeAt(c: Checkpoint, previous: Syntax, state: ResumeState): void {
+    this.firstTok = c.tok;
+    this.chains = previous.chains.slice(0, c.chains);
+    this.calls = previous.calls.slice(0, c.calls);
+    this.scopes = previous.scopes.slice(0, c.scopes);
+    this.definitions = previous.definitions.slice(0, c.definitions);
+    this.returns = previous.returns.slice(0, c.returns);
+    this.objects = previous.objects.slice(0, c.objects);
+    this.strings = previous.strings.slice(0, c.strings);
+    this.aliasLog = state.aliasLog.slice(0, c.aliases);
+    const aliases = new Map<string, string>();
+    for (const [name, value] of this.aliasLog) aliases.set(name, value);
+    this.imports = { aliases, starModules: previous.imports.starModules.slice(0, c.starModules), modules: previous.imports.modules.slice(0, c.modules) };
+    this.checkpoints = state.checkpoints.filter((k) => k.tok <= c.tok);
+    // The module scope is the one object later statements add to: a copy with the bindings made before `c`.
+    const module = previous.scopes[0];
+    const copy = newScope(0, 'module', '', -1, 0, -1);
+    for (const [name, list] of module.locals) {
+      let n = 0;
+      while (n < list.length && list[n].at < c.at) n++;
+      if (n > 0) copy.locals.set(name, n === list.length ? list.slice() : list.slice(0, n));
+    }
+    this.scopes[0] = copy;
+    // chainAtTok / callClosingAtTok are read for the tokens of the statement at hand only: none before `c`.
+  }
+
+  private setAlias(name: string, value: string): void {
+    this.imports.aliases.set(name, value);
+    this.aliasLog.push([name, value]);
+  }
+
   private tokText(t: number): string {
     return this.text.slice(this.tokens.start[t], this.tokens.end[t]);
   }
@@ -261,14 +357,15 @@ class Builder {
     const { kind } = tokens;
     const { start: tokStart, aux } = tokens;
     let stmtStart = true;
-    let indent = tokens.firstIndent;
+    let indent = this.firstTok > 0 ? aux[this.firstTok - 1] : tokens.firstIndent;
     // Guards (see MAX_DEPTH / MAX_LINE): brackets opened while muted are counted only.
     const long = longLines(this.text);
     let li = 0;
     /** Frames open when the current overlong line began (-1: not on one). */
     let lineBase = -1;
     let muted = 0;
-    for (let t = 0; t < tokens.count; t++) {
+    let nextCheckpoint = this.firstTok + CHECKPOINT_EVERY;
+    for (let t = this.firstTok; t < tokens.count; t++) {
       const k = kind[t];
       let inTail = false;
       if (li < long.length) {
@@ -311,6 +408,10 @@ class Builder {
         continue;
       }
       if (stmtStart) {
+        if (t >= nextCheckpoint && this.clean(lineBase, muted, t)) {
+          this.checkpoint(t);
+          nextCheckpoint = t + CHECKPOINT_EVERY;
+        }
         stmtStart = false;
         const skip = this.statement(t, indent);
         if (skip > t) {
@@ -365,7 +466,7 @@ class Builder {
     while (this.frames.length > 0) this.closeBracket(-1);
     for (const s of this.open) if (this.scopes[s].end < 0) this.scopes[s].end = this.text.length;
     for (const d of this.definitions) if (d.bodyEnd < 0) d.bodyEnd = this.scopes[d.scope]?.end ?? this.text.length;
-    return {
+    const syntax: Syntax = {
       text: this.text,
       family: this.family,
       tokens,
@@ -378,6 +479,46 @@ class Builder {
       objects: this.objects,
       strings: this.strings,
     };
+    resumeStates.set(syntax, { checkpoints: this.checkpoints, aliasLog: this.aliasLog });
+    return syntax;
+  }
+
+  /** Nothing open at token `t` (a statement's first): no bracket, no scope but the module's, nothing pending. */
+  private clean(lineBase: number, muted: number, t: number): boolean {
+    return (
+      this.frames.length === 0 &&
+      this.open.length === 1 &&
+      lineBase < 0 &&
+      muted === 0 &&
+      this.pending === undefined &&
+      this.pendingDef === undefined &&
+      this.pendingReturn === undefined &&
+      this.pendingBlockScope < 0 &&
+      this.pendingBlockDef < 0 &&
+      this.pendingClass === '' &&
+      this.openExpressionDefs.length === 0 &&
+      t > 0 &&
+      this.tokens.kind[t - 1] === Tok.NL &&
+      // Python: the statement does not continue a scope (its indentation closes none).
+      (!this.py || this.tokens.aux[t - 1] === 0)
+    );
+  }
+
+  private checkpoint(t: number): void {
+    this.checkpoints.push({
+      tok: t,
+      at: this.tokens.start[t],
+      chains: this.chains.length,
+      calls: this.calls.length,
+      scopes: this.scopes.length,
+      definitions: this.definitions.length,
+      returns: this.returns.length,
+      objects: this.objects.length,
+      strings: this.strings.length,
+      modules: this.imports.modules.length,
+      starModules: this.imports.starModules.length,
+      aliases: this.aliasLog.length,
+    });
   }
 
   // ------------------------------------------------------------------------------------- statements
@@ -401,8 +542,10 @@ class Builder {
       const nameTok = at + 1;
       if (tokens.kind[nameTok] !== Tok.Name) return t;
       const name = this.tokText(nameTok);
-      if (first === 'class') this.openScope('class', name, tokens.start[at], indent);
-      else this.pendingDef = { name, nameStart: tokens.start[nameTok], nameEnd: tokens.end[nameTok], indent };
+      // A JS class's scope opens with its brace (openBracket).
+      if (first === 'class') {
+        if (this.py) this.openScope('class', name, tokens.start[at], indent);
+      } else this.pendingDef = { name, nameStart: tokens.start[nameTok], nameEnd: tokens.end[nameTok], indent };
       this.chains.push({ segments: [name], starts: [tokens.start[nameTok]], afterExpression: false, call: -1, scope: this.scope, role: 'definition', inCall: -1, argIndex: -1 });
       this.chainEndTok = -1;
       this.covered = nameTok;
@@ -487,7 +630,7 @@ class Builder {
       this.pending = undefined;
       if (p.valueTok < t && !this.py && !p.attr) {
         const module = this.requiredModule(p.valueTok);
-        if (module !== undefined) this.imports.aliases.set(p.name, moduleTarget(module));
+        if (module !== undefined) this.setAlias(p.name, moduleTarget(module));
       }
       if (p.valueTok < t) {
         const value = this.valueOf(p.valueTok, t);
@@ -909,7 +1052,7 @@ class Builder {
   /** `import a.b as c, d` / `from a.b import (c as d, e)` / `from a import *`; returns the token after it. */
   private pythonImport(t: number): number {
     const { tokens } = this;
-    const { aliases, modules, starModules } = this.imports;
+    const { modules, starModules } = this.imports;
     let k = t;
     const dotted = (): string | undefined => {
       if (tokens.kind[k] !== Tok.Name) return undefined;
@@ -941,11 +1084,11 @@ class Builder {
         if (!module) return end();
         modules.push(module);
         const alias = asName();
-        if (alias) aliases.set(alias, module);
+        if (alias) this.setAlias(alias, module);
         else {
           const dot = module.indexOf('.');
           const root = dot < 0 ? module : module.slice(0, dot);
-          aliases.set(root, root);
+          this.setAlias(root, root);
         }
         if (!this.isOp(k, 44)) return end();
         k++;
@@ -969,7 +1112,7 @@ class Builder {
         const name = this.tokText(k);
         k++;
         const alias = asName();
-        aliases.set(alias ?? name, `${module}.${name}`);
+        this.setAlias(alias ?? name, `${module}.${name}`);
       } else break;
       if (!this.isOp(k, 44)) break;
       k++;
@@ -998,7 +1141,7 @@ class Builder {
     const module = this.requiredModule(k + 2);
     if (module === undefined) return;
     const target = moduleTarget(module);
-    for (const [local, name] of bound) this.imports.aliases.set(local, `${target}.${name}`);
+    for (const [local, name] of bound) this.setAlias(local, `${target}.${name}`);
   }
 
   /** The module of `require('m')` / `await import('m')` starting at token k, recorded as imported. */
@@ -1016,7 +1159,7 @@ class Builder {
   /** `import tf, {a, b as c} from '…'`, `import * as tf from '…'`, `import tf = require('…')`. */
   private jsImport(t: number): number {
     const { tokens } = this;
-    const { aliases, modules } = this.imports;
+    const { modules } = this.imports;
     // `import(…)` is an expression: leave it to the require-like handling of calls.
     if (this.isOp(t + 1, 40)) return t;
     let k = t + 1;
@@ -1058,7 +1201,7 @@ class Builder {
           const module = stringContent(this.tokText(str));
           if (module !== undefined) {
             modules.push(module);
-            aliases.set(local, moduleTarget(module));
+            this.setAlias(local, moduleTarget(module));
           }
         }
         return t;
@@ -1073,7 +1216,7 @@ class Builder {
     if (module === undefined) return t;
     modules.push(module);
     const target = moduleTarget(module);
-    for (const [local, name] of bound) aliases.set(local, name === undefined ? target : `${target}.${name}`);
+    for (const [local, name] of bound) this.setAlias(local, name === undefined ? target : `${target}.${name}`);
     return t;
   }
 }
