@@ -192,6 +192,72 @@ function longLines(text: string): number[] {
   return out;
 }
 
+/**
+ * A chain as the builder records it: its tokens (a name, then `.name` pairs) and where it occurs. The segments'
+ * strings and offsets are read from the tokens when first asked for (most chains are never resolved).
+ */
+interface ChainSource {
+  readonly text: string;
+  readonly tokens: Tokens;
+}
+
+class ChainRecord implements Chain {
+  private segmentList: string[] | undefined;
+  private startList: number[] | undefined;
+  constructor(
+    /** The text and tokens the chain was read from (a later version's when reused: the same up to the chain). */
+    public source: ChainSource,
+    /** Token of the first segment, and the number of segments (segment i is token first + 2i). */
+    readonly first: number,
+    readonly count: number,
+    readonly afterExpression: boolean,
+    public call: number,
+    readonly scope: number,
+    readonly role: Chain['role'],
+    readonly inCall: number,
+    readonly argIndex: number,
+  ) {}
+  get segments(): readonly string[] {
+    if (!this.segmentList) {
+      const { text, tokens } = this.source;
+      const list: string[] = [];
+      for (let i = 0; i < this.count; i++) list.push(text.slice(tokens.start[this.first + 2 * i], tokens.end[this.first + 2 * i]));
+      this.segmentList = list;
+    }
+    return this.segmentList;
+  }
+  get starts(): readonly number[] {
+    if (!this.startList) {
+      const { tokens } = this.source;
+      const list: number[] = [];
+      for (let i = 0; i < this.count; i++) list.push(tokens.start[this.first + 2 * i]);
+      this.startList = list;
+    }
+    return this.startList;
+  }
+  /** Offset after the last segment. */
+  get end(): number {
+    return this.source.tokens.end[this.first + 2 * (this.count - 1)];
+  }
+}
+
+/** Values that carry nothing of their own, shared. */
+const OTHER: Value = Object.freeze({ kind: 'other' });
+const NONE: Value = Object.freeze({ kind: 'none' });
+const TRUE: Value = Object.freeze({ kind: 'bool', value: true });
+const FALSE: Value = Object.freeze({ kind: 'bool', value: false });
+
+/** Keywords by first character, so a name token is tested without taking its text. */
+function keywordTable(words: readonly string[]): Map<number, string[]> {
+  const table = new Map<number, string[]>();
+  for (const w of words) {
+    const list = table.get(w.charCodeAt(0));
+    if (list) list.push(w);
+    else table.set(w.charCodeAt(0), [w]);
+  }
+  return table;
+}
+
 const PY_KEYWORDS = new Set(['if', 'elif', 'while', 'for', 'in', 'not', 'and', 'or', 'is', 'return', 'yield', 'await', 'lambda', 'else', 'with', 'as', 'assert', 'del', 'raise', 'from', 'import', 'def', 'class', 'pass', 'global', 'nonlocal', 'try', 'except', 'finally', 'async', 'print']);
 const JS_KEYWORDS = new Set(['if', 'else', 'while', 'for', 'in', 'of', 'return', 'typeof', 'new', 'const', 'let', 'var', 'function', 'class', 'import', 'export', 'from', 'await', 'async', 'yield', 'throw', 'case', 'switch', 'delete', 'void', 'instanceof', 'do', 'try', 'catch', 'finally', 'default', 'extends', 'super']);
 
@@ -238,6 +304,9 @@ const LOOKAHEAD = { python: 256, js: 4200 } as const;
  * its last checkpoint safely before that token is reused and the pass starts there: the result is the same as
  * a fresh build.
  */
+const PY_KEYWORD_TABLE = keywordTable([...PY_KEYWORDS]);
+const JS_KEYWORD_TABLE = keywordTable([...JS_KEYWORDS]);
+
 export function buildSyntax(text: string, family: LanguageFamily, tokens: Tokens, reuse?: { readonly syntax: Syntax; readonly firstChangedToken: number }): Syntax {
   const state = reuse && reuse.syntax.family === family ? resumeStates.get(reuse.syntax) : undefined;
   let from: Checkpoint | undefined;
@@ -270,6 +339,7 @@ class Builder {
   private imports: Imports = { aliases: new Map(), starModules: [], modules: [] };
   private checkpoints: Checkpoint[] = [];
   private aliasLog: (readonly [string, string])[] = [];
+  private readonly source: ChainSource;
   /** The token the pass starts at (a checkpoint's, when resuming). */
   private firstTok = 0;
   private readonly frames: Frame[] = [];
@@ -305,6 +375,7 @@ class Builder {
     private readonly tokens: Tokens,
   ) {
     this.py = family === 'python';
+    this.source = { text, tokens };
     this.chainAtTok = new Int32Array(tokens.count).fill(-1);
     this.callClosingAtTok = new Int32Array(tokens.count).fill(-1);
     this.scopes.push(newScope(0, 'module', '', -1, 0, -1));
@@ -314,6 +385,8 @@ class Builder {
   resumeAt(c: Checkpoint, previous: Syntax, state: ResumeState): void {
     this.firstTok = c.tok;
     this.chains = previous.chains.slice(0, c.chains);
+    // Reused chains read their segments from this version (the same text up to them), so no old text stays alive.
+    for (const chain of this.chains) (chain as ChainRecord).source = this.source;
     this.calls = previous.calls.slice(0, c.calls);
     this.scopes = previous.scopes.slice(0, c.scopes);
     this.definitions = previous.definitions.slice(0, c.definitions);
@@ -546,7 +619,7 @@ class Builder {
       if (first === 'class') {
         if (this.py) this.openScope('class', name, tokens.start[at], indent);
       } else this.pendingDef = { name, nameStart: tokens.start[nameTok], nameEnd: tokens.end[nameTok], indent };
-      this.chains.push({ segments: [name], starts: [tokens.start[nameTok]], afterExpression: false, call: -1, scope: this.scope, role: 'definition', inCall: -1, argIndex: -1 });
+      this.chains.push(new ChainRecord(this.source, nameTok, 1, false, -1, this.scope, 'definition', -1, -1));
       this.chainEndTok = -1;
       this.covered = nameTok;
       return t;
@@ -694,42 +767,53 @@ class Builder {
 
   private chain(t: number, afterExpression: boolean): void {
     const { tokens } = this;
-    const segments = [this.tokText(t)];
-    const starts = [tokens.start[t]];
+    let count = 1;
     let k = t;
-    while (this.isOp(k + 1, DOT) && tokens.kind[k + 2] === Tok.Name && segments.length < 64) {
+    while (this.isOp(k + 1, DOT) && tokens.kind[k + 2] === Tok.Name && count < 64) {
       k += 2;
-      segments.push(this.tokText(k));
-      starts.push(tokens.start[k]);
+      count++;
     }
     this.chainEndTok = k;
     this.covered = k;
-    const keywords = this.py ? PY_KEYWORDS : JS_KEYWORDS;
-    if (!afterExpression && segments.length === 1 && keywords.has(segments[0])) {
-      this.chainEndTok = -1;
-      if (!this.py && segments[0] === 'function') this.jsFunctionKeyword(t);
-      return;
+    if (!afterExpression && count === 1) {
+      const keyword = this.keywordAt(t);
+      if (keyword !== undefined) {
+        this.chainEndTok = -1;
+        if (keyword === 'function' && !this.py) this.jsFunctionKeyword(t);
+        return;
+      }
     }
     let role: Chain['role'] = 'use';
     const top = this.frames[this.frames.length - 1];
     const next = k + 1;
     let argStart = top ? top.argStart : -1;
     while (argStart >= 0 && tokens.kind[argStart] === Tok.NL) argStart++;
-    if (segments.length === 1 && top && top.args && argStart === t) {
+    if (count === 1 && top && top.args && argStart === t) {
       if (this.isOp(next, EQ) && this.py) role = 'keyword';
       else if (this.isOp(next, 58) && !top.block && top.char === 123) role = 'key';
     }
-    if (!this.py && segments.length === 1 && this.isOp(next, 58) && top && top.char === 123 && !top.block) role = 'key';
+    if (!this.py && count === 1 && this.isOp(next, 58) && top && top.char === 123 && !top.block) role = 'key';
     if (role === 'use' && !afterExpression && this.isOp(next, EQ) && (!top || top.block)) role = 'target';
     // Keyword names and attribute targets are not uses: nothing resolves them, so they are not kept.
-    if (role === 'keyword' || (role === 'target' && segments.length > 1)) {
+    if (role === 'keyword' || (role === 'target' && count > 1)) {
       this.chainEndIndex = -1;
       return;
     }
     this.chainEndIndex = this.chains.length;
     this.chainAtTok[t] = this.chains.length;
     const inCall = top && top.call >= 0 ? top.call : -1;
-    this.chains.push({ segments, starts, afterExpression, call: -1, scope: this.scope, role, inCall, argIndex: inCall >= 0 && top?.args ? top.args.length : -1 });
+    this.chains.push(new ChainRecord(this.source, t, count, afterExpression, -1, this.scope, role, inCall, inCall >= 0 && top?.args ? top.args.length : -1));
+  }
+
+  /** The keyword name token `t` spells, or undefined (no slice of the text). */
+  private keywordAt(t: number): string | undefined {
+    const { tokens, text } = this;
+    const s = tokens.start[t];
+    const list = (this.py ? PY_KEYWORD_TABLE : JS_KEYWORD_TABLE).get(text.charCodeAt(s));
+    if (!list) return undefined;
+    const length = tokens.end[t] - s;
+    for (const word of list) if (word.length === length && text.startsWith(word, s)) return word;
+    return undefined;
   }
 
   /** `function name(` is handled at statement start; an anonymous `function (` opens a scope all the same. */
@@ -789,7 +873,7 @@ class Builder {
   private newFunctionScope(name: string, start: number, params: string[]): number {
     const index = this.scopes.length;
     const scope = newScope(index, 'function', name, this.scope, start, -1);
-    scope.params = params.map((n) => ({ key: n, start, end: start, valueStart: start, valueEnd: start, value: { kind: 'none' } as Value }));
+    scope.params = params.map((n) => ({ key: n, start, end: start, valueStart: start, valueEnd: start, value: NONE }));
     this.scopes.push(scope);
     return index;
   }
@@ -981,7 +1065,7 @@ class Builder {
       }
     }
     if (frame.params && key === undefined && !spread) return;
-    const value = valueTok < b ? this.valueOf(valueTok, b) : ({ kind: 'none' } as Value);
+    const value = valueTok < b ? this.valueOf(valueTok, b) : NONE;
     const valueStart = valueTok < b ? tokens.start[valueTok] : end;
     const arg: Arg = spread ? { key, start, end, valueStart, valueEnd: end, value, spread } : { key, start, end, valueStart, valueEnd: end, value };
     // A parameter's string default counts too: `def __init__(self, act_layer="gelu")`.
@@ -1005,17 +1089,17 @@ class Builder {
       const text = this.tokText(k);
       if (kind === Tok.Num) {
         const n = Number(text.includes('_') ? text.replace(/_/g, '') : text);
-        return Number.isFinite(n) ? { kind: 'number', value: sign * n } : { kind: 'other' };
+        return Number.isFinite(n) ? { kind: 'number', value: sign * n } : OTHER;
       }
-      if (sign !== 1 || k !== a) return { kind: 'other' };
+      if (sign !== 1 || k !== a) return OTHER;
       if (kind === Tok.Str) {
         const content = stringContent(text);
-        return content === undefined ? { kind: 'other' } : { kind: 'string', value: content };
+        return content === undefined ? OTHER : { kind: 'string', value: content };
       }
       if (kind === Tok.Name) {
-        if (text === 'True' || text === 'true') return { kind: 'bool', value: true };
-        if (text === 'False' || text === 'false') return { kind: 'bool', value: false };
-        if (text === 'None' || text === 'null' || text === 'undefined') return { kind: 'none' };
+        if (text === 'True' || text === 'true') return TRUE;
+        if (text === 'False' || text === 'false') return FALSE;
+        if (text === 'None' || text === 'null' || text === 'undefined') return NONE;
         return { kind: 'name', name: text };
       }
     }
@@ -1023,9 +1107,8 @@ class Builder {
       // A chain `a.b.c` spanning the whole value, or a call `a.b(…)` / `a.b()(…)` closing at b - 1.
       const chainIndex = this.chainAtTok[a];
       if (chainIndex >= 0) {
-        const chain = this.chains[chainIndex];
-        const chainEnd = chain.starts[chain.starts.length - 1] + chain.segments[chain.segments.length - 1].length;
-        if (chainEnd === tokens.end[b - 1] && chain.segments.length > 1) return { kind: 'chain', chain: chainIndex };
+        const chain = this.chains[chainIndex] as ChainRecord;
+        if (chain.end === tokens.end[b - 1] && chain.count > 1) return { kind: 'chain', chain: chainIndex };
         const c = this.callClosingAtTok[b - 1];
         if (c >= 0 && this.callStart(this.calls[c]) === tokens.start[a]) return { kind: 'call', call: c };
       }
@@ -1037,13 +1120,13 @@ class Builder {
       const d = this.definitions[this.definitions.length - 1];
       if (d && d.expression) return { kind: 'lambda', def: d.index };
     }
-    return { kind: 'other' };
+    return OTHER;
   }
 
   private callStart(call: Call): number {
     let c = call;
     while (c.chain < 0 && c.calleeCall >= 0) c = this.calls[c.calleeCall];
-    return c.chain >= 0 ? this.chains[c.chain].starts[0] : c.open;
+    return c.chain >= 0 ? this.tokens.start[(this.chains[c.chain] as ChainRecord).first] : c.open;
   }
 
 
