@@ -4,6 +4,8 @@
  *   TF.js), vs the old recognizer's first call (which only lexed a window and read the imports);
  * - worst case: the first query on pathological documents (1 MB and 4 MB lines of `import`, `"""'''`,
  *   `require('a')`, deep brackets), new vs old;
+ * - the first query after an edit (one line inserted at the start, the middle or the end of a 5k / 50k-line
+ *   file): the model reuses the earlier version's work before the edit, the old recognizer lexes its window;
  * - hover query p50 / p95 on an indexed version, new vs old;
  * - @lezer/python / @lezer/javascript parse times on the same texts, when those packages are installed
  *   (they are not dependencies: the measurement that decided against them is in the README).
@@ -199,17 +201,20 @@ for (const [label, template, header, family, languageId, lezer] of [
 
 console.log('\nWorst case: the first query on pathological documents, ms (model: builds the whole index)');
 console.log(`${'document'.padEnd(34)}${'MB'.padStart(6)}${'model'.padStart(10)}${'old'.padStart(10)}${'lezer'.padStart(10)}`);
-const pathological: [string, string, string][] = [
-  ['1 MB line of import', 'import '.repeat(150_000), 'python'],
-  ['4 MB line of import', 'import '.repeat(600_000), 'python'],
-  ['1 MB line of """\'\'\'', '"""\'\'\''.repeat(175_000), 'python'],
-  ['4 MB line of """\'\'\'', '"""\'\'\''.repeat(700_000), 'python'],
-  ["4 MB line of require('a')", "require('a');".repeat(310_000), 'javascript'],
-  ['4 MB line of import (JS)', 'import '.repeat(600_000), 'javascript'],
-  ['1 MB of ( (deep brackets)', `x = ${'('.repeat(1_000_000)}`, 'python'],
-  ['1 MB of f(f(f( (deep calls)', `x = ${'f('.repeat(500_000)}`, 'python'],
-  ['1 MB of [{ (deep, JS)', `x = ${'[{'.repeat(500_000)}`, 'javascript'],
-];
+const pathological: [string, string, string][] = [];
+for (const mb of [1, 4]) {
+  const n = mb * 1_000_000;
+  const fill = (unit: string) => unit.repeat(Math.ceil(n / unit.length));
+  pathological.push(
+    [`${mb} MB line of import`, fill('import '), 'python'],
+    [`${mb} MB line of """'''`, fill(`"""'''`), 'python'],
+    [`${mb} MB line of require('a')`, fill("require('a');"), 'javascript'],
+    [`${mb} MB line of import (JS)`, fill('import '), 'javascript'],
+    [`${mb} MB of ( (deep brackets)`, `x = ${'('.repeat(n)}`, 'python'],
+    [`${mb} MB of f(f(f( (deep calls)`, `x = ${fill('f(')}`, 'python'],
+    [`${mb} MB of [{ (deep, JS)`, `x = ${fill('[{')}`, 'javascript'],
+  );
+}
 let worst = 0;
 for (const [label, body, languageId] of pathological) {
   const text = `${body}\nimport torch\ny = torch.relu(x)\n`;
@@ -222,6 +227,34 @@ for (const [label, body, languageId] of pathological) {
   console.log(`${label.padEnd(34)}${(text.length / 1e6).toFixed(2).padStart(6)}${fmt(model)}${fmt(oldMs)}${fmt(lezerMs)}`);
 }
 console.log(`worst model time on a pathological document: ${worst.toFixed(1)} ms (issue 16 target: ≤ 50 ms up to 5 MB)`);
+
+console.log('\nThe first query after an edit: one line inserted, ms (model: the recognizer holds the version before the edit; old: its first call)');
+console.log(`${'file'.padEnd(26)}${'edit at'.padStart(9)}${'model'.padStart(10)}${'old'.padStart(10)}${'full index'.padStart(12)}`);
+for (const [label, template, header, languageId] of [
+  ['python', PY_TEMPLATE, PY_HEADER, 'python'],
+  ['tf.js', JS_TEMPLATE, JS_HEADER, 'javascript'],
+] as const) {
+  for (const lines of [5000, 50_000]) {
+    const text = generate(template, header, lines);
+    const family = languageId === 'python' ? 'python' : 'js';
+    const inserted = languageId === 'python' ? 'extra = F.relu(x)\n' : 'const extra = tf.relu(x);\n';
+    for (const [where, fraction] of [['start', 0], ['middle', 0.5], ['end', 1]] as const) {
+      const at = fraction === 0 ? text.indexOf('\n') + 1 : fraction === 1 ? text.length : text.indexOf('\n', text.length >> 1) + 1;
+      const edited = `${text.slice(0, at)}${fraction === 1 ? '\n' : ''}${inserted}${text.slice(at)}`;
+      edited.indexOf('\u0001');
+      const query = edited.indexOf('extra = ') + inserted.indexOf('relu') - inserted.indexOf('extra') + 1;
+      let model = Infinity;
+      for (let run = 0; run < 3; run++) {
+        const recognizer = createRecognizer();
+        recognizer.recognize(text, 0, languageId, { key: 'edit', version: 1 });
+        model = Math.min(model, time(() => recognizer.recognize(edited, query, languageId, { key: 'edit', version: 2 })));
+      }
+      const oldMs = old ? bestFirst(edited, 3, (t) => old(t, query, languageId)) : undefined;
+      const full = bestFirst(edited, 2, (t) => buildModel(t, family));
+      console.log(`${`${label}, ${lines} lines`.padEnd(26)}${where.padStart(9)}${fmt(model)}${fmt(oldMs)}${fmt(full, 12)}`);
+    }
+  }
+}
 
 console.log('\nHover query on an indexed version: ms per query (2,000 positions)');
 console.log(`${'file'.padEnd(26)}${'model p50'.padStart(11)}${'model p95'.padStart(11)}${'old p50'.padStart(10)}${'old p95'.padStart(10)}`);
