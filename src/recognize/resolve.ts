@@ -48,11 +48,12 @@ const MAX_QUOTED = 48;
 /** Longest `= (a, b) =>` between a name and its function body that is read as a definition by assignment. */
 const MAX_DEFINITION_HEAD = 400;
 /**
- * Modules only a framework's own code imports: private packages (`optax._src`, `jax._src`, `torch._C`,
- * `flax.core._…`) and Keras' export decorator and backend internals (keras-team/keras keras/src/api_export.py,
- * keras/src/backend/common/). `from keras.src import layers`, which copies of Keras code use, is not one.
+ * Modules only a framework's own code imports: the private `_src` packages (google-deepmind/optax
+ * optax/losses/_classification.py: `from optax._src import utils`; jax-ml/jax `jax._src`), Keras' export decorator
+ * and backend internals (keras-team/keras keras/src/api_export.py, keras/src/backend/common/) and tf_keras' `src`.
+ * `from keras.src import layers` (copies of Keras code use it) and `torch._dynamo` (training scripts use it) are not.
  */
-const FRAMEWORK_INTERNALS = /^(?:(?:optax|jax|jaxlib|flax|torch|tensorflow|keras|tf_keras)(?:\.\w+)*\._[a-z]\w*|(?:keras|tf_keras)\.src\.(?:api_export|backend\.\w+))(?:\.|$)/;
+const FRAMEWORK_INTERNALS = /^(?:(?:optax|jax|flax|keras|tf_keras)(?:\.\w+)*\._src|keras\.src\.(?:api_export|backend\.\w+)|tf_keras\.src\.\w+)(?:\.|$)/;
 
 export class Resolver {
   private readonly frameworks = new Set<Framework>();

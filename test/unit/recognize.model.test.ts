@@ -173,7 +173,7 @@ describe('document model: what the hover resolves', () => {
     const keras = 'from keras.src import backend\nfrom keras.src.api_export import keras_export\n\ndef relu(x):\n    return backend.numpy.maximum(x, 0)\n';
     assert.equal(recognize(keras, keras.indexOf('def relu') + 5, 'python')?.implementation, undefined);
     // The same definitions in a user's file (public imports only, `from keras.src import layers` included) are checked.
-    const user = 'import jax.numpy as jnp\nfrom keras.src import layers\n\ndef sigmoid(x):\n    return 1 / (1 + jnp.exp(-x))\n';
+    const user = 'import jax.numpy as jnp\nimport torch._dynamo\nfrom keras.src import layers\n\ndef sigmoid(x):\n    return 1 / (1 + jnp.exp(-x))\n';
     assert.equal(recognize(user, user.indexOf('def sigmoid') + 5, 'python')?.implementation?.status, 'matches');
   });
   it('keras.metrics cross-entropies switch on from_logits like the losses', () => {
