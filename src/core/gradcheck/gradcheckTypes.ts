@@ -66,45 +66,17 @@ export interface GradcheckPoint {
   readonly index?: readonly [number, number];
 }
 
-/** The result of one sweep: one label of a loss, one vector size, or the whole of a scalar function. */
-export interface GradcheckCheck {
-  readonly label: string;
+/** What one check and a whole report both count: one check's sweep, or the totals over a report's checks. */
+interface GradcheckTotals {
+  /** True when no compared point failed. Kinks are reported, never failures. */
   readonly ok: boolean;
+  /** Points compared (kink points included). */
   readonly points: number;
   readonly failures: number;
   /**
    * Points not compared: f itself not finite there, no finite-difference stencil fitted, or the numeric
    * derivative's error bound exceeded the tolerance (it cannot judge the claim there); see skipReasons.
    */
-  readonly skipped: number;
-  readonly maxAbsError: number;
-  readonly maxRelError: number;
-  readonly achievedTolerance: number;
-  readonly worst: GradcheckPoint | null;
-  /** The worst point's |analytic − numeric| / (atol + rtol·|numeric|) (how worst points are ranked). */
-  readonly worstScore?: number;
-  readonly kinks: readonly number[];
-  /** Where f itself jumps (located by bisection between grid points); neither checked nor failed there. */
-  readonly discontinuities?: readonly number[];
-  /** How many points were skipped for each reason. */
-  readonly skipReasons?: Readonly<Partial<Record<GradcheckSkipReason, number>>>;
-}
-
-/** Why a point was not compared. */
-export type GradcheckSkipReason = 'f is not finite' | 'no finite-difference stencil stayed finite' | 'numeric derivative too uncertain';
-
-/** The fields marked optional below (discontinuities, skipReasons, criterion) are always set by gradcheck; optional only so that hand-built reports (tests, saved views) stay valid. */
-export interface GradcheckReport {
-  /** True when no compared point failed. Kinks are reported, never failures. */
-  readonly ok: boolean;
-  /** The catalogue id, the {f, df} label, or the formula. */
-  readonly target: string;
-  readonly range: readonly [number, number];
-  readonly atol: number;
-  readonly rtol: number;
-  /** Points compared over all checks (kink points included). */
-  readonly points: number;
-  readonly failures: number;
   readonly skipped: number;
   readonly maxAbsError: number;
   /** max |analytic − numeric| / |numeric| over points where |numeric| > atol (below that the absolute error is what counts). */
@@ -118,10 +90,32 @@ export interface GradcheckReport {
   readonly worst: GradcheckPoint | null;
   /** Where the left and right derivatives differ (x, or ŷ for losses), sorted; each located to ~1e−12·max(1, |x|). */
   readonly kinks: readonly number[];
-  /** Where f jumps, over all checks, sorted. A jump is reported, never a failure (f′ is undefined there). */
+  /** Where f jumps (located by bisection between grid points), sorted. A jump is reported, never a failure (f′ is undefined there). */
   readonly discontinuities?: readonly number[];
-  /** Skipped points per reason, over all checks ('f is not finite': overflow or outside the domain). */
+  /** Skipped points per reason ('f is not finite': overflow or outside the domain). */
   readonly skipReasons?: Readonly<Partial<Record<GradcheckSkipReason, number>>>;
+}
+
+/** The result of one sweep: one label of a loss, one vector size, or the whole of a scalar function. */
+export interface GradcheckCheck extends GradcheckTotals {
+  readonly label: string;
+  /** The worst point's |analytic − numeric| / (atol + rtol·|numeric|) (how worst points are ranked). */
+  readonly worstScore?: number;
+}
+
+/** Why a point was not compared. */
+export type GradcheckSkipReason = 'f is not finite' | 'no finite-difference stencil stayed finite' | 'numeric derivative too uncertain';
+
+/**
+ * A whole check: the totals over its checks. The fields marked optional (discontinuities, skipReasons,
+ * criterion) are always set by gradcheck; optional only so that hand-built reports (tests, saved views) stay valid.
+ */
+export interface GradcheckReport extends GradcheckTotals {
+  /** The catalogue id, the {f, df} label, or the formula. */
+  readonly target: string;
+  readonly range: readonly [number, number];
+  readonly atol: number;
+  readonly rtol: number;
   /**
    * 'error-model' (default): a point passes when |analytic − numeric| ≤ 8·numericError + 1e−9·|numeric|,
    * numericError the Richardson table's bound; 'fixed': ≤ atol + rtol·|numeric| (when atol or rtol is given).

@@ -100,6 +100,19 @@ function askFormula(prompt: string, example: string, which: 'formula' | 'derivat
   });
 }
 
+/** An input box that validates as the user types; undefined when dismissed, else what was entered, parsed. */
+async function askParsed<T>(box: { title: string; prompt: string; value: string }, parse: (text: string) => Parsed<T>): Promise<Parsed<T> | undefined> {
+  const text = await vscode.window.showInputBox({
+    ...box,
+    ignoreFocusOut: true,
+    validateInput: (input) => {
+      const parsed = parse(input);
+      return parsed.ok ? undefined : parsed.problem.message;
+    },
+  });
+  return text === undefined ? undefined : parse(text);
+}
+
 /** A formula request, asking for the value of each parameter the formulas use. */
 async function withParams(formula: string, derivative?: string): Promise<Parsed<CheckRequest> | undefined> {
   const names = new Set<string>();
@@ -109,18 +122,8 @@ async function withParams(formula: string, derivative?: string): Promise<Parsed<
   }
   const params: Record<string, number> = {};
   for (const name of [...names].sort()) {
-    const value = await vscode.window.showInputBox({
-      title: `Gradient Check: parameter ${name}`,
-      prompt: `The value of ${name} in f(x) = ${formula}`,
-      value: '1',
-      ignoreFocusOut: true,
-      validateInput: (text) => {
-        const parsed = parseNumberText(text, name);
-        return parsed.ok ? undefined : parsed.problem.message;
-      },
-    });
-    if (value === undefined) return undefined;
-    const parsed = parseNumberText(value, name);
+    const parsed = await askParsed({ title: `Gradient Check: parameter ${name}`, prompt: `The value of ${name} in f(x) = ${formula}`, value: '1' }, (text) => parseNumberText(text, name));
+    if (parsed === undefined) return undefined;
     if (!parsed.ok) return parsed;
     params[name] = parsed.value;
   }
@@ -145,31 +148,19 @@ async function selectionRequest(): Promise<Parsed<CheckRequest> | undefined> {
 
 async function jobFor(request: CheckRequest): Promise<Parsed<CheckJob> | undefined> {
   const [a, b] = defaultRange(request);
-  const rangeText = await vscode.window.showInputBox({
-    title: 'Gradient Check: range',
-    prompt: `The interval to check over, as "a, b" (${request.kind === 'catalogue' ? `${request.id}'s plot range` : 'default'}: ${a}, ${b})`,
-    value: `${a}, ${b}`,
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      const parsed = parseRangeText(text);
-      return parsed.ok ? undefined : parsed.problem.message;
+  const range = await askParsed(
+    {
+      title: 'Gradient Check: range',
+      prompt: `The interval to check over, as "a, b" (${request.kind === 'catalogue' ? `${request.id}'s plot range` : 'default'}: ${a}, ${b})`,
+      value: `${a}, ${b}`,
     },
-  });
-  if (rangeText === undefined) return undefined;
-  const range = parseRangeText(rangeText);
-  if (!range.ok) return range;
-  const pointsText = await vscode.window.showInputBox({
-    title: 'Gradient Check: points',
-    prompt: 'How many evenly spaced points to compare (kinks found add a few)',
-    value: String(DEFAULT_POINTS),
-    ignoreFocusOut: true,
-    validateInput: (text) => {
-      const parsed = parsePointsText(text);
-      return parsed.ok ? undefined : parsed.problem.message;
-    },
-  });
-  if (pointsText === undefined) return undefined;
-  const points = parsePointsText(pointsText);
-  if (!points.ok) return points;
+    parseRangeText,
+  );
+  if (range === undefined || !range.ok) return range;
+  const points = await askParsed(
+    { title: 'Gradient Check: points', prompt: 'How many evenly spaced points to compare (kinks found add a few)', value: String(DEFAULT_POINTS) },
+    parsePointsText,
+  );
+  if (points === undefined || !points.ok) return points;
   return { ok: true, value: { request, range: range.value, points: points.value } };
 }
