@@ -11,7 +11,7 @@
  * Expressions that do not depend on x are computed once, before the loop. `where` becomes if/else, so only
  * the chosen branch is computed at each point; the wheres of f and f′ on one condition share one if/else.
  * An activation whose value and derivative are both needed is pasted in as one piece of code (pairs.ts).
- * Where an output comes out NaN, the point is evaluated again with an unbounded exponent (wideRange.ts):
+ * Where an output comes out NaN or ±∞, the point is evaluated again with an unbounded exponent (wideRange.ts):
  * a formula's own exp may overflow where its value and slope are numbers.
  */
 import { pairSources } from '../activations/pairs';
@@ -325,19 +325,20 @@ export function generate(
 }
 
 /**
- * The stores of one point. Where a result is NaN (or f is, with a guard: f NaN ⇒ f′ NaN), the point goes
- * to the slow path W, which gives f and f′ with an unbounded exponent (NaN again where f truly is NaN).
- * The fused loop keeps its double f where that is a number, so it gives the bits of the separate loops.
- * One comparison per output on the fast path.
+ * The stores of one point. Where a result is NaN or ±∞ (or f is, with a guard: f NaN ⇒ f′ NaN), the point
+ * goes to the slow path W, which gives f and f′ with an unbounded exponent: NaN again where f truly is NaN,
+ * ±∞ where the value truly overflows, and the number where only an intermediate did (log(exp(x)) at 800 is
+ * 800, not ∞). The fused loop keeps its double f where that is finite, so it gives the bits of the separate
+ * loops. One subtraction and comparison per output on the fast path.
  */
 function store(results: readonly string[], guard: string | undefined): string[] {
-  const nan = (name: string) => `${name} !== ${name}`;
+  const nan = (name: string) => `${name} - ${name} !== 0`;
   if (results.length === 2) {
     const [f, df] = results;
     return [
       `if (${nan(f)} || ${nan(df)}) {`,
       'W(v, P, S);',
-      `OUT[i] = ${f} === ${f} ? ${f} : S[0];`,
+      `OUT[i] = ${f} - ${f} === 0 ? ${f} : S[0];`,
       'OUT1[i] = S[1];',
       '} else {',
       `OUT[i] = ${f};`,

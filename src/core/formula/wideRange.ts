@@ -1,12 +1,13 @@
 /**
  * The compiled loop's slow path: f and f′ at one point in numbers with an unbounded exponent, for the
- * points where the double loop gave NaN. A formula's own exp can overflow where its value and slope are
+ * points where the double loop gave NaN or ±∞. A formula's own exp can overflow where its value and slope are
  * ordinary numbers — x/(1 + exp(−x)) at x = −800 is −0 with slope ≈ 0, but exp(800) = ∞ makes the
  * derivative (1 + x·e/d)/d contain 0·∞; exp(x)/(1 + exp(x)) at 800 is ∞/∞ for f itself. Rather than pattern
  * rewrites that each cover one shape, the whole graph is evaluated again at that point with m·2^k numbers
  * (m a double in [1, 2), k any integer), where e^800 is an ordinary number and ∞/∞, 0·∞, ∞ − ∞ only
- * arise from true infinities. The loop calls it only where a result is NaN, so the fast path pays one
- * comparison per output. A NaN that is real (log(−1), 0/0 at a finite point) comes out NaN again.
+ * arise from true infinities (e^x past x = 2^19 is one). The loop calls it only where a result is NaN or
+ * ±∞, so the fast path pays one comparison per output. A NaN that is real (log(−1), 0/0 at a finite point)
+ * comes out NaN again, and a true overflow ∞.
  *
  * Each operation rounds like its double counterpart (one rounding of m), so away from overflow the
  * results are the double loop's to within an ulp or two; functions without a wide form (tanh, erf, a
@@ -37,7 +38,7 @@ const LN2 = Math.LN2;
 /** ln 2 split so that k·LN2_HI is exact for |k| < 2^20 (fdlibm's ln2HI / ln2LO). */
 const LN2_HI = 6.93147180369123816490e-1;
 const LN2_LO = 1.90821492927058770002e-10;
-/** Past |x| = 2^19 the reduction x − n·ln 2 is no longer exact: there e^x keeps its exponent only. */
+/** Up to |x| = 2^19 the reduction x − n·ln 2 is exact (n < 2^20) and every exponent stays far below 2^53. */
 const EXP_LIMIT = 2 ** 19;
 
 const ZERO: Wide = { m: 0, k: 0 };
@@ -136,10 +137,10 @@ function compare(a: Wide, b: Wide): number {
 function exp(a: Wide): Wide {
   if (!isOrdinary(a)) return special(Math.exp(a.m));
   const x = toNumber(a);
+  // Beyond 2^19 the reduction is no longer exact, and exponents near 2^53 would lose the small ones added to
+  // them (x·e^x/e^x at 1e300 would not be x): there e^x is a true ∞ or 0, as in doubles.
+  if (Math.abs(x) > EXP_LIMIT) return special(x > 0 ? Infinity : 0);
   const n = Math.round(x / LN2);
-  // Past 2^19 only the exponent is kept (m = 1): such a number can only cancel against another like it
-  // (e/e, x·e/(1 + e)²) or end as ±∞ / ±0, and both come out right.
-  if (Math.abs(x) > EXP_LIMIT) return { m: 1, k: n };
   const r = x - n * LN2_HI - n * LN2_LO;
   return norm(Math.exp(r), n);
 }
