@@ -913,9 +913,11 @@ class Builder {
       if (chain >= 0 || calleeCall >= 0) {
         const index = this.calls.length;
         const parentFrame = this.innermostCall();
-        this.calls.push({ index, chain, calleeCall, open: start, close: this.text.length, args: [], parent: parentFrame, scope: this.scope });
+        // The call and its frame share the argument list.
+        const args: Arg[] = [];
+        this.calls.push({ index, chain, calleeCall, open: start, close: this.text.length, args, parent: parentFrame, scope: this.scope });
         if (chain >= 0) this.chains[chain].call = index;
-        this.frames.push({ char: code, call: index, params: undefined, block: false, opensScope: -1, args: [], argStart: t + 1 });
+        this.frames.push({ char: code, call: index, params: undefined, block: false, opensScope: -1, args, argStart: t + 1 });
         this.chainEndTok = -1;
         return;
       }
