@@ -113,7 +113,8 @@ suite('Hover', () => {
   test('nn.LeakyReLU(0.2) links leaky_relu with alpha 0.2 and shows α = 0.2', async () => {
     const md = await expectHover(sample(/^pytorch.*\.py$/), 'nn.LeakyReLU(0.2)', 5, 'leaky_relu', { alpha: 0.2 });
     assert.match(md, /α = 0\.2/);
-    assert.match(md, /!\[f\(x\)\]\(data:image\/svg\+xml;base64,/);
+    // The formula image is linked by URI to the extension's dist/formulaSvgs (the theme's variant), not embedded.
+    assert.match(md, /!\[f\(x\)\]\((?:file|vscode-remote):\/\/[^)\s]*\/dist\/formulaSvgs\/leaky_relu\.f\.(?:light|dark)\.svg\)/);
   });
 
   test('nn.HuberLoss(delta=2.0) links huber with delta 2', async () => {
@@ -200,7 +201,36 @@ suite('Hover', () => {
       }
       samples.sort((a, b) => a - b);
       const p95 = samples[Math.floor(0.95 * (samples.length - 1))];
-      measured.push(`${name}: round trip ${roundTrip} ms, provider first ${first.toFixed(1)} ms, p95 ${p95.toFixed(3)} ms, max ${samples[samples.length - 1].toFixed(2)} ms`);
+      // The first provider call after an edit (one line inserted at the end, the middle, the start): the provider
+      // holds the version before it, so the document model reuses that version's work before the edit.
+      const afterEdit: string[] = [];
+      if (expectHover) {
+        for (const [where, line] of [
+          ['end', document.lineCount],
+          ['middle', document.lineCount >> 1],
+          ['start', 2],
+        ] as const) {
+          const edit = new vscode.WorkspaceEdit();
+          const inserted = 'act_edit = nn.LeakyReLU(0.3)';
+          edit.insert(document.uri, new vscode.Position(line, 0), where === 'end' ? `\n${inserted}` : `${inserted}\n`);
+          assert.ok(await vscode.workspace.applyEdit(edit), `${name}: the edit at the ${where} was not applied`);
+          const at = document.positionAt(document.getText().indexOf(inserted) + 'act_edit = nn.Le'.length);
+          const t = performance.now();
+          const hover = provider.provideHover(document, at);
+          afterEdit.push(`${where} ${(performance.now() - t).toFixed(1)} ms`);
+          assert.ok(await hover, `${name}: no hover on the inserted line (${where})`);
+          const undo = new vscode.WorkspaceEdit();
+          const from = document.getText().indexOf(inserted);
+          const [a, b] = where === 'end' ? [from - 1, from + inserted.length] : [from, from + inserted.length + 1];
+          undo.delete(document.uri, new vscode.Range(document.positionAt(a), document.positionAt(b)));
+          await vscode.workspace.applyEdit(undo);
+          provider.provideHover(document, probe);
+        }
+      }
+      measured.push(
+        `${name}: round trip ${roundTrip} ms, provider first ${first.toFixed(1)} ms, p95 ${p95.toFixed(3)} ms, max ${samples[samples.length - 1].toFixed(2)} ms` +
+          (afterEdit.length ? `, first call after an edit: ${afterEdit.join(', ')}` : ''),
+      );
     };
     const python = (n: number) => {
       const kinds = ['act{i} = nn.LeakyReLU(0.2)', 'y{i} = F.gelu(x{i})', 'crit{i} = nn.HuberLoss(delta=2.0)', 'x{i} = block{i}(x{i}) + {i}'];
