@@ -54,19 +54,41 @@ export function centralRichardson(f: (x: number) => number, x: number, h: number
   const c1 = centralDifference(f, x, h / 2);
   const c2 = centralDifference(f, x, h / 4);
   if (!(scratchMax < Infinity) || Number.isNaN(c0 + c1 + c2)) return notFinite(out);
-  // (4·c1 − c0)/3 written as c1 + (c1 − c0)/3 (and so on): the same extrapolation, but 4·c1 would overflow
-  // where f′ is within a factor 4 of the largest double (exp near 709.78), and these forms never do.
-  const r10 = c1 + (c1 - c0) / 3;
-  const r11 = c2 + (c2 - c1) / 3;
-  const r2 = r11 + (r11 - r10) / 15;
-  // |R₁(h/2) − R₁(h)| as well: when a stencil straddles a jump in f″ (Huber's band edge) the last two
-  // levels can agree by accident, the first two do not.
-  let truncation = Math.max(Math.abs(r2 - r11), Math.abs(r11 - r10));
-  // Smooth f: halving h quarters C's error. Slower convergence means f is not smooth at this scale and the
-  // extrapolation is not to be trusted: bound the error by the whole table's span instead.
-  if (Math.abs(c2 - c1) > SLOW_CENTRAL * Math.abs(c1 - c0)) truncation = Math.max(truncation, Math.abs(r2 - c2));
-  out.value = r2;
-  out.error = truncation + (4 * EPS * scratchMax) / (h / 4);
+  table[0] = c0;
+  table[1] = c1;
+  table[2] = c2;
+  extrapolate(3, 2, SLOW_CENTRAL, out);
+  out.error += (4 * EPS * scratchMax) / (h / 4);
+}
+
+/** The differences of one estimate, coarsest first (no allocation per point). */
+const table = new Float64Array(4);
+
+/**
+ * Richardson extrapolation of table[0 … count−1], differences at steps halving from one entry to the next
+ * whose error series has the powers p, 2p, 3p, … (p = 2 central, 1 one-sided): each level removes one power,
+ * T ← T + (T − T_coarser)/(2^{p·level} − 1). Written this way rather than as (2^{p·level}·T − T_coarser)/…,
+ * which would overflow where f′ is within a factor 2^{p·level} of the largest double (exp near 709.78).
+ * Into `out`: the value, and as its error the larger of the last two levels' differences (|R₁(h/2) − R₁(h)|
+ * as well as the last: when a stencil straddles a jump in f″, Huber's band edge, the last two levels can
+ * agree by accident, the first two do not). A smooth f's raw differences shrink by 2^p per halving; slower
+ * (more than `slow` of the previous difference) means f is not smooth at this scale and the table
+ * underestimates its own error: then the whole table's span bounds it.
+ */
+function extrapolate(count: number, power: number, slow: number, out: NumericEstimate): void {
+  const raw = table[count - 1];
+  const notSmooth = Math.abs(table[count - 1] - table[count - 2]) > slow * Math.abs(table[count - 2] - table[count - 3]);
+  let previous = NaN;
+  for (let level = 1; level < count; level++) {
+    const divisor = 2 ** (power * level) - 1;
+    previous = table[count - 1];
+    for (let j = count - 1; j >= level; j--) table[j] = table[j] + (table[j] - table[j - 1]) / divisor;
+  }
+  const value = table[count - 1];
+  let truncation = Math.max(Math.abs(value - previous), Math.abs(previous - table[count - 2]));
+  if (notSmooth) truncation = Math.max(truncation, Math.abs(value - raw));
+  out.value = value;
+  out.error = truncation;
 }
 
 /** The largest |f| seen by the differences since the last reset (Infinity once any f was not finite). */
@@ -104,20 +126,13 @@ export function oneSidedRichardson(f: (x: number) => number, x: number, h: numbe
   const t2 = oneSidedDifference(f, x, f0, (side * h) / 4);
   const t3 = oneSidedDifference(f, x, f0, (side * h) / 8);
   if (!(scratchMax < Infinity) || Number.isNaN(t0 + t1 + t2 + t3)) return notFinite(out);
-  // Remove the h, h² and h³ terms in turn.
-  // In the overflow-safe form t1 + (t1 − t0) rather than 2·t1 − t0, as in centralRichardson.
-  const a0 = t1 + (t1 - t0);
-  const a1 = t2 + (t2 - t1);
-  const a2 = t3 + (t3 - t2);
-  const b0 = a1 + (a1 - a0) / 3;
-  const b1 = a2 + (a2 - a1) / 3;
-  const c0 = b1 + (b1 - b0) / 7;
-  let truncation = Math.max(Math.abs(c0 - b1), Math.abs(b1 - b0));
-  // Smooth f: halving h halves F's error. Slower convergence, as for (1 − p)^1.5 at the domain edge p = 1,
-  // defeats the extrapolation (the table then underestimates its own error): use the table's whole span.
-  if (Math.abs(t3 - t2) > SLOW_ONE_SIDED * Math.abs(t2 - t1)) truncation = Math.max(truncation, Math.abs(c0 - t3));
-  out.value = c0;
-  out.error = truncation + (24 * EPS * scratchMax) / (h / 8);
+  table[0] = t0;
+  table[1] = t1;
+  table[2] = t2;
+  table[3] = t3;
+  // One-sided differences carry every power of h: three levels remove h, h² and h³ (slow: (1 − p)^1.5 at p = 1).
+  extrapolate(4, 1, SLOW_ONE_SIDED, out);
+  out.error += (24 * EPS * scratchMax) / (h / 8);
 }
 
 function oneSidedDifference(f: (x: number) => number, x: number, f0: number, step: number): number {
