@@ -14,6 +14,7 @@ import { parseHostMessage } from '../../src/features/playground/playgroundMessag
 import { linspace } from '../../src/shared/grid';
 import { isInvalid } from '../../src/shared/validate';
 import { formatValue, type Line, Plot } from '../shared/chart';
+import { afterThisFrame } from '../shared/dom';
 import { loadKatex } from '../shared/loadKatex';
 import { buildLayout } from './controls';
 import { toCsv } from './csv';
@@ -210,15 +211,6 @@ function drawChart(): void {
   perf.chartUpdate.push(performance.now() - started);
 }
 
-/** Calls `done` from a task queued in the current animation frame: it runs once the frame is rendered. */
-function afterThisFrame(done: (at: number) => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    done(performance.now());
-  };
-  channel.port2.postMessage(null);
-}
 
 
 function infoOf(series: Series): FunctionSummary | undefined {

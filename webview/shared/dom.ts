@@ -15,3 +15,13 @@ export function highlightSpan(source: string, start: number, end: number): HTMLE
   const marked = e > s ? source.slice(s, e) : ' ';
   return el('code', { class: 'formula-source' }, [source.slice(0, s), el('mark', { class: 'error-span' }, [marked]), source.slice(e)]);
 }
+
+/** Calls `done` from a task queued in the current animation frame: it runs once the frame is rendered. */
+export function afterThisFrame(done: (at: number) => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    done(performance.now());
+  };
+  channel.port2.postMessage(null);
+}
