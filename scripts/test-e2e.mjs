@@ -16,6 +16,7 @@ import {
   repoRoot,
   run,
 } from './code-server.mjs';
+import { runAndExit } from './browser-session.mjs';
 import { closingLine } from './test-report.mjs';
 
 const vsixMode = process.argv.includes('--vsix') || ['1', 'true'].includes(process.env.DLFP_E2E_VSIX ?? '');
@@ -65,11 +66,4 @@ async function main() {
   return failures === 0 && passes > 0;
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error(`test:e2e failed: ${error.message}`);
-  console.log(closingLine(0, 1));
-}
-process.exit(ok ? 0 : 1);
+await runAndExit('test:e2e', main);

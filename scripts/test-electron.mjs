@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { buildAndCompileTests, repoRoot } from './code-server.mjs';
-import { closingLine, printIntegrationResult } from './test-report.mjs';
+import { runAndExit } from './browser-session.mjs';
+import { printIntegrationResult } from './test-report.mjs';
 
 const DOWNLOAD_TIMEOUT_MS = Number(process.env.DLFP_DOWNLOAD_TIMEOUT_MS ?? 300_000);
 
@@ -62,11 +63,4 @@ async function main() {
   }
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error(`test:electron failed: ${error.message}`);
-  console.log(closingLine(0, 1));
-}
-process.exit(ok ? 0 : 1);
+await runAndExit('test:electron', main);

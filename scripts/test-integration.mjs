@@ -3,25 +3,12 @@
 // workbench with a payload that loads this repo as the extension under development and
 // out/test/integration as the tests. The suite writes its results to DLFP_RESULT_FILE; this script waits
 // for that file, prints each test and a closing "N passed, N failed", and always stops what it started.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium } from 'playwright-core';
-import {
-  BROWSER_PACKAGES,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  buildAndCompileTests,
-  ensureSystemPackages,
-  freePort,
-  installCodeServer,
-  makeUserDataDir,
-  onInterrupt,
-  repoRoot,
-  startCodeServer,
-  workbenchUrl,
-} from './code-server.mjs';
-import { closingLine, printIntegrationResult } from './test-report.mjs';
+import { browserSession, runAndExit } from './browser-session.mjs';
+import { buildAndCompileTests, makeUserDataDir, repoRoot, workbenchUrl } from './code-server.mjs';
+import { printIntegrationResult } from './test-report.mjs';
 
 // A whole-suite limit for when the extension host never reports; each test has mocha's own timeout.
 const TIMEOUT_MS = Number(process.env.DLFP_INTEGRATION_TIMEOUT_MS ?? 600_000);
@@ -29,46 +16,33 @@ const resultsDir = join(repoRoot, 'test-results');
 const testsPath = join(repoRoot, 'out', 'test', 'integration');
 const workspace = join(repoRoot, 'examples');
 
-let server;
-let browser;
-let temp;
-async function cleanup() {
-  await browser?.close().catch(() => {});
-  browser = undefined;
-  await server?.stop();
-  server = undefined;
-  if (temp) rmSync(temp.root, { recursive: true, force: true });
-  temp = undefined;
-}
-onInterrupt(cleanup);
+const session = browserSession();
 
 async function main() {
   console.log('test:integration: building the extension and compiling the tests');
   buildAndCompileTests();
   if (!existsSync(join(testsPath, 'index.js'))) throw new Error(`${testsPath}/index.js missing after compiling`);
-  installCodeServer();
-  ensureSystemPackages(BROWSER_PACKAGES);
+  session.prepare();
 
   mkdirSync(resultsDir, { recursive: true });
-  temp = makeUserDataDir();
-  const resultFile = join(temp.root, 'integration-result.json');
-  const port = await freePort();
+  const dirs = makeUserDataDir();
+  session.temp = dirs.root;
+  const resultFile = join(dirs.root, 'integration-result.json');
   const logFile = join(resultsDir, 'integration-code-server.log');
-  console.log(`test:integration: starting code-server on 127.0.0.1:${port} (log: ${logFile})`);
-  server = await startCodeServer({
-    port,
+  const server = await session.startServer({
     workspace,
-    userDataDir: temp.userDataDir,
-    extensionsDir: temp.extensionsDir,
+    userDataDir: dirs.userDataDir,
+    extensionsDir: dirs.extensionsDir,
     env: { DLFP_RESULT_FILE: resultFile },
     logFile,
   });
+  console.log(`test:integration: code-server on 127.0.0.1:${server.port} (log: ${logFile})`);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false });
+  const browser = await session.launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  const url = workbenchUrl({ port, folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
+  const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
   const started = performance.now();
   await page.goto(url);
   console.log('test:integration: workbench opened, waiting for the suite inside the extension host');
@@ -96,13 +70,4 @@ async function main() {
   return printIntegrationResult(result);
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error(`test:integration failed: ${error.message}`);
-  console.log(closingLine(0, 1));
-} finally {
-  await cleanup();
-}
-process.exit(ok ? 0 : 1);
+await runAndExit('test:integration', main, { cleanup: session.cleanup });

@@ -4,49 +4,28 @@
 // examples/pytorch_model.py, and the playground opened from the hover's link. Written to
 // docs/images/web-{hover,playground}-{light,dark}.png (the README's "Where it runs" section shows them).
 // Uses dist/ as built (run `npm run build` first). Starts VS Code: run it under flock /tmp/dlfp-vscode.lock.
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import {
-  BROWSER_PACKAGES,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  ensureSystemPackages,
-  freePort,
-  installCodeServer,
-  makeUserDataDir,
-  onInterrupt,
-  repoRoot,
-  startCodeServer,
-  workbenchUrl,
-} from './code-server.mjs';
+import { browserSession, runAndExit } from './browser-session.mjs';
+import { makeUserDataDir, repoRoot, workbenchUrl } from './code-server.mjs';
 import { PAINT_PROBE, copyPackagedFiles, look } from './web-host.mjs';
 
 const outDir = join(repoRoot, 'docs', 'images');
 const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern' };
 
-let server;
-let browser;
-let temp;
-async function cleanup() {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  if (temp) rmSync(temp, { recursive: true, force: true });
-  browser = server = temp = undefined;
-}
-onInterrupt(cleanup);
+const session = browserSession();
 
 async function shoot(theme) {
+  const temp = session.temp;
   const dirs = makeUserDataDir({ 'workbench.colorTheme': THEMES[theme], 'editor.fontSize': 14, 'workbench.startupEditor': 'none' }, temp);
   const workspace = join(temp, `workspace-${theme}`);
   cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
-  const port = await freePort();
-  server = await startCodeServer({ port, workspace, userDataDir: dirs.userDataDir, extensionsDir: dirs.extensionsDir, logFile: join(temp, `${theme}.log`) });
-  const page = await browser.newPage({ viewport: { width: 1280, height: 760 } });
+  const server = await session.startServer({ workspace, userDataDir: dirs.userDataDir, extensionsDir: dirs.extensionsDir, logFile: join(temp, `${theme}.log`) });
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 760 } });
   await page.addInitScript(PAINT_PROBE);
   const workerHost = new Promise((resolve) => page.on('console', (m) => /web worker extension host/i.test(m.text()) && resolve(true)));
-  await page.goto(workbenchUrl({ port, folder: workspace, extensionDevelopmentPath: join(temp, 'extension') }));
+  await page.goto(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: join(temp, 'extension') }));
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 
@@ -84,22 +63,18 @@ async function shoot(theme) {
   await page.screenshot({ path: join(outDir, `web-playground-${theme}.png`) });
   console.log(`web-screenshots: ${theme} playground painted (${(chart.inked * 100).toFixed(1)}% of the chart inked)`);
   await page.close();
-  await server.stop();
-  server = undefined;
+  await session.stopServer();
 }
 
-try {
-  installCodeServer();
-  ensureSystemPackages(BROWSER_PACKAGES);
+async function main() {
+  session.prepare();
   mkdirSync(outDir, { recursive: true });
-  temp = mkdtempSync(join(tmpdir(), 'dlfp-web-shots-'));
-  copyPackagedFiles(join(temp, 'extension'));
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  session.temp = mkdtempSync(join(tmpdir(), 'dlfp-web-shots-'));
+  copyPackagedFiles(join(session.temp, 'extension'));
+  await session.launchBrowser();
   for (const theme of Object.keys(THEMES)) await shoot(theme);
   console.log(`web-screenshots: written to ${outDir}`);
-} catch (error) {
-  console.error(`web-screenshots failed: ${error.message}`);
-  process.exitCode = 1;
-} finally {
-  await cleanup();
+  return true;
 }
+
+await runAndExit('web-screenshots', main, { cleanup: session.cleanup, closing: false });
