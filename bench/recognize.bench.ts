@@ -15,6 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildModel, createRecognizer } from '../src/recognize';
 
@@ -178,6 +179,8 @@ const lezerPython = optionalParser('@lezer/python');
 const lezerJs = optionalParser('@lezer/javascript');
 const fmt = (n: number | undefined, width = 10) => (n === undefined ? 'n/a' : n < 10 ? n.toFixed(3) : n.toFixed(1)).padStart(width);
 
+// Timings are wall-clock: on a loaded machine every column grows, the old recognizer's too.
+console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
 console.log(`baseline: the window recognizer of commit ${BASELINE}${old ? '' : ' (unavailable: no git history)'}; lezer: ${lezerPython ? 'installed' : 'not installed'}\n`);
 console.log('Indexing real-looking files: ms per 1,000 lines (model: full index; old: its first call = lex window + imports)');
 console.log(`${'file'.padEnd(26)}${'lines'.padStart(8)}${'model'.padStart(10)}${'old'.padStart(10)}${'lezer'.padStart(10)}${'model ms'.padStart(10)}`);

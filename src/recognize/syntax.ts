@@ -352,8 +352,9 @@ class Builder {
   /** The last token of the last chain read (its tokens are not read again). */
   private covered = -1;
   /** Token index → the chain starting there / the call closing there (-1 when none). */
-  private readonly chainAtTok: Int32Array;
-  private readonly callClosingAtTok: Int32Array;
+  /** The last call closed, and the token that closed it (kept through muted regions, unlike closedCall). */
+  private lastClosedCall = -1;
+  private lastClosedTok = -1;
   /** Lambda / arrow definitions whose expression body ends with the statement. */
   private readonly openExpressionDefs: number[] = [];
   /** Scope index → the definition whose body it is. */
@@ -376,8 +377,6 @@ class Builder {
   ) {
     this.py = family === 'python';
     this.source = { text, tokens };
-    this.chainAtTok = new Int32Array(tokens.count).fill(-1);
-    this.callClosingAtTok = new Int32Array(tokens.count).fill(-1);
     this.scopes.push(newScope(0, 'module', '', -1, 0, -1));
   }
 
@@ -407,7 +406,6 @@ class Builder {
       if (n > 0) copy.locals.set(name, n === list.length ? list.slice() : list.slice(0, n));
     }
     this.scopes[0] = copy;
-    // chainAtTok / callClosingAtTok are read for the tokens of the statement at hand only: none before `c`.
   }
 
   private setAlias(name: string, value: string): void {
@@ -800,7 +798,6 @@ class Builder {
       return;
     }
     this.chainEndIndex = this.chains.length;
-    this.chainAtTok[t] = this.chains.length;
     const inCall = top && top.call >= 0 ? top.call : -1;
     this.chains.push(new ChainRecord(this.source, t, count, afterExpression, -1, this.scope, role, inCall, inCall >= 0 && top?.args ? top.args.length : -1));
   }
@@ -999,7 +996,10 @@ class Builder {
       call.args = frame.args ?? [];
       this.closedCall = frame.call;
       this.closedCallTok = t;
-      if (t >= 0) this.callClosingAtTok[t] = frame.call;
+      if (t >= 0) {
+        this.lastClosedCall = frame.call;
+        this.lastClosedTok = t;
+      }
     } else if (frame.params) {
       frame.params.params = frame.args ?? [];
       const def = this.definitions[this.definitions.length - 1];
@@ -1107,11 +1107,12 @@ class Builder {
     }
     if (tokens.kind[a] === Tok.Name) {
       // A chain `a.b.c` spanning the whole value, or a call `a.b(…)` / `a.b()(…)` closing at b - 1.
-      const chainIndex = this.chainAtTok[a];
+      const chainIndex = this.chainStartingAt(a);
       if (chainIndex >= 0) {
         const chain = this.chains[chainIndex] as ChainRecord;
         if (chain.end === tokens.end[b - 1] && chain.count > 1) return { kind: 'chain', chain: chainIndex };
-        const c = this.callClosingAtTok[b - 1];
+        // valueOf runs while the token after the value is read, so a call closing at b - 1 is the last one closed.
+        const c = this.lastClosedTok === b - 1 ? this.lastClosedCall : -1;
         if (c >= 0 && this.callStart(this.calls[c]) === tokens.start[a]) return { kind: 'call', call: c };
       }
     }
@@ -1123,6 +1124,21 @@ class Builder {
       if (d && d.expression) return { kind: 'lambda', def: d.index };
     }
     return OTHER;
+  }
+
+  /** The chain (not a definition's name) whose first token is `t`, or -1: chains are in token order. */
+  private chainStartingAt(t: number): number {
+    const { chains } = this;
+    let lo = 0;
+    let hi = chains.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const first = (chains[mid] as ChainRecord).first;
+      if (first === t) return chains[mid].role === 'definition' ? -1 : mid;
+      if (first < t) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   private callStart(call: Call): number {
