@@ -50,7 +50,7 @@ await web.buildWebExtension(root, common);
 // One bundle per webview: the playground (main, with KaTeX split out as katex.js, loaded async) and the
 // gradient-check results view (gradcheck).
 const webviewEntries = Object.fromEntries(
-  Object.entries({ main: 'webview/playground/main.ts', katex: 'webview/shared/katexGlobal.ts', gradcheck: 'webview/gradcheck/main.ts', formulaView: 'webview/formulaView/main.ts', signal: 'webview/playground/signal.ts' }).filter(([, file]) =>
+  Object.entries({ main: 'webview/playground/main.ts', katex: 'webview/shared/katexGlobal.ts', gradcheck: 'webview/gradcheck/main.ts', formulaView: 'webview/formulaView/main.ts', formulaViewPreview: 'webview/formulaView/preview.ts', signal: 'webview/playground/signal.ts' }).filter(([, file]) =>
     existsSync(join(root, file)),
   ),
 );

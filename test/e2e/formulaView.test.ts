@@ -2,7 +2,8 @@
  * The Formula view as a user sees it: opened from the palette beside examples/pytorch_model.py with the
  * cursor on nn.LeakyReLU(0.2), in the side bar and moved to the bottom panel, light and dark (screenshots
  * into test-results/ and docs/images/). A slider drag repaints the plot: the time from each input event to
- * the painted frame showing data for it is measured in the webview and printed (never asserted).
+ * the painted frame showing data for it is measured in the webview and printed (never asserted), for the
+ * preview computed in the webview and, side by side, for the host round trip it replaced.
  */
 import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -13,9 +14,12 @@ import { repoRoot, useWorkbench, type Workbench } from './harness';
 interface Probe {
   sliderPaint: number[];
   roundTrip: number[];
+  compute: number[];
   draw: number[];
   paints: number;
   cspViolations: string[];
+  forceHost: boolean;
+  previewLoaded: () => boolean;
   shown: () => { id: string; dimmed: boolean; lines: number; params: string[] } | null;
 }
 type WithProbe = { __formulaView?: Probe };
@@ -102,23 +106,45 @@ suite('Formula view', () => {
     assert.ok(box, 'the α slider has no box');
     const mouse = workbench().page.mouse;
     const y = box.y + box.height / 2;
-    await mouse.move(box.x + 4, y);
-    await mouse.down();
-    for (let i = 1; i <= 40; i++) {
-      await mouse.move(box.x + 4 + ((box.width - 8) * i) / 40, y);
-      await workbench().page.waitForTimeout(16);
-    }
-    await mouse.up();
-    await frame.waitForTimeout(300);
-    const { paint, roundTrip, draw } = await frame.evaluate(() => {
-      const p = (globalThis as unknown as WithProbe).__formulaView;
-      return { paint: p?.sliderPaint ?? [], roundTrip: p?.roundTrip ?? [], draw: p?.draw ?? [] };
-    });
+    /** One drag across the slider (40 steps, 16 ms apart, as a hand moves), then the probe's numbers for it. */
+    const drag = async (viaHost: boolean) => {
+      await frame.evaluate((force) => {
+        const p = (globalThis as unknown as WithProbe).__formulaView;
+        if (!p) throw new Error('no probe in the Formula view (a production build?)');
+        p.forceHost = force;
+        p.sliderPaint.length = 0;
+        p.roundTrip.length = 0;
+        p.compute.length = 0;
+        p.draw.length = 0;
+      }, viaHost);
+      const [from, to] = viaHost ? [box.width - 4, 4] : [4, box.width - 4];
+      await mouse.move(box.x + from, y);
+      await mouse.down();
+      for (let i = 1; i <= 40; i++) {
+        await mouse.move(box.x + from + ((to - from) * i) / 40, y);
+        await workbench().page.waitForTimeout(16);
+      }
+      await mouse.up();
+      await frame.waitForTimeout(300);
+      return frame.evaluate(() => {
+        const p = (globalThis as unknown as WithProbe).__formulaView;
+        return { paint: p?.sliderPaint ?? [], roundTrip: p?.roundTrip ?? [], compute: p?.compute ?? [], draw: p?.draw ?? [] };
+      });
+    };
+    await frame.waitForFunction(() => (globalThis as unknown as WithProbe).__formulaView?.previewLoaded() === true, undefined, { timeout: 10_000 });
+    // The path this replaced first (each step through the host), then the preview computed here.
+    const before = await drag(true);
+    const after = await drag(false);
     const describe = (name: string, values: number[]) =>
-      `${name}: n=${values.length} p50=${percentile(values, 0.5).toFixed(1)} ms p95=${percentile(values, 0.95).toFixed(1)} ms max=${Math.max(...values).toFixed(1)} ms`;
-    console.log(`      formula view slider (one frame = 16.7 ms): ${describe('input → painted frame', paint)}; ${describe('host round trip', roundTrip)}; ${describe('chart draw', draw)}`);
-    assert.ok(paint.length > 10, `only ${paint.length} slider inputs were painted`);
-    assert.ok(roundTrip.length > 0 && roundTrip.length <= paint.length, 'previews are folded, one on its way at a time');
+      values.length === 0 ? `${name}: none` : `${name}: n=${values.length} p50=${percentile(values, 0.5).toFixed(1)} ms p95=${percentile(values, 0.95).toFixed(1)} ms max=${Math.max(...values).toFixed(1)} ms`;
+    console.log(`      formula view slider via the host (before): ${describe('input → painted frame', before.paint)}; ${describe('host round trip', before.roundTrip)}; ${describe('chart draw', before.draw)}`);
+    console.log(`      formula view slider in the webview (after): ${describe('input → painted frame', after.paint)}; ${describe('lines computed', after.compute)}; ${describe('host round trip', after.roundTrip)}; ${describe('chart draw', after.draw)}`);
+    const ratio = (q: number) => (percentile(before.paint, q) / percentile(after.paint, q)).toFixed(2);
+    console.log(`      input → painted frame, host / webview: p50 ${ratio(0.5)}×, p95 ${ratio(0.95)}× (one frame = 16.7 ms)`);
+    assert.ok(before.paint.length > 10 && after.paint.length > 10, `only ${before.paint.length} / ${after.paint.length} slider inputs were painted`);
+    assert.ok(before.roundTrip.length > 0 && before.roundTrip.length <= before.paint.length, 'host previews are folded, one on its way at a time');
+    assert.equal(after.roundTrip.length, 0, 'with the preview bundle loaded, a drag waited for the host');
+    assert.ok(after.compute.length >= after.paint.length, 'every input was computed in the webview');
     // Released away from the code's value: Apply to code is offered.
     const apply = frame.locator('#param-alpha-apply');
     await apply.waitFor({ state: 'visible' });

@@ -2,12 +2,16 @@
  * The Formula view's page: the function under the cursor (name, framework, file:line), its formula and
  * derivative (KaTeX), a plot of f and f′ (ℓ and ∂ℓ/∂ŷ) with the parameters in effect and, dotted, with the
  * framework's defaults, one slider per parameter, the pairing-lint diagnostics of the line, and buttons.
- * Nothing here computes a function value: a slider asks the host for the lines (`preview`) and draws its
- * answer in the next frame. Every message is validated on arrival; what is shown is saved with
+ * A slider drag is drawn without the host: the preview bundle (preview.ts, loaded after the first paint)
+ * computes the lines with the host's own pure function and they are drawn in the next frame; the host is
+ * told the values (it stays the authority on what the view shows and on Apply to code). Until that bundle
+ * has loaded, a slider asks the host for the lines (`preview` → `lines`). An update from the host during a
+ * drag never rebuilds the slider row under the pointer: it is applied in place, or after the release when
+ * the parameters themselves changed. Every message is validated on arrival; what is shown is saved with
  * vscode.setState so a reload draws it at once.
  */
 import './styles.css';
-import { el } from '../shared/dom';
+import { afterThisFrame, el } from '../shared/dom';
 import { renderLatex } from '../shared/latex';
 import { loadKatex } from '../shared/loadKatex';
 import { type Line, Plot, formatValue } from '../shared/chart';
@@ -21,6 +25,7 @@ import {
   type WebviewMessage,
 } from '../../src/features/formulaView/formulaViewMessages';
 import { isInvalid } from '../../src/shared/validate';
+import type { PreviewLines } from './preview';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -35,11 +40,22 @@ interface Probe {
   sliderPaint: number[];
   /** Per preview request: from posting it to its answer's arrival (the host round trip). */
   roundTrip: number[];
+  /** Per slider input previewed in the webview: time computing the lines. */
+  compute: number[];
   /** Per drawn frame: time in Plot.draw. */
   draw: number[];
   paints: number;
+  /** `show` messages received, and how many of them rebuilt the parameter rows or waited for a drag's end. */
+  shows: number;
+  rebuilds: number;
+  deferred: number;
+  /** Whether a host view is waiting for the drag's release. */
+  waiting: () => boolean;
   cspViolations: string[];
-  shown: () => { id: string; dimmed: boolean; lines: number; params: string[] } | null;
+  /** Test switch: preview through the host even when the preview bundle has loaded (the old path, for comparison). */
+  forceHost: boolean;
+  previewLoaded: () => boolean;
+  shown: () => { id: string; dimmed: boolean; line: number; lines: number; params: string[] } | null;
 }
 const probesOn = typeof TEST_PROBES !== 'undefined' && TEST_PROBES;
 
@@ -60,15 +76,25 @@ const answered: number[] = [];
 let frameRequested = false;
 /** Slider values moved but not applied: name → value. */
 const moved = new Map<string, number>();
+/** The parameter whose slider the pointer is dragging, and the host's latest view when it must wait for the release. */
+let dragging: string | undefined;
+let waiting: { view: ViewModel | null } | undefined;
 
 const probe: Probe | undefined = probesOn
   ? {
       sliderPaint: [],
       roundTrip: [],
+      compute: [],
       draw: [],
       paints: 0,
+      shows: 0,
+      rebuilds: 0,
+      deferred: 0,
+      waiting: () => waiting !== undefined,
       cspViolations: [],
-      shown: () => (view ? { id: view.id, dimmed: view.dimmed, lines: codeLines.length, params: view.params.map((p) => p.name) } : null),
+      forceHost: false,
+      previewLoaded: () => previewLines() !== undefined,
+      shown: () => (view ? { id: view.id, dimmed: view.dimmed, line: view.line, lines: codeLines.length, params: view.params.map((p) => p.name) } : null),
     }
   : undefined;
 if (probe) {
@@ -133,7 +159,7 @@ function receive(message: HostMessage): void {
         inFlight = undefined;
         if (probe && sentAt !== undefined) probe.roundTrip.push(performance.now() - sentAt);
         // Inputs that came while this one was on its way: ask once, for the latest value.
-        if (seq > message.seq) requestPreview();
+        if (seq > message.seq && !previewHere()) requestPreview();
       }
       if (message.seq < drawnSeq) return;
       drawnSeq = message.seq;
@@ -148,14 +174,41 @@ function receive(message: HostMessage): void {
 }
 
 function show(next: ViewModel | null): void {
+  if (probe) probe.shows++;
   const sameCall = view !== null && next !== null && view.id === next.id && view.file === next.file && view.line === next.line;
+  // Mid-drag, the row under the pointer stays: a view whose parameters differ waits for the release.
+  if (dragging !== undefined && !(sameCall && sameParams(view, next))) {
+    if (probe) probe.deferred++;
+    waiting = { view: next };
+    return;
+  }
   if (!sameCall) moved.clear();
   view = next;
   codeLines = next?.lines.filter((l) => l.with === 'code') ?? [];
   // A preview answer older than this view must not replace its lines.
   drawnSeq = seq;
+  // The host's lines lag the slider by its round trip: with values still moved, redraw the slider's own.
+  if (next && moved.size > 0) previewHere();
   render();
   vscode.setState(next ? { view: savedCopy(next) } : { view: null });
+}
+
+/** The pointer let go of a slider: the view that waited for it is shown now. */
+function endDrag(): void {
+  if (dragging === undefined) return;
+  dragging = undefined;
+  const next = waiting;
+  waiting = undefined;
+  if (next) show(next.view);
+}
+window.addEventListener('pointerup', endDrag, true);
+window.addEventListener('pointercancel', endDrag, true);
+window.addEventListener('blur', endDrag);
+
+/** The same sliders (names, bounds, what Apply does): the rows can be updated in place. */
+function sameParams(a: ViewModel | null, b: ViewModel | null): boolean {
+  const key = (v: ViewModel | null) => JSON.stringify(v?.params.map((p) => [p.name, p.min, p.max, p.step, p.action, p.keyword ?? '']) ?? null);
+  return key(a) === key(b);
 }
 
 /** The view as JSON can hold it: lines as plain arrays, non-finite values in the wire encoding. */
@@ -185,11 +238,29 @@ function render(): void {
   renderDiagnostics(v);
   scheduleFrame();
   loadKatex(bootScript);
+  loadPreview();
 }
 
+/** One parameter's controls; `update` shows the host's newer view of it without replacing any element. */
+interface ParamRow {
+  readonly element: HTMLElement;
+  update(p: ViewParam): void;
+}
+let rows: ParamRow[] = [];
+let rowsKey = '';
+
 function renderParams(v: ViewModel): void {
+  const key = JSON.stringify(v.params.map((p) => [p.name, p.min, p.max, p.step, p.action, p.keyword ?? '']));
+  if (key === rowsKey) {
+    // The same sliders: update them in place, so focus, a drag and the screen reader's place all stay.
+    v.params.forEach((p, i) => rows[i].update(p));
+    return;
+  }
+  if (probe) probe.rebuilds++;
   const active = document.activeElement instanceof HTMLElement ? document.activeElement.id : '';
-  paramsBox.replaceChildren(...v.params.map((p) => paramRow(p)));
+  rows = v.params.map((p) => paramRow(p));
+  rowsKey = key;
+  paramsBox.replaceChildren(...rows.map((r) => r.element));
   paramsBox.hidden = v.params.length === 0;
   // Keep keyboard focus on the same control across updates.
   if (active) document.getElementById(active)?.focus();
@@ -208,44 +279,61 @@ function originText(p: ViewParam): string {
   }
 }
 
-function paramRow(p: ViewParam): HTMLElement {
+function paramRow(first: ViewParam): ParamRow {
+  let p = first;
   const id = `param-${p.name}`;
   const value = moved.get(p.name) ?? p.value;
-  const slider = el('input', {
-    type: 'range',
-    id,
-    min: String(p.min),
-    max: String(p.max),
-    step: String(p.step),
-    'aria-label': `${p.symbol === p.name ? p.name : `${p.symbol} (${p.name})`}: ${p.meaning}`,
-    'aria-describedby': `${id}-origin`,
-  }) as HTMLInputElement;
+  const slider = el('input', { type: 'range', id, min: String(p.min), max: String(p.max), step: String(p.step), 'aria-describedby': `${id}-origin` }) as HTMLInputElement;
   slider.value = String(value);
   const output = el('output', { for: id, id: `${id}-value` }, [formatValue(value)]);
   const label = el('label', { for: id }, [p.symbol === p.name ? p.name : `${p.symbol} ${p.name}`]);
-  const origin = el('span', { class: 'origin', id: `${id}-origin` }, [originText(p)]);
+  const origin = el('span', { class: 'origin', id: `${id}-origin` });
   const applyLabel = p.action === 'add' ? `Add ${p.keyword ?? p.name}= to code` : 'Apply to code';
   const apply = el('button', { type: 'button', class: 'apply', id: `${id}-apply`, 'aria-label': `${applyLabel}: ${p.name}` }, [applyLabel]) as HTMLButtonElement;
   apply.hidden = !moved.has(p.name) || p.action === 'none';
-  const note = el('small', { class: 'meaning' }, [p.action === 'none' && p.why ? `${p.meaning} — not editable here: ${p.why}` : p.meaning]);
+  const note = el('small', { class: 'meaning' });
+  const describe = () => {
+    slider.setAttribute('aria-label', `${p.symbol === p.name ? p.name : `${p.symbol} (${p.name})`}: ${p.meaning}`);
+    origin.textContent = originText(p);
+    note.textContent = p.action === 'none' && p.why ? `${p.meaning} — not editable here: ${p.why}` : p.meaning;
+  };
+  describe();
+  slider.addEventListener('pointerdown', () => {
+    dragging = p.name;
+  });
   slider.addEventListener('input', () => {
     const v = Number(slider.value);
     moved.set(p.name, v);
     output.textContent = formatValue(v);
     seq++;
     pendingInputs.push([seq, performance.now()]);
-    requestPreview();
+    if (previewHere()) tellHost(false);
+    else requestPreview();
   });
   // On release (pointer up, or a key press that changed the value): offer to write it into the code.
   slider.addEventListener('change', () => {
     apply.hidden = p.action === 'none' || Number(slider.value) === p.value;
+    if (hostTimer !== undefined) tellHost(true);
+    endDrag();
   });
   apply.addEventListener('click', () => {
     apply.hidden = true;
     moved.delete(p.name);
     post({ type: 'apply', name: p.name, value: Number(slider.value) });
   });
-  return el('div', { class: 'param' }, [el('div', { class: 'param-head' }, [label, output, origin]), slider, apply, note]);
+  const element = el('div', { class: 'param' }, [el('div', { class: 'param-head' }, [label, output, origin]), slider, apply, note]);
+  return {
+    element,
+    update(next: ViewParam): void {
+      p = next;
+      describe();
+      // A value the user moved (or is dragging) stays as the user left it.
+      if (moved.has(p.name) || dragging === p.name) return;
+      slider.value = String(p.value);
+      output.textContent = formatValue(p.value);
+      apply.hidden = true;
+    },
+  };
 }
 
 function renderDiagnostics(v: ViewModel): void {
@@ -253,10 +341,70 @@ function renderDiagnostics(v: ViewModel): void {
     ...v.diagnostics.map((d) => {
       const fix = d.fix ? (el('button', { type: 'button', class: 'secondary', 'aria-label': `${d.fix} ${d.message}` }, [d.fix]) as HTMLButtonElement) : undefined;
       fix?.addEventListener('click', () => post({ type: 'fix', index: d.index }));
-      return el('div', { class: 'diagnostic', role: 'note' }, [el('span', { class: 'codicon-warning', 'aria-hidden': 'true' }, ['⚠']), el('span', {}, [d.message]), ...(fix ? [fix] : [])]);
+      return el('div', { class: 'diagnostic', role: 'note' }, [el('span', { class: 'codicon-warning', 'aria-hidden': 'true' }, ['⚠']), el('span', {}, messageParts(d.message)), ...(fix ? [fix] : [])]);
     }),
   );
   diagnosticsBox.hidden = v.diagnostics.length === 0;
+}
+
+/** The preview bundle's function, once it has loaded. */
+function previewLines(): PreviewLines | undefined {
+  return (window as unknown as { __formulaViewPreview?: PreviewLines }).__formulaViewPreview;
+}
+
+/**
+ * Computes the lines for the sliders' values here and draws them in the next frame; false when the
+ * preview bundle has not loaded yet (the host computes them then).
+ */
+function previewHere(): boolean {
+  const lines = previewLines();
+  const v = view;
+  if (!lines || !v || probe?.forceHost) return false;
+  const started = performance.now();
+  const params = Object.fromEntries(v.params.map((p) => [p.name, moved.get(p.name) ?? p.value]));
+  codeLines = lines(v.id, params, v.xMin, v.xMax, 'code');
+  probe?.compute.push(performance.now() - started);
+  drawnSeq = seq;
+  while (pendingInputs.length && pendingInputs[0][0] <= seq) answered.push((pendingInputs.shift() as [number, number])[1]);
+  scheduleFrame();
+  return true;
+}
+
+/**
+ * Tells the host the values drawn here (it keeps what the view shows: formulaViewState, Apply to code): at
+ * most one message per 100 ms during a drag, so the frames the drag paints do not share the page's
+ * thread with a message per input; `now` sends the latest at once (the slider was released).
+ */
+let hostTimer: ReturnType<typeof setTimeout> | undefined;
+function tellHost(now: boolean): void {
+  if (hostTimer !== undefined && !now) return;
+  clearTimeout(hostTimer);
+  const send = () => {
+    hostTimer = undefined;
+    post({ type: 'preview', seq, params: Object.fromEntries(moved), drawn: true });
+  };
+  if (now) send();
+  else hostTimer = setTimeout(send, 100);
+}
+
+/** Loads the preview bundle once, after the first paint (its URL and the CSP nonce come from the boot script). */
+let previewRequested = false;
+function loadPreview(): void {
+  const src = bootScript?.dataset.previewScript;
+  if (previewRequested || !src) return;
+  previewRequested = true;
+  const script = document.createElement('script');
+  script.nonce = bootScript?.nonce ?? '';
+  script.src = src;
+  script.async = true;
+  document.body.append(script);
+}
+
+/** A lint message's `code spans` as <code> (as VS Code's hover shows them), the rest as text. */
+function messageParts(message: string): (Node | string)[] {
+  const parts = message.split('`');
+  if (parts.length % 2 === 0) return [message]; // an unpaired backtick: plain text
+  return parts.map((part, i) => (i % 2 === 1 ? el('code', {}, [part]) : part));
 }
 
 /**
@@ -289,16 +437,6 @@ function drawFrame(): void {
   if (!probe) return;
   probe.paints++;
   if (inputs.length) afterThisFrame((paintedAt) => inputs.forEach((at) => probe.sliderPaint.push(paintedAt - at)));
-}
-
-/** Calls `done` from a task queued in the current animation frame: it runs once the frame is rendered. */
-function afterThisFrame(done: (at: number) => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    done(performance.now());
-  };
-  channel.port2.postMessage(null);
 }
 
 function chartLines(v: ViewModel): Line[] {

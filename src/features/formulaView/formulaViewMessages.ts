@@ -6,7 +6,7 @@
  * Pure: no 'vscode', no DOM (both sides import it).
  */
 import { MAX_ABS_X, MAX_LABELS, MAX_MESSAGE_TEXT, MAX_PARAMS } from '../../shared/limits';
-import { bool, checked, type Checked, finite, integer, list, matching, oneOf, record, text, ValidationError, describe } from '../../shared/validate';
+import { bool, checked, finite, integer, list, matching, messageParser, oneOf, record, text, ValidationError } from '../../shared/validate';
 import { seriesValues } from '../../shared/wire';
 
 /** Points of each line the view draws (the view is narrow; the playground draws more). */
@@ -84,7 +84,11 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'preview'; readonly seq: number; readonly params: Readonly<Record<string, number>> }
+  /**
+   * A slider moved: the values not in the code. `drawn`: the webview computed and drew the lines itself
+   * (its preview bundle has loaded), so the host only records the values; otherwise it answers with `lines`.
+   */
+  | { readonly type: 'preview'; readonly seq: number; readonly params: Readonly<Record<string, number>>; readonly drawn?: boolean }
   | { readonly type: 'apply'; readonly name: string; readonly value: number }
   | { readonly type: 'run'; readonly command: 'openPlayground' | 'gradientCheck' | 'reveal' }
   | { readonly type: 'fix'; readonly index: number };
@@ -103,42 +107,20 @@ function paramValues(value: unknown, at: string): Record<string, number> {
 }
 
 /** Validates a message that arrived at the host from the webview. */
-export function parseWebviewMessage(raw: unknown): Checked<WebviewMessage> {
-  return checked(() => {
-    const m = record(raw, 'message');
-    switch (m.type) {
-      case 'ready':
-        return { type: 'ready' };
-      case 'preview':
-        return { type: 'preview', seq: seq(m.seq, 'seq'), params: paramValues(m.params, 'params') };
-      case 'apply':
-        return { type: 'apply', name: paramName(m.name, 'name'), value: finite(m.value, 'value') };
-      case 'run':
-        return { type: 'run', command: oneOf(m.command, 'command', ['openPlayground', 'gradientCheck', 'reveal'] as const) };
-      case 'fix':
-        return { type: 'fix', index: integer(m.index, 'index', 0, 999) };
-      default:
-        throw new ValidationError(`unknown message type ${describe(m.type)}`);
-    }
-  });
-}
+export const parseWebviewMessage = messageParser<WebviewMessage>({
+  ready: () => ({ type: 'ready' }),
+  preview: (m) => ({ type: 'preview', seq: seq(m.seq, 'seq'), params: paramValues(m.params, 'params'), ...(m.drawn === undefined ? {} : { drawn: bool(m.drawn, 'drawn') }) }),
+  apply: (m) => ({ type: 'apply', name: paramName(m.name, 'name'), value: finite(m.value, 'value') }),
+  run: (m) => ({ type: 'run', command: oneOf(m.command, 'command', ['openPlayground', 'gradientCheck', 'reveal'] as const) }),
+  fix: (m) => ({ type: 'fix', index: integer(m.index, 'index', 0, 999) }),
+});
 
 /** Validates a message that arrived at the webview from the host. */
-export function parseHostMessage(raw: unknown): Checked<HostMessage> {
-  return checked(() => {
-    const m = record(raw, 'message');
-    switch (m.type) {
-      case 'show':
-        return { type: 'show', view: m.view === null ? null : viewModel(m.view, 'view') };
-      case 'lines':
-        return { type: 'lines', seq: seq(m.seq, 'seq'), lines: viewLines(m.lines, 'lines') };
-      case 'status':
-        return { type: 'status', message: text(m.message, 'message', MAX_MESSAGE_TEXT) };
-      default:
-        throw new ValidationError(`unknown message type ${describe(m.type)}`);
-    }
-  });
-}
+export const parseHostMessage = messageParser<HostMessage>({
+  show: (m) => ({ type: 'show', view: m.view === null ? null : viewModel(m.view, 'view') }),
+  lines: (m) => ({ type: 'lines', seq: seq(m.seq, 'seq'), lines: viewLines(m.lines, 'lines') }),
+  status: (m) => ({ type: 'status', message: text(m.message, 'message', MAX_MESSAGE_TEXT) }),
+});
 
 /** The part of the view the webview saves (vscode.setState) so a reload shows it again at once. */
 export interface SavedViewState {

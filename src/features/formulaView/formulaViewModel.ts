@@ -2,18 +2,17 @@
  * What the Formula view shows for one recognised call: title, framework, LaTeX, one slider per parameter
  * (with where its value is written and whether the code can be edited), and the plot's lines — f and f′
  * (ℓ and ∂ℓ/∂ŷ per target y) with the parameters in effect, and with the framework's defaults when those
- * differ. The host computes every number (src/features/playground/evaluateSeries.ts, the core); the
- * webview only draws. Pure: no 'vscode'.
+ * differ. The host computes every view's numbers (formulaViewLines.ts, the core); the webview computes
+ * only the preview of a slider drag, with the same function. Pure: no 'vscode'.
  */
 import { checkParam } from '../../core/api';
 import { catalogue } from '../../core/catalogue';
 import type { CatalogueEntry, FrameworkName, ParamSpec } from '../../core/functionTypes';
 import type { FunctionRef } from '../../recognize/site';
-import { evaluateSeries } from '../playground/evaluateSeries';
 import { frameworkDefault } from '../../frameworks';
 import { frameworkLabel, symbolFor } from '../hover/hoverMarkdown';
-import type { ViewDiagnostic, ViewLine, ViewModel, ViewParam } from './formulaViewMessages';
-import { VIEW_POINTS } from './formulaViewMessages';
+import type { ViewDiagnostic, ViewModel, ViewParam } from './formulaViewMessages';
+import { linesFor } from './formulaViewLines';
 import { type Family, literalNumber, locateParameter, type ParameterPlace } from './parameterEdits';
 
 /** A recognised call with the document text around it: enough to build the view and to edit the code. */
@@ -115,22 +114,6 @@ export function buildViewModel(
     ...(differs ? { compareLabel: `${framework ?? 'catalogue'} defaults` } : {}),
     lines,
   };
-}
-
-/** f and f′ (ℓ and ∂ℓ/∂ŷ per target) of `id` with `params`; an evaluation error gives no lines, not a throw. */
-export function linesFor(id: string, params: Readonly<Record<string, number>>, xMin: number, xMax: number, kind: 'code' | 'default'): ViewLine[] {
-  try {
-    const result = evaluateSeries({ source: { type: 'catalogue', id }, params, xMin, xMax, points: VIEW_POINTS });
-    return result.lines.map((line) => ({
-      role: line.role,
-      with: kind,
-      ...(line.label === undefined ? {} : { label: line.label }),
-      values: line.values instanceof Float64Array ? line.values : Float64Array.from(line.values),
-    }));
-  } catch {
-    // A parameter outside its domain (checked separately, shown beside its slider) draws nothing.
-    return [];
-  }
 }
 
 function viewParam(spec: ParamSpec, value: number, place: ParameterPlace | undefined, ref: FunctionRef, fn: FrameworkName | undefined): ViewParam {

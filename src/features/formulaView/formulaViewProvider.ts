@@ -6,8 +6,10 @@
  *
  * - At most one update per 100 ms (the first change answers at once, the rest of a burst once at its end),
  *   and no work at all while the view is hidden: events only mark it stale; showing it again updates once.
- * - A slider drag previews (the host computes the lines, the webview draws them); on release the webview
- *   offers Apply to code, which `applyParameter` turns into one WorkspaceEdit (one undo step) that rewrites
+ * - A slider drag previews in the webview: its deferred preview bundle computes the lines with the same
+ *   pure function the host uses (formulaViewLines.ts) and draws them in the next frame, telling the host
+ *   only the values (so formulaViewState stays the authority); before that bundle has loaded, the host
+ *   computes them (`preview` → `lines`). On release the webview offers Apply to code, which `applyParameter` turns into one WorkspaceEdit (one undo step) that rewrites
  *   only the literal, the named constant's literal, or adds the framework's keyword.
  * - Messages from the webview are validated on arrival (formulaViewMessages.ts); messages to it are in the
  *   one wire encoding. The page is the house page (src/host/webviewPanel.ts): strict CSP with a nonce.
@@ -24,7 +26,8 @@ import { toWire } from '../../shared/wire';
 import { CommandId } from '../commandIds';
 import { MAX_DOCUMENT_CHARS, MAX_LINE_CHARS } from '../hover/hoverProvider';
 import { type HostMessage, parseSavedState, parseWebviewMessage, type ViewDiagnostic, type ViewModel, type WebviewMessage } from './formulaViewMessages';
-import { buildViewModel, type CallContext, linesFor, paramsOf, placesOf } from './formulaViewModel';
+import { buildViewModel, type CallContext, paramsOf, placesOf } from './formulaViewModel';
+import { linesFor } from './formulaViewLines';
 import { LINT_SOURCE } from '../lint/lintFeature';
 import { changeFor } from './parameterEdits';
 import { argumentSite, familyOf, siteAt } from './siteAt';
@@ -96,7 +99,8 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
       title: 'Formula',
       style: 'formulaView.css',
       script: 'formulaView.js',
-      scriptData: { 'katex-script': 'katex.js', 'katex-style': 'katex.css' },
+      // KaTeX and the preview bundle (the core, to redraw a slider drag without the host) load after the first paint.
+      scriptData: { 'katex-script': 'katex.js', 'katex-style': 'katex.css', 'preview-script': 'formulaViewPreview.js' },
       loadingText: 'Place the cursor on an activation or a loss.',
     });
     this.viewDisposables.push(
@@ -275,7 +279,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
   private model(): ViewModel | null {
     const shown = this.shown;
     if (!shown) return this.restored ? { ...this.restored, dimmed: true } : null;
-    const diagnostics: ViewDiagnostic[] = this.diagnostics().map((d, index) => ({ index, message: d.message, fix: 'Quick fix…' }));
+    const diagnostics: ViewDiagnostic[] = this.diagnostics().map((d, index) => ({ index, message: d.message, fix: 'Quick fix' }));
     return buildViewModel(shown.call, shown.overrides, shown.dimmed, diagnostics) ?? null;
   }
 
@@ -325,6 +329,8 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
           const v = message.params[spec.name];
           if (typeof v === 'number' && checkParam(spec, v) === undefined) shown.overrides[spec.name] = v;
         }
+        // The webview drew this value itself (the same linesFor, in its preview bundle): nothing to send.
+        if (message.drawn) return;
         const params = paramsOf(entry, shown.call, placesOf(entry, shown.call), shown.overrides);
         const [xMin, xMax] = entry.plotRange;
         // Only the lines with the code's parameters change; the comparison lines stay as drawn.
@@ -356,7 +362,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     await vscode.commands.executeCommand(command === 'openPlayground' ? CommandId.openPlayground : CommandId.gradientCheck, args);
   }
 
-  /** Applies the quick fix the lint offers for diagnostic `index` on the line shown (a pick when several). */
+  /** Applies the quick fix the lint prefers for diagnostic `index` on the line shown (a pick when there is no one preferred). */
   private async quickFix(index: number): Promise<void> {
     const shown = this.shown;
     const diagnostic = this.diagnostics()[index];
@@ -364,7 +370,9 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', shown.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const fixes = actions.filter((a) => a.diagnostics?.some((d) => d.message === diagnostic.message) ?? false);
     const candidates = fixes.length ? fixes : actions.filter((a) => a.isPreferred);
-    let action = candidates.length === 1 ? candidates[0] : undefined;
+    // The lint's preferred edit applies at once (as Auto Fix does); without one, the user picks.
+    const preferred = candidates.filter((a) => a.isPreferred && a.edit);
+    let action = preferred.length === 1 ? preferred[0] : candidates.length === 1 ? candidates[0] : undefined;
     if (!action && candidates.length > 1) {
       const picked = await vscode.window.showQuickPick(candidates.map((a) => ({ label: a.title, action: a })), { placeHolder: diagnostic.message });
       action = picked?.action;

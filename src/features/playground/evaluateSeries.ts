@@ -37,17 +37,24 @@ export function evaluateSeries(request: SeriesRequest): SeriesResult {
   const xs = linspace(request.xMin, request.xMax, request.points);
   try {
     if (request.source.type === 'formula') return evaluateFormula(request.source.formula, xs, request.params);
-    const entry = entryFor(request.source.id);
-    if (entry.kind === 'loss') return { lines: evaluateLoss(entry, xs, request) };
-    if (entry.def.shape === 'vector') return { lines: evaluateSoftmax(entry, entry.def, xs, request) };
-    // f and f′ in one pass (NUMERICS, issue 10).
-    const both = evaluateWithDerivative(entry.id, xs, request.params);
-    return { lines: [{ role: 'f', values: both.values }, { role: 'df', values: both.derivatives }] };
+    return { lines: catalogueLines(entryFor(request.source.id), xs, request) };
   } catch (error) {
     if (error instanceof SeriesError) throw error;
     if (error instanceof FormulaError) throw new SeriesError(error.message, error.start, error.end);
     throw new SeriesError(messageOf(error));
   }
+}
+
+/**
+ * The lines of a catalogue function at `xs`. No formula compiler: the Formula view's webview imports this
+ * (its deferred preview bundle) to redraw a slider drag without asking the host.
+ */
+export function catalogueLines(entry: CatalogueEntry, xs: Float64Array, request: Omit<SeriesRequest, 'source'>): ResultLine[] {
+  if (entry.kind === 'loss') return evaluateLoss(entry, xs, request);
+  if (entry.def.shape === 'vector') return evaluateSoftmax(entry, entry.def, xs, request);
+  // f and f′ in one pass (NUMERICS, issue 10).
+  const both = evaluateWithDerivative(entry.id, xs, request.params);
+  return [{ role: 'f', values: both.values }, { role: 'df', values: both.derivatives }];
 }
 
 /** Compiles `source` (cached) and reports its LaTeX and free parameters, or throws FormulaError. */
@@ -94,7 +101,7 @@ function evaluateFormula(source: string, xs: Float64Array, given: Readonly<Recor
  * (cross-entropy over logits) plots its summed loss against the first logit, the others from sliders,
  * for each target class y.
  */
-function evaluateLoss(entry: Extract<CatalogueEntry, { kind: 'loss' }>, xs: Float64Array, request: SeriesRequest): ResultLine[] {
+function evaluateLoss(entry: Extract<CatalogueEntry, { kind: 'loss' }>, xs: Float64Array, request: Omit<SeriesRequest, 'source'>): ResultLine[] {
   const labels = request.labels?.length ? request.labels : (entry.plotLabels ?? DEFAULT_LABELS);
   const def = entry.def;
   const lines: ResultLine[] = [];
@@ -143,7 +150,7 @@ function scatter(values: Float64Array, at: readonly number[], length: number): F
 }
 
 /** Component i of f([x, z₂, z₃, …]) against x, and ∂fᵢ/∂x = J[i][0], parameters resolved once. */
-function evaluateSoftmax(entry: CatalogueEntry, def: VectorActivationDef, xs: Float64Array, request: SeriesRequest): ResultLine[] {
+function evaluateSoftmax(entry: CatalogueEntry, def: VectorActivationDef, xs: Float64Array, request: Omit<SeriesRequest, 'source'>): ResultLine[] {
   const p = resolveParams(entry, request.params);
   const others = request.others ?? [0, 0];
   const n = others.length + 1;
