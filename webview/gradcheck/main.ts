@@ -11,15 +11,10 @@ import { encodeViewState, parseGradcheckHostMessage, VIEW_STATE_VERSION } from '
 import { isInvalid } from '../../src/shared/validate';
 import { formatValue, type Line, Plot } from '../shared/chart';
 import { el } from '../shared/dom';
+import { vscodeApi } from '../shared/vscodeApi';
 import { detailsBlock, markSelected, reportsTable } from './table';
 
-interface VsCodeApi {
-  postMessage(message: GradcheckWebviewMessage): void;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<GradcheckWebviewMessage>();
 const post = (message: GradcheckWebviewMessage) => vscode.postMessage(message);
 
 

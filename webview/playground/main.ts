@@ -15,6 +15,7 @@ import { linspace } from '../../src/shared/grid';
 import { isInvalid } from '../../src/shared/validate';
 import { formatValue, type Line, Plot } from '../shared/chart';
 import { afterThisFrame } from '../shared/dom';
+import { vscodeApi } from '../shared/vscodeApi';
 import { loadKatex } from '../shared/loadKatex';
 import { buildLayout } from './controls';
 import { toCsv } from './csv';
@@ -23,16 +24,10 @@ import { SeriesRequests } from './requests';
 import { syncCards, titleOf } from './seriesCard';
 import { type Action, axisTitle, initialState, modeOf, reduce, requestFor, type Series, seriesSummaries, visibleRange } from './state';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): unknown;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
 
 const perf: PerfRecord = { scriptStart: performance.now(), sliderPaint: [], chartUpdate: [], roundTrip: [] };
 
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<WebviewMessage>();
 const bootScript = document.currentScript as HTMLScriptElement | null;
 const post = (message: WebviewMessage) => vscode.postMessage(message);
 // Say `ready` first: the host's answer can only arrive after this script has run to the end (and has

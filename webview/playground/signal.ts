@@ -32,16 +32,12 @@ import {
 } from '../../src/features/playground/signalMessages';
 import { isInvalid } from '../../src/shared/validate';
 import { el } from '../shared/dom';
+import { vscodeApi } from '../shared/vscodeApi';
 import { PALETTE } from '../shared/palette';
 
 Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Tooltip, Legend);
 
-interface VsCodeApi {
-  postMessage(message: SignalWebviewMessage): void;
-  setState(state: unknown): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<SignalWebviewMessage>();
 const post = (m: SignalWebviewMessage) => vscode.postMessage(m);
 
 type Point = { x: number; y: number };
@@ -123,14 +119,14 @@ function axes(xTitle: string, yTitle: string, colors: ReturnType<typeof themeCol
 let colors = themeColors();
 Chart.defaults.font.family = getComputedStyle(document.body).getPropertyValue('--vscode-font-family') || 'sans-serif';
 
+/** What both charts share: drawn at once (no animation), sized by their box, given points as they are. */
+const STILL = { animation: false, responsive: true, maintainAspectRatio: false, parsing: false } as const;
+
 const depthChart = new Chart<'line', Point[]>(depthCanvas, {
   type: 'line',
   data: { datasets: [] },
   options: {
-    animation: false,
-    responsive: true,
-    maintainAspectRatio: false,
-    parsing: false,
+    ...STILL,
     elements: { point: { radius: 0 }, line: { borderWidth: 2 } },
     // q spans orders of magnitude (ReLU's chaotic growth, tanh's decay to 0): a log axis keeps both readable.
     scales: { ...axes('layer l', 'q_l (log scale)', colors), y: { ...axes('', 'q_l (log scale)', colors).y, type: 'logarithmic' as const } },
@@ -142,10 +138,7 @@ const phaseChart = new Chart<'scatter', Point[]>(phaseCanvas, {
   type: 'scatter',
   data: { datasets: [] },
   options: {
-    animation: false,
-    responsive: true,
-    maintainAspectRatio: false,
-    parsing: false,
+    ...STILL,
     scales: axes('σ_w²', 'σ_b²', colors),
     plugins: {
       legend: { position: 'bottom', labels: { color: colors.foreground, boxHeight: 2 } },
