@@ -52,6 +52,7 @@ const naiveActivations: Record<string, Scalar> = {
   relu: [(x) => (x > 0 ? x : 0), (x) => (x > 0 ? 1 : 0)],
   leaky_relu: [(x) => (x > 0 ? x : 0.01 * x), (x) => (x > 0 ? 1 : 0.01)],
   prelu: [(x) => (x > 0 ? x : 0.25 * x), (x) => (x > 0 ? 1 : 0.25)],
+  hard_sigmoid_linear: [(x) => Math.min(Math.max(0.2 * x + 0.5, 0), 1), (x) => (x >= -2.5 && x <= 2.5 ? 0.2 : 0)],
   relu6: [(x) => Math.min(Math.max(x, 0), 6), (x) => (x > 0 && x < 6 ? 1 : 0)],
   sigmoid: [sig, (x) => sig(x) * (1 - sig(x))],
   log_sigmoid: [(x) => -Math.log(1 + Math.exp(-x)), (x) => 1 - sig(x)],
@@ -85,6 +86,9 @@ const naiveActivations: Record<string, Scalar> = {
 };
 
 const naiveLosses: Record<string, LossScalar> = {
+  // On log-probabilities ŷ ≤ 0 (and for kl_div_log_target a log-probability target y ≤ 0).
+  nll: [(y, p) => -y * p, (y) => -y],
+  kl_div_log_target: [(y, p) => Math.exp(y) * (y - p), (y) => -Math.exp(y)],
   mse: [(y, p) => (p - y) ** 2, (y, p) => 2 * (p - y)],
   mae: [(y, p) => Math.abs(p - y), (y, p) => Math.sign(p - y)],
   log_cosh: [(y, p) => Math.log(Math.cosh(p - y)), (y, p) => Math.tanh(p - y)],
@@ -331,10 +335,13 @@ function dataFor(entry: CatalogueEntry, n = N): Data {
   for (let i = 0; i < n; i++) {
     if (entry.id === 'cce_with_logits') y[i] = i % ROW === Math.floor(i / ROW) % ROW ? 1 : 0;
     else if (prediction === 'score') y[i] = r() < 0.5 ? -1 : 1;
-    else if (entry.id === 'kl_div' || entry.id === 'cce') y[i] = 0.01 + 0.99 * r();
+    else if (entry.id === 'kl_div' || entry.id === 'cce' || entry.id === 'nll') y[i] = 0.01 + 0.99 * r();
+    else if (entry.id === 'kl_div_log_target') y[i] = -12 * r();
     else if (prediction === 'real') y[i] = -2 + 4 * r();
     else y[i] = r() < 0.5 ? Math.round(r()) : r();
     yHat[i] = prediction === 'probability' ? 1e-6 + (1 - 2e-6) * r() : prediction === 'logit' ? -6 + 12 * r() : -3 + 6 * r();
+    // Log-probabilities are ≤ 0.
+    if (entry.id === 'nll' || entry.id === 'kl_div_log_target') yHat[i] = -12 * r();
   }
   return { x, y, yHat };
 }

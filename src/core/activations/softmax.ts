@@ -16,7 +16,10 @@
  * entry gives its limit (softmax one-hot, log_softmax 0 there and −∞ elsewhere); two or more +∞
  * entries, or all entries −∞, have no limit and give NaN; −∞ entries otherwise have softmax 0.
  */
-import { productError, quotientOf } from '../extendedPrecision';
+import { productError } from '../extendedPrecision';
+
+/** Veltkamp's splitting constant 2^27 + 1 (see extendedPrecision.ts). */
+const SPLITTER = 134217729;
 
 /*
  * The max-shifted exponentials every output is built from, written by shift() into module-level scratch
@@ -30,6 +33,9 @@ let scratchHi = new Float64Array(16);
 let scratchLo = new Float64Array(16);
 /** 1 − s_i per element (Jacobians only). */
 let scratchC = new Float64Array(16);
+/** e_i split into 26 + 27 bits (Jacobian only): e_i·e_j exactly without splitting per entry. */
+let scratchSplitHi = new Float64Array(16);
+let scratchSplitLo = new Float64Array(16);
 /** Index of the (first) maximum, from the last shift(). */
 let shiftK = 0;
 /** Σ_{j≠k} e^(x_j − m) from the last shift(): the normaliser is 1 + shiftT. */
@@ -46,6 +52,8 @@ function shift(x: Float64Array, from: number, n: number): boolean {
     scratchHi = new Float64Array(size);
     scratchLo = new Float64Array(size);
     scratchC = new Float64Array(size);
+    scratchSplitHi = new Float64Array(size);
+    scratchSplitLo = new Float64Array(size);
   }
   const e = scratchE;
   const dHi = scratchHi;
@@ -142,68 +150,86 @@ function probabilitiesAndComplements(n: number): void {
 
 /**
  * The softmax Jacobian of x[from … from + n − 1] into the n×n block of out starting at `at`:
- * J_ij = e_i(δ_ij·Σ − e_j)/Σ² with e_i = e^(x_i − m) and Σ = 1 + T, each entry one rounding of a quotient
- * of double-doubles. −s_i·s_j from two rounded probabilities was 3 ulps off; here e_i carries the low
- * part of x_i − m (e_i ≈ E_i + E_i·lo_i), e_i·e_j is an exact product (Dekker), Σ and Σ² are
- * double-doubles and the diagonal's Σ − e_i is exact (T itself at the maximum, where e_k = 1), so what is
- * left is Math.exp's rounding of each factor and the quotient's: at most 2 ulps against mpmath.
+ * J_ij = s_i(δ_ij − s_j), with every s_i = e_i/Σ a double-double (e_i = e^(x_i − m) carrying the low part of
+ * x_i − m, Σ = 1 + T summed with TwoSum) and each entry one rounding of an exact product (Dekker, with each
+ * s_i split once per row). −s_i·s_j from two rounded probabilities was up to 5 ulps off; here what is left is
+ * Math.exp's rounding of e_i and e_j and the final one: at most 2 ulps against mpmath. The diagonal's
+ * 1 − s_i is exact as well: T/Σ at the maximum, where it would cancel, 1 − s_i by TwoSum elsewhere.
  */
 function softmaxJacobianAt(x: Float64Array, from: number, n: number, out: Float64Array, at: number): void {
   if (!shift(x, from, n)) {
     out.fill(NaN, at, at + n * n);
     return;
   }
-  const eHi = scratchE;
-  const eLo = scratchC;
+  const sHi = scratchE;
+  const sLo = scratchC;
   const dHi = scratchHi;
   const dLo = scratchLo;
+  const splitHi = scratchSplitHi;
+  const splitLo = scratchSplitLo;
   const k = shiftK;
-  // e_i as E_i + E_i·lo_i, and T = Σ_{j≠k} e_j as a double-double (TwoSum of the high parts).
+  // e_i as E_i + E_i·lo_i (into sHi, sLo for now), and T = Σ_{j≠k} e_j as a double-double.
   let tHi = 0;
   let tLo = 0;
   for (let i = 0; i < n; i++) {
     if (i === k) {
-      eHi[i] = 1;
-      eLo[i] = 0;
+      sHi[i] = 1;
+      sLo[i] = 0;
       continue;
     }
     const ex = Math.exp(dHi[i]);
     const lo = ex * dLo[i];
-    eHi[i] = ex;
-    eLo[i] = lo === lo ? lo : 0;
+    sHi[i] = ex;
+    sLo[i] = lo === lo ? lo : 0;
     const sum = tHi + ex;
     const bb = sum - tHi;
-    tLo += tHi - (sum - bb) + (ex - bb) + eLo[i];
+    tLo += tHi - (sum - bb) + (ex - bb) + sLo[i];
     tHi = sum;
   }
-  // Σ = 1 + T and Σ² as double-doubles (T ≥ 0).
-  const sHi = 1 + tHi;
-  const sb = sHi - 1;
-  const sLo = 1 - (sHi - sb) + (tHi - sb) + tLo;
-  const qHi = sHi * sHi;
-  const qLo = productError(sHi, sHi, qHi) + 2 * sHi * sLo;
+  // Σ = 1 + T as a double-double (T ≥ 0).
+  const zHi = 1 + tHi;
+  const zb = zHi - 1;
+  const zLo = 1 - (zHi - zb) + (tHi - zb) + tLo;
+  // s_i = e_i/Σ: a quotient and its correction from the exact remainder; then s_i's high part split.
+  for (let i = 0; i < n; i++) {
+    const e = sHi[i];
+    const q = e / zHi;
+    const qz = q * zHi;
+    const remainder = e - qz - productError(q, zHi, qz) + sLo[i] - q * zLo;
+    const r = remainder / zHi;
+    // Renormalise (|r| ≤ ulp(q)).
+    const hi = q + r;
+    sHi[i] = hi;
+    sLo[i] = r - (hi - q);
+    const t = SPLITTER * hi;
+    splitHi[i] = t - (t - hi);
+    splitLo[i] = hi - splitHi[i];
+  }
   for (let i = 0, row = at; i < n; i++, row += n) {
-    const ai = eHi[i];
-    const bi = eLo[i];
+    const a = sHi[i];
+    const aLo = sLo[i];
+    const aH = splitHi[i];
+    const aL = splitLo[i];
     for (let j = 0; j < n; j++) {
-      const p = ai * eHi[j];
-      const pLo = p === 0 ? ai * eLo[j] + bi * eHi[j] : productError(ai, eHi[j], p) + ai * eLo[j] + bi * eHi[j];
-      out[row + j] = -quotientOf(p, pLo, qHi, qLo);
+      const b = sHi[j];
+      const p = a * b;
+      const error = aH * splitHi[j] - p + aH * splitLo[j] + aL * splitHi[j] + aL * splitLo[j];
+      out[row + j] = -(p + (error + a * sLo[j] + aLo * b));
     }
-    // Σ − e_i exactly: T at the maximum, else a TwoSum of Σ and −e_i with the low parts added.
+    // 1 − s_i exactly: T/Σ at the maximum (a double-double quotient), else 1 − s_i by TwoSum.
     let cHi: number;
     let cLo: number;
     if (i === k) {
-      cHi = tHi;
-      cLo = tLo;
+      cHi = tHi / zHi;
+      const cz = cHi * zHi;
+      cLo = (tHi - cz - productError(cHi, zHi, cz) + tLo - cHi * zLo) / zHi;
     } else {
-      cHi = sHi - ai;
-      const cb = cHi - sHi;
-      cLo = sHi - (cHi - cb) + (-ai - cb) + sLo - bi;
+      cHi = 1 - a;
+      const cb = cHi - 1;
+      cLo = 1 - (cHi - cb) + (-a - cb) - aLo;
     }
-    const p = ai * cHi;
-    const pLo = p === 0 ? ai * cLo + bi * cHi : productError(ai, cHi, p) + ai * cLo + bi * cHi;
-    out[row + i] = quotientOf(p, pLo, qHi, qLo);
+    const p = a * cHi;
+    out[row + i] = p + ((p === 0 ? 0 : productError(a, cHi, p)) + a * cLo + aLo * cHi);
   }
 }
 
