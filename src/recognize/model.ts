@@ -4,7 +4,7 @@
  * cached per document version; `siteAt(offset)` is a binary search. Pure: no VS Code, no Node.
  */
 import { Resolver } from './resolve';
-import { tokenize, type Tokens } from './scanner';
+import { tokenize, tokensCopied, type Tokens } from './scanner';
 import { buildSyntax, type Binding, type Syntax } from './syntax';
 import type { Site } from './site';
 import type { LanguageFamily } from '../frameworks/spellings';
@@ -63,7 +63,8 @@ function firstDifference(a: string, b: string): number {
 /** The first token of `b` that differs from `a`'s or reaches the first changed character `changedAt`. */
 function firstChangedToken(a: Tokens, b: Tokens, changedAt: number): number {
   const n = Math.min(a.count, b.count);
-  let t = 0;
+  // The tokens copied from `a` are `a`'s; the comparison starts at the last one (an NL whose indentation is rewritten).
+  let t = Math.max(0, Math.min(tokensCopied(b) - 1, n));
   while (t < n && b.end[t] <= changedAt && a.start[t] === b.start[t] && a.end[t] === b.end[t] && a.kind[t] === b.kind[t] && a.aux[t] === b.aux[t]) t++;
   return t;
 }

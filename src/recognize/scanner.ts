@@ -146,6 +146,13 @@ class TokenSink {
  */
 const RESUME_EVERY = 512;
 const resumePoints = new WeakMap<Tokens, readonly number[]>();
+/** Tokens made with `reuse`: how many were copied from the earlier version's. */
+const copiedCount = new WeakMap<Tokens, number>();
+
+/** How many of `tokens`' first tokens were copied from an earlier version's (tokenize with `reuse`), else 0. */
+export function tokensCopied(tokens: Tokens): number {
+  return copiedCount.get(tokens) ?? 0;
+}
 
 const NL = 10;
 const CR = 13;
@@ -178,9 +185,12 @@ export function tokenize(text: string, family: LanguageFamily, reuse?: { readonl
       from = points[best + 1];
     }
   }
+  const copied = sink.count;
   if (family === 'python') new PythonScanner(text, sink).scan(from, text.length, true);
   else new JsScanner(text, sink).scan(from);
-  return sink.build();
+  const tokens = sink.build();
+  if (copied > 0) copiedCount.set(tokens, copied);
+  return tokens;
 }
 
 /** Python's string prefixes: r, b, u, f and their two-letter combinations. */
