@@ -7,10 +7,10 @@
 //   crypto, …, with or without `node:`) is reported with the file importing it, and a free use of a Node
 //   global (process, Buffer, setImmediate, __dirname, __filename, global) with the source file it is in.
 //   The worker has none of them; the desktop host has, so nothing else would notice.
-// - dist/formulaSvgs/<id>.json: the hover's prerendered formula SVGs (generated/formulaSvgs.json, written by
-//   scripts/prerender-formulas.mjs), one small file per function, shipped as assets the host reads on the
-//   first hover over that function through vscode.workspace.fs (src/host/assets.ts) rather than inlined
-//   into both host bundles; in the browser the first hover fetches ~15 KB instead of the whole ~500 KB table.
+// - dist/formulaSvgs/<id>.<f|df>.<light|dark>.svg: the hover's prerendered formula images
+//   (generated/formulaSvgs.json, written by scripts/prerender-formulas.mjs) in each theme's text colour, which
+//   the hover's Markdown links to by URI (extensionUri-relative: file:, vscode-remote: or https:, all of which
+//   VS Code's Markdown renderer loads), so the hover no longer carries them as data URIs.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -54,8 +54,8 @@ function nodeGlobalUses(code) {
 }
 
 /**
- * Builds dist/web/extension.js from src/extension.ts with the options the caller's desktop build uses
- * (`common`: sourcemap, minify, define, …), after checking that nothing in it needs Node.
+ * Builds dist/web/extension.js from src/extension.ts with the caller's common options (sourcemap, minify,
+ * define, …), after checking that nothing in it needs Node; returns the options (for --watch).
  */
 export async function buildWebExtension(root, common) {
   const options = {
@@ -87,12 +87,22 @@ export async function buildWebExtension(root, common) {
   }
   mkdirSync(join(root, 'dist', 'web'), { recursive: true });
   await esbuild.build({ ...options, outfile: 'dist/web/extension.js' });
+  return { ...options, outfile: 'dist/web/extension.js' };
 }
 
 /**
- * Splits the formula SVG table (written by scripts/prerender-formulas.mjs) into dist/formulaSvgs/<id>.json,
- * where both hosts read a function's pair on the first hover over it. Returns the number of files, 0 when
- * there is no table (a build without prerendering: the hover shows the LaTeX).
+ * The text colour of the formula images per theme variant: the hover's palette (src/features/hover/sparkline.ts,
+ * light and dark theme kinds; a unit test checks they agree). High-contrast themes recolour the light file.
+ */
+export const FORMULA_SVG_COLORS = { light: '#1f1f1f', dark: '#e6e6e6' };
+
+/**
+ * Writes the formula SVG table (written by scripts/prerender-formulas.mjs) as image files the hover links to
+ * by URI, dist/formulaSvgs/<id>.<f|df>.<light|dark>.svg (glyphs already in the theme's text colour: an <img>
+ * cannot inherit it), plus dist/formulaSvgs/index.json ({ colors, ids }), which the host reads once. The
+ * Markdown that crosses the extension-host boundary then carries a short URI instead of ~14 KB of base64.
+ * Returns the number of functions, 0 when there is no table (a build without prerendering: the hover shows
+ * the LaTeX).
  */
 export function copyFormulaSvgs(root) {
   const source = join(root, 'generated', 'formulaSvgs.json');
@@ -102,7 +112,13 @@ export function copyFormulaSvgs(root) {
   mkdirSync(dir, { recursive: true });
   for (const [id, svgs] of Object.entries(table)) {
     if (!/^[a-z0-9_]+$/.test(id)) throw new Error(`build: formula id ${JSON.stringify(id)} cannot name a file`);
-    writeFileSync(join(dir, `${id}.json`), JSON.stringify(svgs));
+    for (const image of ['f', 'df']) {
+      if (!svgs[image]?.includes('"currentColor"')) throw new Error(`build: the ${image} image of ${id} has no currentColor to recolour`);
+      for (const [variant, color] of Object.entries(FORMULA_SVG_COLORS)) {
+        writeFileSync(join(dir, `${id}.${image}.${variant}.svg`), svgs[image].replace(/"currentColor"/g, `"${color}"`));
+      }
+    }
   }
+  writeFileSync(join(dir, 'index.json'), JSON.stringify({ colors: FORMULA_SVG_COLORS, ids: Object.keys(table) }));
   return Object.keys(table).length;
 }

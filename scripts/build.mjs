@@ -1,6 +1,6 @@
-// Builds every bundle: the numeric core (dist/core.js), the formula SVGs the hover shows (prerendered
-// from the catalogue's LaTeX with MathJax, so no math engine runs at hover time), the extension host
-// bundle (dist/extension.js) and the webview bundle (dist/webview/). Type-checking is `npm run typecheck`.
+// Builds every bundle: the numeric core (dist/core.js, for scripts and benchmarks; not in the .vsix), the
+// formula SVGs the hover shows (prerendered from the catalogue's LaTeX with MathJax, so no math engine runs
+// at hover time), the extension host bundle (dist/web/extension.js, both hosts) and the webview bundles (dist/webview/). Type-checking is `npm run typecheck`.
 // `--production`: minified, no source maps, no test probes (the .vsix). `--watch` (npm run watch, F5's
 // pre-launch task): after the full build, rebuilds the extension host bundle and the webviews on every save.
 import * as esbuild from 'esbuild';
@@ -31,21 +31,30 @@ await esbuild.build({
 const prerender = join(root, 'scripts', 'prerender-formulas.mjs');
 if (existsSync(prerender)) await (await import(prerender)).prerenderFormulas(root);
 
-const extensionOptions = {
-  ...common,
-  entryPoints: ['src/extension.ts'],
-  outfile: 'dist/extension.js',
-  platform: 'node',
-  format: 'cjs',
-  external: ['vscode'],
-  target: 'node20',
-};
-await esbuild.build(extensionOptions);
-
-// The web extension (dist/web/extension.js, the manifest's `browser` entry) and the SVG asset both hosts read.
+// The extension host bundle: ONE file for both hosts, dist/web/extension.js, the manifest's `main` (desktop
+// and remote Node host) and `browser` (web worker host). It is built for the browser (no Node built-ins or
+// globals, checked) and runs unchanged in Node, so the .vsix ships it once instead of twice (~135 KB zipped).
+// The formula images both hosts link the hover to are written beside it (dist/formulaSvgs/).
 const web = await import('./build-web.mjs');
 web.copyFormulaSvgs(root);
-await web.buildWebExtension(root, common);
+const extensionOptions = await web.buildWebExtension(root, common);
+
+/**
+ * KaTeX's fonts that no formula here uses: the LaTeX comes from the catalogue and from the formula parser's
+ * printer (src/core/formula), which write \operatorname, \mathit, \text and symbols of the Main, Math and
+ * Size fonts only — never \mathcal, \mathfrak, \mathscr, \mathsf, \mathtt, \mathbb or AMS symbols, nor
+ * bold (\mathbf, \boldsymbol). Their @font-face rules get an empty file instead of ~180 KB of fonts in the
+ * .vsix (a stray use would fall back to a system font, not break).
+ */
+function unusedKatexFonts() {
+  return {
+    name: 'unused-katex-fonts',
+    setup(build) {
+      build.onResolve({ filter: /KaTeX_(?:(?:Caligraphic|Fraktur|SansSerif|Script|Typewriter|AMS)-\w+|Main-Bold(?:Italic)?|Math-BoldItalic)\.woff2$/ }, (args) => ({ path: args.path, namespace: 'unused-font' }));
+      build.onLoad({ filter: /.*/, namespace: 'unused-font' }, () => ({ contents: '', loader: 'empty' }));
+    },
+  };
+}
 
 // One bundle per webview: the playground (main, with KaTeX split out as katex.js, loaded async) and the
 // gradient-check results view (gradcheck).
@@ -67,6 +76,7 @@ const webviewOptions = {
   target: 'chrome120',
   loader: { '.woff2': 'file', '.woff': 'empty', '.ttf': 'empty' },
   assetNames: 'fonts/[name]',
+  plugins: [unusedKatexFonts()],
 };
 if (Object.keys(webviewEntries).length > 0) await esbuild.build(webviewOptions);
 console.log(`build: dist/ ready${production ? ' (production)' : ''}`);

@@ -70,9 +70,23 @@ function compact(svg) {
   out = out.replace(/\s(width|height)="([\d.]+)ex"/g, (_m, name, ex) => ` ${name}="${(Number(ex) * PX_PER_EX).toFixed(1)}"`);
   if (!/^<svg[^>]*\swidth="[\d.]+"/.test(out)) throw new Error(`prerender-formulas: no width in ${out.slice(0, 120)}`);
   if (!out.includes('xmlns="http://www.w3.org/2000/svg"')) out = out.replace('<svg', '<svg xmlns="http://www.w3.org/2000/svg"');
-  return flattenGroups(shortenIds(out))
-    .replace(/\sd="([^"]*)"/g, (_m, d) => ` d="${relativePath(d)}"`)
-    .replace(/><\/(path|use|rect)>/g, '/>');
+  return (
+    inlineSingleUse(flattenGroups(shortenIds(out)))
+      // stroke-width 0 draws no stroke: the stroke colour and width are noise.
+      .replace(' stroke="currentColor" stroke-width="0"', '')
+      // Glyph outlines in units of 10 (1/100 em, ≈ 0.2 px at the hover's size, rounding ≤ 0.1 px) drawn
+      // with scale(10): each coordinate loses a digit, the picture does not change.
+      .replace(/<path((?:\s+[\w:-]+="[^"]*")*)\s*\/?>/g, (tag, attrs) => {
+        const d = /\sd="([^"]*)"/.exec(attrs);
+        if (!d) return tag;
+        const scaled = relativePath(d[1], PATH_UNIT);
+        if (scaled === d[1]) return tag.replace(/\sd="([^"]*)"/, (_m, v) => ` d="${relativePath(v)}"`);
+        const transform = /\stransform="([^"]*)"/.exec(attrs);
+        const rest = attrs.replace(/\s(?:d|transform)="[^"]*"/g, '');
+        return `<path${rest} transform="${transform ? `${transform[1]} ` : ''}scale(${PATH_UNIT})" d="${scaled}"/>`;
+      })
+      .replace(/><\/(path|use|rect)>/g, '/>')
+  );
 }
 
 /**
@@ -113,14 +127,18 @@ export function flattenGroups(svg) {
   return root.children.flatMap(simplify).map(write).join('');
 }
 
+/** The unit of the glyph outlines' coordinates in MathJax's 1/1000 em (see compact()). */
+const PATH_UNIT = 10;
+
 const ARGS = { M: 2, L: 2, H: 1, V: 1, Q: 4, T: 2, C: 6, S: 4, Z: 0 };
 
 /**
  * MathJax's absolute glyph outlines (`M118-162Q120-162 124-164T135-167…`) rewritten with relative
  * commands (`m118-162q2 0 6-2t11-3…`), dropping repeated command letters: the numbers get shorter and the
- * formulas about a third smaller. Paths with commands it does not know are returned unchanged.
+ * formulas about a third smaller. With `unit` > 1 the coordinates are divided by it and rounded (the caller
+ * scales the path back). Paths with commands it does not know are returned unchanged.
  */
-export function relativePath(d) {
+export function relativePath(d, unit = 1) {
   const tokens = d.match(/[A-Za-z]|-?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?/g) ?? [];
   let x = 0;
   let y = 0;
@@ -157,7 +175,8 @@ export function relativePath(d) {
     }
     let first = true;
     while (i < tokens.length && !/^[A-Za-z]$/.test(tokens[i])) {
-      const a = tokens.slice(i, i + count).map(Number);
+      // In `unit`s, rounded: differences of rounded absolute points, so the rounding never accumulates.
+      const a = tokens.slice(i, i + count).map((t) => (unit === 1 ? Number(t) : Math.round(Number(t) / unit)));
       if (a.length < count || a.some(Number.isNaN)) return d;
       i += count;
       // After M, further pairs are line-tos.
@@ -181,6 +200,25 @@ export function relativePath(d) {
     }
   }
   return out;
+}
+
+/**
+ * A glyph drawn once needs no definition: its <path> replaces the one <use> of it (with the use's
+ * transform), and the def, its id and the reference go. Glyphs drawn twice or more stay shared.
+ */
+export function inlineSingleUse(svg) {
+  const uses = new Map();
+  for (const [, id] of svg.matchAll(/<use href="#([\w-]+)"/g)) uses.set(id, (uses.get(id) ?? 0) + 1);
+  const defs = new Map();
+  for (const [, id, d] of svg.matchAll(/<path id="([\w-]+)" d="([^"]*)"\/>/g)) defs.set(id, d);
+  const once = new Set([...defs.keys()].filter((id) => uses.get(id) === 1));
+  if (once.size === 0) return svg;
+  return svg
+    .replace(/<use href="#([\w-]+)"(?: transform="([^"]*)")?\/>/g, (m, id, transform) =>
+      once.has(id) ? `<path${transform ? ` transform="${transform}"` : ''} d="${defs.get(id)}"/>` : m,
+    )
+    .replace(/<path id="([\w-]+)" d="[^"]*"\/>/g, (m, id) => (once.has(id) ? '' : m))
+    .replace('<defs></defs>', '');
 }
 
 /** MathJax's glyph ids (`MJX-3-TEX-I-1D6FC`) become `g0`, `g1`…: they are only referenced inside one SVG. */

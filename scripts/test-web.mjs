@@ -12,54 +12,31 @@
 //    Chromium with `extensionDevelopmentPath` + `extensionTestsPath` in the payload, having exposed
 //    `codeAutomationExit` (the workbench calls it with the outcome of run()) before `goto`;
 // 5. answer the suite's probes (DLFP_WEB_PROBE lines on the worker's console): find the webview frame,
-//    measure how much of its chart is inked and when it was first painted, write the answer into the
-//    workspace where the suite reads it with vscode.workspace.fs;
+//    measure how much of its chart is inked and when it was first painted (or click the playground's
+//    export button and accept the save dialog), write the answer into the workspace where the suite reads
+//    it with vscode.workspace.fs;
 // 6. print each test, the measurements (DLFP_WEB_MEASURE lines; printed, never asserted) and
 //    "N passed, N failed". Everything started is stopped, also on Ctrl+C.
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import {
-  BROWSER_PACKAGES,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  ensureSystemPackages,
-  freePort,
-  installCodeServer,
-  makeUserDataDir,
-  onInterrupt,
-  repoRoot,
-  run,
-  startCodeServer,
-  workbenchUrl,
-} from './code-server.mjs';
-import { closingLine, printIntegrationResult } from './test-report.mjs';
-import { PAINT_PROBE, bundleSuite, copyPackagedFiles, look } from './web-host.mjs';
+import { browserSession, runAndExit } from './browser-session.mjs';
+import { makeUserDataDir, repoRoot, run, workbenchUrl } from './code-server.mjs';
+import { printIntegrationResult } from './test-report.mjs';
+import { PAINT_PROBE, bundleSuite, copyPackagedFiles, exportFromPlayground, look, measureRestoredPanels } from './web-host.mjs';
 
 const TIMEOUT_MS = Number(process.env.DLFP_WEB_TIMEOUT_MS ?? 600_000);
 const resultsDir = join(repoRoot, 'test-results');
 
-let server;
-let browser;
-let temp;
-async function cleanup() {
-  await browser?.close().catch(() => {});
-  browser = undefined;
-  await server?.stop();
-  server = undefined;
-  if (temp && !process.env.DLFP_WEB_KEEP) rmSync(temp, { recursive: true, force: true });
-  temp = undefined;
-}
-onInterrupt(cleanup);
+const session = browserSession({ keepTemp: Boolean(process.env.DLFP_WEB_KEEP) });
 
 async function main() {
   if (process.env.DLFP_SKIP_BUILD === '1') console.log('DLFP_SKIP_BUILD=1: using dist/ as it is');
   else run(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { cwd: repoRoot });
-  installCodeServer();
-  ensureSystemPackages(BROWSER_PACKAGES);
+  session.prepare();
 
-  temp = mkdtempSync(join(tmpdir(), 'dlfp-web-'));
+  const temp = mkdtempSync(join(tmpdir(), 'dlfp-web-'));
+  session.temp = temp;
   const extension = join(temp, 'extension');
   const count = copyPackagedFiles(extension);
   const suite = join(extension, 'out', 'test', 'web', 'suite.js');
@@ -70,11 +47,10 @@ async function main() {
 
   mkdirSync(resultsDir, { recursive: true });
   const dirs = makeUserDataDir({}, temp);
-  const port = await freePort();
   const logFile = join(resultsDir, 'web-code-server.log');
-  server = await startCodeServer({ port, workspace, userDataDir: dirs.userDataDir, extensionsDir: dirs.extensionsDir, logFile });
+  const server = await session.startServer({ workspace, userDataDir: dirs.userDataDir, extensionsDir: dirs.extensionsDir, logFile });
 
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false });
+  const browser = await session.launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.addInitScript(PAINT_PROBE);
   let exit;
@@ -103,7 +79,9 @@ async function main() {
       const { id, kind } = JSON.parse(body);
       probes = probes.then(async () => {
         const t0 = performance.now();
-        const answer = await look(page, kind).catch((error) => ({ found: false, inked: 0, text: '', error: error.message }));
+        const answer = kind.startsWith('export-')
+          ? await exportFromPlayground(page, kind.slice('export-'.length)).catch((error) => ({ done: false, error: error.message }))
+          : await look(page, kind).catch((error) => ({ found: false, inked: 0, text: '', error: error.message }));
         if (performance.now() - t0 > 10_000) console.log(`test:web: looking at the ${kind} took ${((performance.now() - t0) / 1000).toFixed(1)} s`);
         mkdirSync(join(workspace, '.dlfp-web'), { recursive: true });
         writeFileSync(join(workspace, '.dlfp-web', `${id}.json`), JSON.stringify(answer));
@@ -113,7 +91,7 @@ async function main() {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
-  const url = workbenchUrl({ port, folder: workspace, extensionDevelopmentPath: extension, extensionTestsPath: suite });
+  const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: extension, extensionTestsPath: suite });
   const started = performance.now();
   await page.goto(url);
   console.log('test:web: workbench opened; the suite runs in the Extension Host (Worker)');
@@ -125,6 +103,10 @@ async function main() {
     throw new Error(`no codeAutomationExit within ${TIMEOUT_MS / 1000} s; see ${logFile} and test-results/web-timeout.png\n${hostLines.slice(-20).join('\n')}`);
   }
   console.log(`test:web: run() settled with exit code ${outcome.code} ${seconds} s after opening the workbench`);
+  // The panels the last suite left open, restored after a window reload (the extension without the tests).
+  if (outcome.code === 0 && process.env.DLFP_WEB_RELOAD !== '0') {
+    measures.push(...(await measureRestoredPanels(page, workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: extension }))));
+  }
   if (measures.length > 0) {
     console.log('test:web: measured in the worker host (printed, not asserted):');
     for (const line of measures) console.log(`  ${line}`);
@@ -138,13 +120,4 @@ async function main() {
   return ok;
 }
 
-let ok = false;
-try {
-  ok = await main();
-} catch (error) {
-  console.error(`test:web failed: ${error.message}`);
-  console.log(closingLine(0, 1));
-} finally {
-  await cleanup();
-}
-process.exit(ok ? 0 : 1);
+await runAndExit('test:web', main, { cleanup: session.cleanup });

@@ -114,3 +114,65 @@ export async function look(page, kind) {
   return blank ?? { found: false, inked: 0, text: '', error: `${kind}: ${lastError}` };
 }
 
+
+/**
+ * Exports from the playground as a user does: clicks its Export CSV / Export PNG button, and in VS Code's
+ * save dialog (the workbench's own path picker in the browser) accepts the proposed path with Enter,
+ * replacing an earlier file if asked. Answers what it did; the suite reads the file back.
+ */
+export async function exportFromPlayground(page, which) {
+  const selector = which === 'png' ? '#export-png' : '#export-csv';
+  const deadline = Date.now() + 30_000;
+  let clicked = false;
+  while (!clicked && Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        if (frame.isDetached() || (await frame.locator(selector).count()) === 0) continue;
+        await frame.locator(selector).click({ timeout: 5000 });
+        clicked = true;
+        break;
+      } catch {
+        // a frame going away; look again
+      }
+    }
+    if (!clicked) await new Promise((r) => setTimeout(r, 300));
+  }
+  if (!clicked) return { done: false, error: `no playground frame with ${selector}` };
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  // The dialog fills in the proposed path once it has listed the folder: wait for the file name.
+  const name = `playground.${which}`;
+  let path = await input.inputValue();
+  for (let i = 0; i < 50 && !path.endsWith(name); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    path = await input.inputValue();
+  }
+  if (!path.endsWith(name)) return { done: false, error: `the save dialog proposed ${JSON.stringify(path)}, not …/${name}` };
+  await page.keyboard.press('Enter');
+  // "…already exists. Do you want to replace it?" when an earlier run left the file.
+  const replace = page.locator('.monaco-dialog-box .monaco-button', { hasText: /Replace/ });
+  await replace.first().click({ timeout: 2000 }).catch(() => undefined);
+  return { done: true, path };
+}
+
+/**
+ * Cold start after a window reload: the suite leaves the playground and the results view open (the last
+ * suite, test/web/restore.test.ts); the driver reloads the workbench with the extension but without the
+ * tests (`url`), the panels come back through their serializers, and each restored chart's first paint is
+ * timed from the reload and from its page's document. Returns one printable line per view.
+ */
+export async function measureRestoredPanels(page, url) {
+  const t0 = Date.now();
+  await page.goto(url);
+  const lines = [];
+  for (const kind of ['playground', 'gradcheck']) {
+    const answer = await look(page, kind).catch((error) => ({ inked: 0, error: error.message }));
+    if (!(answer.inked > 0) || answer.firstPaintWall == null) {
+      lines.push(`restored ${kind}: not measured (${answer.error ?? 'blank canvas'})`);
+      continue;
+    }
+    const page_ = answer.firstPaint != null && answer.committedAt != null ? `${(answer.firstPaint - answer.committedAt).toFixed(0)} ms` : '?';
+    lines.push(`restored ${kind.padEnd(10)}: window reload → first painted chart ${(answer.firstPaintWall - t0).toFixed(0)} ms, document committed → first painted chart ${page_}`);
+  }
+  return lines;
+}

@@ -10,7 +10,14 @@ import { registerFormulaView } from './features/formulaView/formulaViewCommands'
 import { registerSignalCommands } from './features/playground/signalCommands';
 import { registerLints } from './features/lint/lintFeature';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns (the extension's `exports`): how long activation took, for the test suites to print. */
+export interface ExtensionApi {
+  /** Milliseconds from the start of activate() to its end (the bundle's loading is before it). */
+  readonly activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
   try {
     registerHover(context);
     registerPlaygroundCommands(context);
@@ -18,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerFormulaView(context);
     registerSignalCommands(context);
     registerLints(context);
+    return { activationMs: performance.now() - started };
   } catch (error) {
     // VS Code swallows activation errors silently; say what went wrong.
     const message = error instanceof Error ? error.message : String(error);

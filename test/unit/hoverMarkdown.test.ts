@@ -43,10 +43,11 @@ function refFor(id: string, written: string, frameworkQualified: string, explici
   };
 }
 
+/** The images of a hover: base64 data URIs (formulas embedded) and percent-encoded ones (the plot). */
 function images(markdown: string): { alt: string; svg: string }[] {
-  return [...markdown.matchAll(/!\[([^\]]*)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/g)].map((m) => ({
+  return [...markdown.matchAll(/!\[([^\]]*)\]\(data:image\/svg\+xml(;base64)?,([^)\s]+)\)/g)].map((m) => ({
     alt: m[1],
-    svg: Buffer.from(m[2], 'base64').toString('utf8'),
+    svg: m[2] ? Buffer.from(m[3], 'base64').toString('utf8') : decodeURIComponent(m[3]).replace(/'/g, '"'),
   }));
 }
 
@@ -136,7 +137,7 @@ describe('hover content', () => {
     const on = images(hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: true, svgs }) ?? '');
     const plot = on.find((i) => i.alt === 'plot of f and f′');
     assert.ok(plot, 'no sparkline image');
-    assert.equal((plot.svg.match(/<polyline/g) ?? []).length >= 2, true);
+    assert.equal((plot.svg.match(/<path [^>]*d=['"]M/g) ?? []).length >= 2, true);
     assert.match(plot.svg, /width="240" height="90"/);
     assert.match(plot.svg, />f′</);
     const off = images(hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: false, svgs }) ?? '');
@@ -200,9 +201,33 @@ describe('hover content', () => {
     }
     console.log(`      hoverMarkdown: first call ${coldMs.toFixed(3)} ms/function (with sparkline), then p95 ${p95(samples).toFixed(3)} ms over ${samples.length}`);
   });
+  it("the build's light and dark variants are drawn in the palette's text colours", async () => {
+    const buildWeb = pathToFileURL(join(__dirname, '..', '..', '..', 'scripts', 'build-web.mjs')).href;
+    const { FORMULA_SVG_COLORS } = (await importEsm(buildWeb)) as unknown as { FORMULA_SVG_COLORS: Record<string, string> };
+    assert.deepEqual(FORMULA_SVG_COLORS, { light: paletteFor(ThemeKind.Light).text, dark: paletteFor(ThemeKind.Dark).text });
+  });
+
+  it('links f and f′ when the host has a URI for them, and embeds them when it has none (high contrast)', () => {
+    const formulaUri = (id: string, image: 'f' | 'df', kind: number) =>
+      kind === ThemeKind.Light || kind === ThemeKind.Dark ? `file:///ext/dist/formulaSvgs/${id}.${image}.${kind === ThemeKind.Light ? 'light' : 'dark'}.svg` : undefined;
+    const light = hoverMarkdown(leaky(), { themeKind: ThemeKind.Light, showPlot: true, svgs, formulaUri }) ?? '';
+    assert.ok(light.includes('![f(x)](file:///ext/dist/formulaSvgs/leaky_relu.f.light.svg) &emsp; ![f′(x)](file:///ext/dist/formulaSvgs/leaky_relu.df.light.svg)'), light);
+    assert.ok(light.length < 4000, `the hover's Markdown is ${light.length} characters`);
+    const contrast = hoverMarkdown(leaky(), { themeKind: ThemeKind.HighContrast, showPlot: true, svgs, formulaUri }) ?? '';
+    assert.deepEqual(images(contrast).map((i) => i.alt), ['f(x)', 'f′(x)', 'plot of f and f′']);
+    assert.match(images(contrast)[0].svg, /fill="#ffffff"/);
+  });
 });
 
 describe('hover sparkline', () => {
+  it('is a small image: straight stretches are two points, curves within a quarter pixel (printed, not asserted)', () => {
+    const sizes = ['leaky_relu', 'gelu', 'huber', 'softmax', 'bce'].map((id) => `${id} ${sparklineSvg(id, {}, ThemeKind.Dark).length} B`);
+    console.log(`      sparkline SVG sizes: ${sizes.join(', ')}`);
+    const relu = sparklineSvg('relu', {}, ThemeKind.Dark);
+    // ReLU is two straight arms: M + the kink + the end, whatever the sampling.
+    assert.match(relu, /<path [^>]*stroke="#4fb6ff"[^>]*d="M[\d.]+ [\d.]+l[-\d.]+[ -][-\d.]+ [-\d.]+[ -][-\d.]+"/);
+  });
+
   it('is the same string for the same (id, params, theme) and differs by theme', () => {
     const a = sparklineSvg('leaky_relu', { alpha: 0.2 }, ThemeKind.Dark);
     assert.equal(sparklineSvg('leaky_relu', { alpha: 0.2 }, ThemeKind.Dark), a);
@@ -215,6 +240,11 @@ describe('hover sparkline', () => {
     const df = Float64Array.from(xs, (x) => (x === 0 ? Number.POSITIVE_INFINITY : -1 / (x * x)));
     const svg = drawSparkline({ xs, f, df, fLabel: 'f', dfLabel: 'f′' }, paletteFor(ThemeKind.Dark));
     assert.doesNotMatch(svg, /NaN|Infinity/);
-    assert.equal((svg.match(/<polyline/g) ?? []).length, 4, 'each curve splits into two runs around x = 0');
+    // One path per curve, each run a subpath (M … l …).
+    assert.deepEqual(
+      [...svg.matchAll(/<path [^>]*d="([^"]*)"/g)].map((m) => (m[1].match(/M/g) ?? []).length),
+      [2, 2],
+      'each curve splits into two runs around x = 0',
+    );
   });
 });

@@ -26,6 +26,22 @@ let probes = 0;
 
 /** Asks the driver to find the `kind` view's chart and report what it shows (waits up to `timeoutMs`). */
 export async function lookAt(kind: 'playground' | 'gradcheck' | 'blank', timeoutMs = 45_000): Promise<ChartLook> {
+  return probe<ChartLook>(kind, timeoutMs);
+}
+
+/** What the driver did when asked to export: the path VS Code's save dialog proposed and it accepted. */
+export interface ExportDone {
+  done: boolean;
+  path?: string;
+  error?: string;
+}
+
+/** Asks the driver to click the playground's Export CSV / PNG button and accept the save dialog. */
+export async function exportFromPlayground(which: 'csv' | 'png', timeoutMs = 60_000): Promise<ExportDone> {
+  return probe<ExportDone>(`export-${which}`, timeoutMs);
+}
+
+async function probe<T>(kind: string, timeoutMs: number): Promise<T> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the web suite needs a workspace folder (the driver opens one)');
   const id = `${kind}-${++probes}-${Date.now()}`;
@@ -34,7 +50,7 @@ export async function lookAt(kind: 'playground' | 'gradcheck' | 'blank', timeout
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(answer))) as ChartLook;
+      return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(answer))) as T;
     } catch (error) {
       if (Date.now() > deadline) throw new Error(`the driver did not answer probe ${id} within ${timeoutMs / 1000} s (${String(error)})`);
       await new Promise((resolve) => setTimeout(resolve, 250));

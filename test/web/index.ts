@@ -14,6 +14,8 @@ import './hover.test';
 import './commands.test';
 import './views.test';
 import './panels.test';
+import './export.test';
+import './restore.test';
 
 interface Outcome {
   title: string;

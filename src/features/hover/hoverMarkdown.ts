@@ -26,6 +26,12 @@ export interface HoverContentOptions {
   readonly svgs?: FormulaSvgTable;
   /** Keras 2 or 3 for this document (src/frameworks/generations.ts); absent = unknown, both shown where they differ. */
   readonly keras?: KerasDecision;
+  /**
+   * The URI of a formula image already in the theme's colours (dist/formulaSvgs/<id>.<f|df>.<variant>.svg),
+   * or undefined to embed the `svgs` one as a data URI. A URI keeps the hover's Markdown small: it crosses
+   * the extension-host boundary on every hover, and ~14 KB of base64 there cost ~10 ms a round trip.
+   */
+  readonly formulaUri?: (id: string, image: 'f' | 'df', themeKind: number) => string | undefined;
 }
 
 /** The only commands the hover's links may run (MarkdownString.isTrusted.enabledCommands). */
@@ -33,6 +39,7 @@ export const HOVER_COMMANDS = ['formulaPlayground.openPlayground', 'formulaPlayg
 
 const markdownCache = new Map<string, string>();
 let markdownCacheSvgs: FormulaSvgTable | undefined;
+let markdownCacheUri: HoverContentOptions['formulaUri'];
 
 /** The Markdown of the hover for `ref`, or undefined when its id is not in the catalogue. */
 export function hoverMarkdown(ref: FunctionRef, options: HoverContentOptions): string | undefined {
@@ -41,9 +48,10 @@ export function hoverMarkdown(ref: FunctionRef, options: HoverContentOptions): s
   // Keras 2 code gets Keras 2's function where it is another one (hard_sigmoid: 0.2x + 0.5, not relu6(x + 3)/6).
   const shownId = kerasCatalogueId(ref.id, ref.frameworkName, recognised.kind, options.keras?.generation ?? 'unknown', ref.written);
   const entry = catalogue.get(shownId) ?? recognised;
-  if (markdownCacheSvgs !== options.svgs || markdownCache.size >= 256) {
+  if (markdownCacheSvgs !== options.svgs || markdownCacheUri !== options.formulaUri || markdownCache.size >= 256) {
     markdownCache.clear();
     markdownCacheSvgs = options.svgs;
+    markdownCacheUri = options.formulaUri;
   }
   // Everything the Markdown depends on; the range is not part of it.
   const key = JSON.stringify([ref.id, ref.params, ref.explicit, ref.unknown, ref.sources, ref.implementation, ref.written, ref.frameworkName?.name, ref.frameworkName?.framework, options.themeKind, options.showPlot, options.keras?.generation, options.keras?.reason]);
@@ -116,6 +124,9 @@ function titleLine(entry: CatalogueEntry, ref: FunctionRef): string {
 function formulaBlock(entry: CatalogueEntry, options: HoverContentOptions): string {
   const svgs = options.svgs?.[entry.id];
   const [fName, dfName] = entry.kind === 'loss' ? ['ℓ(y, ŷ)', '∂ℓ/∂ŷ'] : ['f(x)', 'f′(x)'];
+  const fUri = svgs && options.formulaUri?.(entry.id, 'f', options.themeKind);
+  const dfUri = svgs && options.formulaUri?.(entry.id, 'df', options.themeKind);
+  if (fUri && dfUri) return `![${fName}](${fUri}) &emsp; ![${dfName}](${dfUri})`;
   if (!svgs) {
     // No prerendered images (a build without the generated table): the LaTeX still says it exactly.
     return '```latex\n' + entry.latex + '\n' + entry.derivativeLatex + '\n```';
@@ -123,6 +134,15 @@ function formulaBlock(entry: CatalogueEntry, options: HoverContentOptions): stri
   const color = paletteFor(options.themeKind).text;
   // One paragraph: the two images sit side by side when the hover is wide enough, and wrap otherwise.
   return `![${fName}](${svgDataUri(svgs.f, color)}) &emsp; ![${dfName}](${svgDataUri(svgs.df, color)})`;
+}
+
+/**
+ * An SVG as a percent-encoded data URI (`data:image/svg+xml,…`): about 1.1× the SVG, where base64 is 1.33×.
+ * Double quotes become single ones; what a Markdown link destination or a URI cannot hold raw (space, %, #,
+ * & — Markdown would decode an entity —, <, >, parentheses, brackets, backslash, non-ASCII) is percent-encoded.
+ */
+function svgUtf8DataUri(svg: string): string {
+  return 'data:image/svg+xml,' + svg.replace(/"/g, "'").replace(/[\s%#&<>()[\]{}|\\^`"]|[^\x21-\x7e]/gu, (c) => encodeURIComponent(c));
 }
 
 /** svg → colour → data URI. Keyed by the SVG string itself (the table's and the sparkline cache's own
@@ -255,7 +275,7 @@ function plotBlock(entry: CatalogueEntry, params: Params, themeKind: number): st
   try {
     const svg = sparklineSvg(entry.id, params, themeKind);
     const alt = entry.kind === 'loss' ? 'plot of ℓ and ∂ℓ/∂ŷ' : 'plot of f and f′';
-    return `![${alt}](${svgDataUri(svg)})`;
+    return `![${alt}](${svgUtf8DataUri(svg)})`;
   } catch (error) {
     // Parameters the core rejects (nn.LeakyReLU(-1)…): say why there is no plot instead of hiding it.
     return `*No plot:* ${escapeMarkdown(error instanceof Error ? error.message : String(error))}`;

@@ -11,6 +11,7 @@ import { catalogue } from '../../core/catalogue';
 import type { FunctionRef } from '../../recognize/site';
 import { KERAS_SECTION, KerasGenerationSource } from './kerasGeneration';
 import { readJsonAsset } from '../../host/assets';
+import { paletteFor } from './sparkline';
 
 const SECTION = 'formulaPlayground.hover';
 const DEFAULT_LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
@@ -51,34 +52,86 @@ function readSettings(): HoverSettings {
 }
 
 const EXTENSION_ID = 'dl-formula-playground.dl-formula-playground';
+
+/** dist/formulaSvgs/index.json, written by the build (scripts/build-web.mjs): the variants' colours and the ids. */
+interface FormulaSvgIndex {
+  readonly colors: Readonly<Record<string, string>>;
+  readonly ids: readonly string[];
+}
+
 /**
- * The prerendered formula SVGs read so far, by catalogue id. Each function's pair is an asset,
- * dist/formulaSvgs/<id>.json (not part of the host bundle), read through vscode.workspace.fs on the first
- * hover over that function — the same code in the desktop and the web worker extension hosts, where the
- * extension's files come over the network. The table is replaced, not mutated, when a pair arrives, so
- * hoverMarkdown's cache (keyed by the table) starts over. A function without a file shows its LaTeX.
+ * The prerendered formula images. The build writes each as dist/formulaSvgs/<id>.<f|df>.<variant>.svg in the
+ * text colour of the light and the dark theme; the hover's Markdown links to those files by URI (a short
+ * string, where a data URI carried ~14 KB across the extension-host boundary on every hover), which VS Code's
+ * Markdown renderer loads in every host (file: on the desktop, vscode-remote: in a remote or code-server,
+ * https: on vscode.dev). The index is read once through vscode.workspace.fs; high-contrast themes, whose
+ * text colours have no file, read the light image of a function on its first hover and embed it recoloured.
+ * The table is replaced, not mutated, when something arrives, so hoverMarkdown's cache starts over.
  */
 let svgTable: FormulaSvgTable = {};
+let svgIndex: Promise<FormulaSvgIndex | undefined> | undefined;
+let svgIndexRead: FormulaSvgIndex | undefined;
+let svgIndexSettled = false;
 const svgLoads = new Map<string, Promise<void>>();
 const svgSettled = new Set<string>();
+/** A placeholder pair: the function has images, linked by URI (the SVG text itself is not needed). */
+const LINKED: FormulaSvgTable[string] = { f: '', df: '' };
+/** Whether a hover's Markdown has been computed once (FormulaHoverProvider.warm). */
+let warmedMarkdown = false;
 
-/** Starts reading the SVGs of `ids` not read yet; resolves when all have arrived (or failed); undefined when none is pending. */
-function pendingFormulaSvgs(extensionUri: vscode.Uri | undefined, ids: readonly string[]): Promise<unknown> | undefined {
+function extensionRoot(extensionUri: vscode.Uri | undefined): vscode.Uri | undefined {
+  return extensionUri ?? vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
+}
+
+function readSvgIndex(extensionUri: vscode.Uri | undefined): Promise<FormulaSvgIndex | undefined> {
+  return (svgIndex ??= (async () => {
+    const root = extensionRoot(extensionUri);
+    try {
+      const index = root ? await readJsonAsset<FormulaSvgIndex>(root, 'dist', 'formulaSvgs', 'index.json') : undefined;
+      svgIndexRead = index;
+      return index;
+    } catch (error) {
+      console.error('formulaPlayground: no formula images (dist/formulaSvgs/index.json):', error);
+      return undefined;
+    } finally {
+      svgIndexSettled = true;
+    }
+  })());
+}
+
+/** The variant (light, dark) whose glyph colour is the theme's text colour, if the build wrote one. */
+function variantFor(index: FormulaSvgIndex | undefined, themeKind: number): string | undefined {
+  const text = paletteFor(themeKind).text;
+  return index && Object.keys(index.colors).find((variant) => index.colors[variant] === text);
+}
+
+/** Starts reading what the hover needs for `ids` in this theme; resolves when it has arrived (or failed); undefined when nothing is pending. */
+function pendingFormulaSvgs(extensionUri: vscode.Uri | undefined, ids: readonly string[], themeKind: number): Promise<unknown> | undefined {
+  if (!svgIndexSettled) return readSvgIndex(extensionUri);
+  const index = svgIndexRead;
+  if (!index) return undefined;
+  const linked = variantFor(index, themeKind) !== undefined;
   const waits: Promise<void>[] = [];
   for (const id of ids) {
-    if (svgSettled.has(id)) continue;
+    // Catalogue ids only (never document text) name a file.
+    if (svgSettled.has(id) || !index.ids.includes(id) || !/^[a-z0-9_]+$/.test(id)) continue;
+    if (linked) {
+      if (!svgTable[id]) svgTable = { ...svgTable, [id]: LINKED };
+      continue;
+    }
     let load = svgLoads.get(id);
     if (!load) {
       load = (async () => {
         try {
-          const uri = extensionUri ?? vscode.extensions.getExtension(EXTENSION_ID)?.extensionUri;
-          // Catalogue ids only (never document text) name a file.
-          if (uri && /^[a-z0-9_]+$/.test(id)) {
-            const svgs = await readJsonAsset<FormulaSvgTable[string]>(uri, 'dist', 'formulaSvgs', `${id}.json`);
-            svgTable = { ...svgTable, [id]: svgs };
+          const root = extensionRoot(extensionUri);
+          const light = index.colors.light;
+          if (root && light) {
+            const read = async (image: string) =>
+              textOf(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'dist', 'formulaSvgs', `${id}.${image}.light.svg`))).split(`"${light}"`).join('"currentColor"');
+            svgTable = { ...svgTable, [id]: { f: await read('f'), df: await read('df') } };
           }
         } catch (error) {
-          console.error(`formulaPlayground: no formula images for ${id} (dist/formulaSvgs/${id}.json):`, error);
+          console.error(`formulaPlayground: no formula images for ${id} (dist/formulaSvgs/${id}.*.light.svg):`, error);
         } finally {
           svgSettled.add(id);
         }
@@ -88,6 +141,10 @@ function pendingFormulaSvgs(extensionUri: vscode.Uri | undefined, ids: readonly 
     waits.push(load);
   }
   return waits.length > 0 ? Promise.all(waits) : undefined;
+}
+
+function textOf(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /** Recognises the function under the cursor and shows its formula, parameters and plot. */
@@ -102,6 +159,14 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
 
   /** `extensionUri` locates dist/formulaSvgs/ (default: this extension's, looked up by id). */
   constructor(private readonly extensionUri?: vscode.Uri) {}
+
+  /** The URI of a formula image in the theme's colours, when the build wrote that variant (not for high contrast). */
+  private readonly formulaUri = (id: string, image: 'f' | 'df', themeKind: number): string | undefined => {
+    const variant = variantFor(svgIndexRead, themeKind);
+    const root = extensionRoot(this.extensionUri);
+    if (!variant || !root || !svgIndexRead?.ids.includes(id)) return undefined;
+    return vscode.Uri.joinPath(root, 'dist', 'formulaSvgs', `${id}.${image}.${variant}.svg`).toString();
+  };
 
   /** Forget cached settings and hovers (settings or theme changed). */
   reset(): void {
@@ -158,16 +223,16 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     // The first hover over a function reads its formula images (and those of the function Keras 2 shows instead).
     const kind = catalogue.get(ref.id)?.kind;
     const shownId = kind ? kerasCatalogueId(ref.id, ref.frameworkName, kind, keras?.generation ?? 'unknown', ref.written) : ref.id;
-    const pending = pendingFormulaSvgs(this.extensionUri, shownId === ref.id ? [ref.id] : [ref.id, shownId]);
+    const themeKind = vscode.window.activeColorTheme.kind;
+    const pending = pendingFormulaSvgs(this.extensionUri, shownId === ref.id ? [ref.id] : [ref.id, shownId], themeKind);
     if (pending) return pending.then(() => this.hoverFor(document, ref, settings, keras));
     const uri = document.uri.toString();
-    const themeKind = vscode.window.activeColorTheme.kind;
     const key =
       `${uri}@${document.version}|${ref.range.start}-${ref.range.end}|${ref.id}|` +
       `${JSON.stringify(ref.params)}|${themeKind}|${settings.showPlot}|${keras?.generation}|${keras?.reason}`;
     let hover = this.hovers.get(key);
     if (!hover) {
-      const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: svgTable, keras });
+      const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: svgTable, keras, formulaUri: this.formulaUri });
       if (markdown === undefined) return undefined;
       const content = new vscode.MarkdownString(markdown);
       content.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
@@ -177,6 +242,29 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       this.hovers.set(key, hover);
     }
     return hover;
+  }
+
+  /**
+   * Prepares the first hover over `document` while the user is still reading it: the formula index is
+   * read, the document's model is built (the recognizer caches it by version), and one hover's Markdown
+   * and plot are computed and thrown away, so their code is compiled. Nothing is shown; errors are ignored.
+   */
+  warm(document: vscode.TextDocument): void {
+    try {
+      const settings = this.currentSettings();
+      if (!settings.enabled || !settings.languages.includes(document.languageId)) return;
+      void readSvgIndex(this.extensionUri);
+      const text = this.textOf(document);
+      if (text === undefined) return;
+      this.recognizer.recognize(text, 0, document.languageId, { key: document.uri.toString(), version: document.version });
+      if (warmedMarkdown) return;
+      warmedMarkdown = true;
+      const themeKind = vscode.window.activeColorTheme.kind;
+      const ref: FunctionRef = { id: 'relu', params: {}, explicit: [], range: { start: 0, end: 0 }, written: 'relu' };
+      hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: {}, formulaUri: this.formulaUri });
+    } catch (error) {
+      console.error('formulaPlayground: preparing the hover failed:', error);
+    }
   }
 
   /** The document's text for its current version, or undefined when it is too large to read. */
@@ -207,5 +295,14 @@ export function registerHover(context: vscode.ExtensionContext): void {
       }
     }),
     vscode.window.onDidChangeActiveColorTheme(() => provider.reset()),
+    // The first hover costs what nothing has computed yet (the document's model, the code's first run, the
+    // formula index): do that in the idle moment after a document is shown, not while the user waits.
+    vscode.window.onDidChangeActiveTextEditor((editor) => editor && warmSoon(provider, editor.document)),
   );
+  const active = vscode.window.activeTextEditor;
+  if (active) warmSoon(provider, active.document);
+}
+
+function warmSoon(provider: FormulaHoverProvider, document: vscode.TextDocument): void {
+  setTimeout(() => provider.warm(document), 0);
 }

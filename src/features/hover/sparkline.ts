@@ -195,13 +195,11 @@ export function drawSparkline(series: Series, palette: Palette): string {
     [series.f, palette.f, ''],
     [series.df, palette.df, ' stroke-dasharray="4 2"'],
   ] as const) {
-    for (const run of finiteRuns(values)) {
-      const points = run.map((i) => `${r(sx(series.xs[i]))},${r(sy(clip(values[i])))}`).join(' ');
-      parts.push(
-        `<polyline fill="none" stroke="${color}" stroke-width="${palette.strokeWidth}"${dash} ` +
-          `stroke-linejoin="round" points="${points}"/>`,
-      );
-    }
+    // One path per curve, its finite runs as subpaths, each simplified to within a quarter pixel.
+    const d = finiteRuns(values)
+      .map((run) => pathData(simplify(run.map((i): Point => [sx(series.xs[i]), sy(clip(values[i]))]), 0.25)))
+      .join('');
+    if (d) parts.push(`<path fill="none" stroke="${color}" stroke-width="${palette.strokeWidth}"${dash} stroke-linejoin="round" d="${d}"/>`);
   }
   // Legend: a swatch and a name per curve, plus the label a loss is drawn at.
   const legendY = 10;
@@ -264,6 +262,60 @@ function finiteRuns(values: Float64Array): number[][] {
   }
   if (run.length) runs.push(run);
   return runs.filter((points) => points.length > 1);
+}
+
+type Point = [number, number];
+
+/**
+ * Ramer–Douglas–Peucker: the fewest of `points` that stay within `tolerance` px of the curve through all of
+ * them (straight stretches, like ReLU's arms, become their two ends).
+ */
+function simplify(points: Point[], tolerance: number): Point[] {
+  if (points.length <= 2) return points;
+  const keep = new Uint8Array(points.length);
+  keep[0] = keep[points.length - 1] = 1;
+  const stack: [number, number][] = [[0, points.length - 1]];
+  while (stack.length) {
+    const [a, b] = stack.pop() as [number, number];
+    const [ax, ay] = points[a];
+    const dx = points[b][0] - ax;
+    const dy = points[b][1] - ay;
+    const length = Math.hypot(dx, dy) || 1;
+    let worst = -1;
+    let at = -1;
+    for (let i = a + 1; i < b; i++) {
+      const distance = Math.abs(dy * (points[i][0] - ax) - dx * (points[i][1] - ay)) / length;
+      if (distance > worst) {
+        worst = distance;
+        at = i;
+      }
+    }
+    if (worst > tolerance) {
+      keep[at] = 1;
+      stack.push([a, at], [at, b]);
+    }
+  }
+  return points.filter((_, i) => keep[i] === 1);
+}
+
+/** A path number without its leading zero (`.3`, `-.6`). */
+const short = (v: number): string => String(v).replace(/^(-?)0\./, '$1.');
+/** The separator before a number: none before a minus sign. */
+const gap = (v: number): string => (v < 0 ? '' : ' ');
+
+/** `M x y` then relative line-tos, in tenths of a pixel rounded at the absolute points (no drift). */
+function pathData(points: readonly Point[]): string {
+  let out = '';
+  let px = 0;
+  let py = 0;
+  points.forEach(([x, y], i) => {
+    const rx = Math.round(x * 10);
+    const ry = Math.round(y * 10);
+    out += i === 0 ? `M${short(rx / 10)}${gap(ry)}${short(ry / 10)}` : `${i === 1 ? 'l' : gap(rx - px)}${short((rx - px) / 10)}${gap(ry - py)}${short((ry - py) / 10)}`;
+    px = rx;
+    py = ry;
+  });
+  return out;
 }
 
 function r(v: number): string {
