@@ -22,6 +22,13 @@ export interface Kink {
   readonly error: number;
 }
 
+/** The grid and f, f′ on it (the claimed f′: analytic values), as the sweep evaluated them. */
+export interface SampledGrid {
+  readonly xs: Float64Array;
+  readonly fx: Float64Array;
+  readonly dx: Float64Array;
+}
+
 /** More candidates than this means f′ is noise, not a few kinks; the rest are checked as ordinary points. */
 const MAX_CANDIDATES = 64;
 
@@ -29,14 +36,8 @@ const MAX_CANDIDATES = 64;
  * Kinks of f inside [xs[0], xs[n−1]], sorted, given f and f′ on the grid; yields (nothing) after each candidate
  * and between slices of the passes over the grid.
  */
-export function* findKinks(
-  f: (x: number) => number,
-  df: (x: number) => number,
-  xs: Float64Array,
-  fx: Float64Array,
-  dx: Float64Array,
-  toleranceAt: ToleranceAt,
-): Generator<undefined, Kink[], void> {
+export function* findKinks(f: (x: number) => number, df: (x: number) => number, grid: SampledGrid, toleranceAt: ToleranceAt): Generator<undefined, Kink[], void> {
+  const { xs, fx, dx } = grid;
   const brackets = yield* derivativeJumps(xs, dx, toleranceAt);
   const located: { x: number; width: number }[] = [];
   for (const [i, j] of brackets) {

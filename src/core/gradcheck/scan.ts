@@ -5,7 +5,7 @@
  * the kink itself. There the claim passes when it lies between the left and right derivatives (any
  * subgradient convention: ReLU′(0) = 0 or 1 or ½), so kinks are reported, not failed.
  */
-import { findKinks, type Kink } from './kinks';
+import { findKinks, type Kink, type SampledGrid } from './kinks';
 import { baseStep, numericDerivativeInto, type NumericEstimate, type ToleranceAt } from './finiteDifference';
 import type { PointContext, Tally } from './tally';
 import { linspaceInto } from '../sampling';
@@ -58,8 +58,9 @@ export function* scanScalar(
     if (end < n) yield (0.25 * end) / n;
   }
   // The passes over the grid that find kinks and jumps cannot tell their own progress: 26 % and 28 %.
-  const kinks = yield* at(0.26, findKinks(f, df, xs, fx, dx, tally.toleranceAt));
-  const jumps = yield* at(0.28, findJumps(f, xs, fx, dx, tally.toleranceAt));
+  const sampled: SampledGrid = { xs, fx, dx };
+  const kinks = yield* at(0.26, findKinks(f, df, sampled, tally.toleranceAt));
+  const jumps = yield* at(0.28, findJumps(f, sampled, tally.toleranceAt));
   // Stencils never straddle a kink or a jump: both are barriers, sorted.
   const barriers = [...kinks.map((k) => k.x), ...jumps].sort((p, q) => p - q);
   yield 0.3;
@@ -97,13 +98,7 @@ const EPSILON = 2.220446049250313e-16;
  * the bracket shrinks to adjacent doubles, a steep smooth stretch does not. Sorted; yields after each candidate
  * and between slices of the passes over the grid.
  */
-function* findJumps(
-  f: (x: number) => number,
-  xs: Float64Array,
-  fx: Float64Array,
-  dx: Float64Array,
-  toleranceAt: ToleranceAt,
-): Generator<undefined, number[], void> {
+function* findJumps(f: (x: number) => number, { xs, fx, dx }: SampledGrid, toleranceAt: ToleranceAt): Generator<undefined, number[], void> {
   const m = xs.length - 1;
   const tolerance = toleranceAt(0);
   /** How much of f's change over [x_i, x_{i+1}] its slopes leave unexplained (0 where that is not finite). */
