@@ -174,7 +174,7 @@ function isDigit(c: number): boolean {
  */
 export function tokenize(text: string, family: LanguageFamily, reuse?: { readonly tokens: Tokens; readonly unchangedUpTo: number }): Tokens {
   // About one token per 4 characters in real code; the sink grows when it needs to.
-  const sink = new TokenSink(Math.max(64, text.length >> 2));
+  const sink = new TokenSink(Math.max(64, text.length >> 2, reuse ? reuse.tokens.count + (reuse.tokens.count >> 4) : 0));
   let from = 0;
   const points = reuse && resumePoints.get(reuse.tokens);
   if (reuse && points) {

@@ -280,6 +280,8 @@ interface Checkpoint {
   readonly modules: number;
   readonly starModules: number;
   readonly aliases: number;
+  /** Length of the module scope's binding log. */
+  readonly moduleBindings: number;
 }
 
 /** What an earlier build leaves for the next version of the same document. */
@@ -287,6 +289,8 @@ interface ResumeState {
   readonly checkpoints: readonly Checkpoint[];
   /** Every `aliases.set(name, value)` in order. */
   readonly aliasLog: readonly (readonly [string, string])[];
+  /** The name of each binding added to the module scope, in order. */
+  readonly moduleLog: readonly string[];
 }
 const resumeStates = new WeakMap<Syntax, ResumeState>();
 
@@ -339,6 +343,7 @@ class Builder {
   private imports: Imports = { aliases: new Map(), starModules: [], modules: [] };
   private checkpoints: Checkpoint[] = [];
   private aliasLog: (readonly [string, string])[] = [];
+  private moduleLog: string[] = [];
   private readonly source: ChainSource;
   /** The token the pass starts at (a checkpoint's, when resuming). */
   private firstTok = 0;
@@ -397,15 +402,24 @@ class Builder {
     for (const [name, value] of this.aliasLog) aliases.set(name, value);
     this.imports = { aliases, starModules: previous.imports.starModules.slice(0, c.starModules), modules: previous.imports.modules.slice(0, c.modules) };
     this.checkpoints = state.checkpoints.filter((k) => k.tok <= c.tok);
-    // The module scope is the one object later statements add to: a copy with the bindings made before `c`.
+    // The module scope is the one object later statements add to. Its bindings (a Map that can hold a binding per
+    // line) are MOVED from the earlier version, not copied: the bindings made after `c` are taken out, and the
+    // earlier version's model must not be read after this (ModelCache drops it; nothing keeps a stale version).
     const module = previous.scopes[0];
-    const copy = newScope(0, 'module', '', -1, 0, -1);
-    for (const [name, list] of module.locals) {
+    const locals = module.locals;
+    this.moduleLog = state.moduleLog.slice(0, c.moduleBindings);
+    for (let i = c.moduleBindings; i < state.moduleLog.length; i++) {
+      const name = state.moduleLog[i];
+      const list = locals.get(name);
+      if (!list) continue;
       let n = 0;
       while (n < list.length && list[n].at < c.at) n++;
-      if (n > 0) copy.locals.set(name, n === list.length ? list.slice() : list.slice(0, n));
+      if (n === 0) locals.delete(name);
+      else list.length = n;
     }
-    this.scopes[0] = copy;
+    const moved = newScope(0, 'module', '', -1, 0, -1);
+    (moved as { locals: Map<string, Binding[]> }).locals = locals;
+    this.scopes[0] = moved;
   }
 
   private setAlias(name: string, value: string): void {
@@ -550,7 +564,7 @@ class Builder {
       objects: this.objects,
       strings: this.strings,
     };
-    resumeStates.set(syntax, { checkpoints: this.checkpoints, aliasLog: this.aliasLog });
+    resumeStates.set(syntax, { checkpoints: this.checkpoints, aliasLog: this.aliasLog, moduleLog: this.moduleLog });
     return syntax;
   }
 
@@ -589,6 +603,7 @@ class Builder {
       modules: this.imports.modules.length,
       starModules: this.imports.starModules.length,
       aliases: this.aliasLog.length,
+      moduleBindings: this.moduleLog.length,
     });
   }
 
@@ -714,6 +729,7 @@ class Builder {
           const list = locals.get(p.name);
           if (list) list.push(binding);
           else locals.set(p.name, [binding]);
+          if (p.scope === 0) this.moduleLog.push(p.name);
         }
         if (p.lambda) {
           const d = this.definitions[this.definitions.length - 1];
