@@ -7,6 +7,7 @@
  * Ours and hand-written run over 1e6 points; math.js is evaluated per point (its documented use,
  * `compile(expr).evaluate({x})`) over a 1e5-point subset and normalised per element.
  */
+import * as os from 'node:os';
 import { compileFormula } from '../src/core/formula';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -96,24 +97,32 @@ const cases: Case[] = [
 
 /**
  * Fastest nanoseconds per element of `run` over `n` elements, after warm-up calls: the optimising compiler
- * works in the background, and on a shared machine the minimum is the least disturbed measurement.
+ * works in the background, and on a shared machine the minimum is the least disturbed measurement. Time is
+ * this process's CPU time (user + system), which other processes on a loaded machine inflate far less than
+ * wall time (as in core.bench.ts).
  */
-function time(n: number, run: () => void): number {
-  return timeTogether(n, [run])[0];
+function time(n: number, run: () => void, warmup = WARMUP, repeats = REPEATS): number {
+  return timeTogether(n, [run], warmup, repeats)[0];
+}
+
+/** CPU time of one call of `run`, in nanoseconds. */
+function cpuNanoseconds(run: () => void): number {
+  const started = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) * 1000;
 }
 
 /**
  * The same for several loops at once, taking turns (one run of each per round): on a machine shared with
  * other work, loops timed one after another can meet a different load, and their ratio then measures that.
  */
-function timeTogether(n: number, runs: readonly (() => void)[]): number[] {
-  for (let w = 0; w < WARMUP; w++) for (const run of runs) run();
+function timeTogether(n: number, runs: readonly (() => void)[], warmup = WARMUP, repeats = REPEATS): number[] {
+  for (let w = 0; w < warmup; w++) for (const run of runs) run();
   const best = runs.map(() => Infinity);
-  for (let r = 0; r < REPEATS; r++) {
+  for (let r = 0; r < repeats; r++) {
     runs.forEach((run, k) => {
-      const start = process.hrtime.bigint();
-      run();
-      best[k] = Math.min(best[k], Number(process.hrtime.bigint() - start) / n);
+      best[k] = Math.min(best[k], cpuNanoseconds(run) / n);
     });
   }
   return best;
@@ -140,9 +149,15 @@ function main(): void {
     ]);
     const tAllocating = time(N, () => (sink += compiled.evaluateWithDerivative(xs).derivatives[7]));
     const tTwoPass = time(N, () => (sink += compiled.evaluate(xs)[7] + compiled.derivative(xs)[7]));
-    const tMath = time(subset.length, () => {
-      for (let i = 0; i < subset.length; i++) sink += mathValue.evaluate({ x: subset[i] }) + mathDerivative.evaluate({ x: subset[i] });
-    });
+    // math.js is 30–300× slower: fewer runs of it (its ratio to ours does not need two digits).
+    const tMath = time(
+      subset.length,
+      () => {
+        for (let i = 0; i < subset.length; i++) sink += mathValue.evaluate({ x: subset[i] }) + mathDerivative.evaluate({ x: subset[i] });
+      },
+      2,
+      3,
+    );
     rows.push([
       c.name + (c.mathjsDerivative ? ' *' : ''),
       tFused.toFixed(2),
@@ -160,7 +175,7 @@ function main(): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i < 1 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
   console.log(
-    `formula bench: value and derivative together; ours (evaluateWithDerivative, and evaluate + derivative) and a hand-written fused loop over ${N.toExponential(0)} points, math.js over a ${N_MATHJS.toExponential(0)}-point subset, per element; fastest of ${REPEATS} after ${WARMUP} warm-up runs, fused and hand-written taking turns (target: fused/hand ≤ 1.3×)`,
+    `formula bench: value and derivative together; ours (evaluateWithDerivative, and evaluate + derivative) and a hand-written fused loop over ${N.toExponential(0)} points, math.js over a ${N_MATHJS.toExponential(0)}-point subset, per element; CPU time, fastest of ${REPEATS} after ${WARMUP} warm-up runs (math.js: 3 after 2), fused and hand-written taking turns (target: fused/hand ≤ 1.3×); load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
   );
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));

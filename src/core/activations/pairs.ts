@@ -20,7 +20,7 @@ export type ValueDerivativePair = (x: number, out: Float64Array) => void;
 function sigmoidPair(x: number, out: Float64Array): void {
   const e = Math.exp(-Math.abs(x));
   const d = 1 + e;
-  out[0] = x >= 0 ? 1 / d : e / d;
+  out[0] = (x >= 0 ? 1 : e) / d;
   out[1] = sigmoidSlopeOf(e);
 }
 
@@ -29,7 +29,7 @@ function softplusPair(x: number, out: Float64Array): void {
   const e = Math.exp(-Math.abs(x));
   const d = 1 + e;
   out[0] = Math.max(x, 0) + Math.log1p(e);
-  out[1] = x >= 0 ? 1 / d : e / d;
+  out[1] = (x >= 0 ? 1 : e) / d;
 }
 
 /** Catalogue ids with a fused pair (parameterless activations only). */
@@ -67,7 +67,8 @@ export const pairSources: ReadonlyMap<string, (n: PairNames) => PairSource> = ne
         lines: [
           `const ${e} = ${n.builtin('exp')}(-${n.builtin('abs')}(${n.input}));`,
           `const ${d} = 1 + ${e};`,
-          `const ${s} = ${n.input} >= 0 ? 1 / ${d} : ${e} / ${d};`,
+          // One division of the chosen numerator: the same bits as x ≥ 0 ? 1/d : e/d, without a branch.
+          `const ${s} = (${n.input} >= 0 ? 1 : ${e}) / ${d};`,
           // sigmoidSlopeOf(e), written out.
           `const ${q} = ${e} / (${d} * ${d});`,
           `const ${ds} = ${q} - ${q} * (${e} - (${d} - 1)) * (3 - ${d});`,
@@ -86,7 +87,8 @@ export const pairSources: ReadonlyMap<string, (n: PairNames) => PairSource> = ne
           `const ${e} = ${n.builtin('exp')}(-${n.builtin('abs')}(${n.input}));`,
           `const ${d} = 1 + ${e};`,
           `const ${f} = ${n.builtin('max')}(${n.input}, 0) + ${n.builtin('log1p')}(${e});`,
-          `const ${s} = ${n.input} >= 0 ? 1 / ${d} : ${e} / ${d};`,
+          // One division of the chosen numerator: the same bits as x ≥ 0 ? 1/d : e/d, without a branch.
+          `const ${s} = (${n.input} >= 0 ? 1 : ${e}) / ${d};`,
         ],
         value: f,
         derivative: s,

@@ -45,6 +45,9 @@ export interface Generated {
   readonly paramSites: readonly string[];
 }
 
+/** Points per block of the loop (see the end of generate). */
+const CHUNK = 512;
+
 const JS_COMPARE: Readonly<Record<string, string>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '===', '!=': '!==' };
 const JS_ARITH: Readonly<Record<string, string>> = { add: '+', sub: '-', mul: '*', div: '/' };
 
@@ -311,17 +314,60 @@ export function generate(
   functions.forEach((_, i) => header.push(`const f${i} = T.f[${i}];`));
   catalogueIds.forEach((_, i) => header.push(`const c${i} = T.c[${i}];`));
   header.push('const W = T.W;', 'const S = T.S;');
+  // Blocks of CHUNK points: a fast pass that stores without looking and sums r·0 over every result (0 unless one
+  // is NaN or ±∞), then, only in a block where that sum is not 0, a second pass with the per-point check and the
+  // slow path. A branch and a call site in the loop itself cost 20–40 % of x·σ(1.702x); the sum costs 5 %.
+  const watchedExprs = nanFrom === undefined || roots.includes(nanFrom) ? roots : [...roots, nanFrom];
+  const names = watchedExprs.map((e) => (e === nanFrom ? (guard as string) : results[roots.indexOf(e)]));
+  // An output that is finite wherever x is (where(x > 0, x, 0.1x)) needs no watching of its own: x is watched.
+  const watched = names.filter((_, k) => !finiteWithX(watchedExprs[k]));
+  if (watchedExprs.some((e) => e.dependsOnX && finiteWithX(e))) watched.push('v');
+  const body = ['const v = X[i];', ...loop.lines];
   const source = [
     ...header,
     ...prologue.lines,
-    'for (let i = 0; i < n; i++) {',
-    'const v = X[i];',
-    ...loop.lines,
+    `for (let i0 = 0; i0 < n; i0 += ${CHUNK}) {`,
+    `const i1 = i0 + ${CHUNK} < n ? i0 + ${CHUNK} : n;`,
+    'let bad = 0;',
+    'for (let i = i0; i < i1; i++) {',
+    ...body,
+    ...results.map((result, k) => `${k === 0 ? 'OUT' : 'OUT1'}[i] = ${result};`),
+    ...(watched.length > 0 ? [`bad += ${watched.map((r) => `${r} * 0`).join(' + ')};`] : []),
+    '}',
+    'if (bad !== 0) {',
+    'for (let i = i0; i < i1; i++) {',
+    ...body,
     ...store(results, guard),
+    '}',
+    '}',
     '}',
   ].join('\n');
   const kernel = new Function('X', 'OUT', 'P', 'T', 'OUT1', source) as Kernel;
   return { kernel, source, functions, catalogueIds, paramSites };
+}
+
+/**
+ * Whether e is finite wherever x is, and follows x into ±∞ and NaN the way the slow path would (so the slow
+ * path has nothing to add where x is finite): finite literals, x, −e, c·e with |c| ≤ 1, and wheres of such.
+ */
+function finiteWithX(e: Expr): boolean {
+  switch (e.op) {
+    case 'num':
+    case 'const':
+      return Number.isFinite(e.value);
+    case 'x':
+      return true;
+    case 'neg':
+      return finiteWithX(e.args[0]);
+    case 'mul': {
+      const [a, b] = e.args;
+      return (a.op === 'num' && Math.abs(a.value) <= 1 && finiteWithX(b)) || (b.op === 'num' && Math.abs(b.value) <= 1 && finiteWithX(a));
+    }
+    case 'where':
+      return finiteWithX(e.args[1]) && finiteWithX(e.args[2]);
+    default:
+      return false;
+  }
 }
 
 /**
