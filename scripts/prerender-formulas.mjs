@@ -1,10 +1,10 @@
 // Renders every catalogue formula (f and f′, or ℓ and ∂ℓ/∂ŷ) to a self-contained SVG with MathJax, once,
 // at build time, so the hover shows images without running a math engine in the extension host.
 //
-// Output: generated/formulaSvgs.json (git-ignored, bundled into dist/extension.js), id → { f, df }.
-// Each SVG draws its glyphs in `currentColor`; the hover replaces that one token with a colour chosen for
-// the active theme (dark glyphs on light themes, light glyphs on dark ones), because an <img> SVG cannot
-// inherit the editor's text colour. Storing one variant and colouring at hover time halves the JSON.
+// Output: generated/formulaSvgs.json (git-ignored), id → { f, df }; scripts/build-web.mjs writes it out as
+// the image files the hover links to. Each SVG draws its glyphs in `currentColor`, which the build replaces
+// with the text colour of each theme variant (dark glyphs on light themes, light glyphs on dark ones),
+// because an <img> SVG cannot inherit the editor's text colour.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -1,8 +1,8 @@
 /**
  * The hover in the web worker host: asked for through `vscode.executeHoverProvider` (what the editor
- * does) on the sample files of the workspace, it carries the formula images (read from
- * dist/formulaSvgs/<id>.json through vscode.workspace.fs, no `fs`), the plot and the command links with the
- * parameters in effect. Cold and warm round trips are printed as DLFP_WEB_MEASURE lines, not asserted.
+ * does) on the sample files of the workspace, it links the formula images by URI (the extension's
+ * dist/formulaSvgs/<id>.<f|df>.<light|dark>.svg, read back here through vscode.workspace.fs, no `fs`), embeds
+ * the plot, and carries the command links with the parameters in effect. Cold and warm round trips are printed as DLFP_WEB_MEASURE lines, not asserted.
  */
 import * as vscode from 'vscode';
 import * as assert from './assert';
