@@ -27,6 +27,13 @@ export function browserSession({ keepTemp = false } = {}) {
       session.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, ...options });
       return session.browser;
     },
+    /** A page of the session's browser that keeps the errors thrown in it (`pageErrors`, for a timeout's report). */
+    async newPage(viewport = { width: 1280, height: 800 }) {
+      const page = await session.browser.newPage({ viewport });
+      const pageErrors = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      return { page, pageErrors };
+    },
     /** code-server on a free port (startCodeServer's options but the port); the server knows its port. */
     async startServer(options) {
       session.server = await startCodeServer({ port: await freePort(), ...options });

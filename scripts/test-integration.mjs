@@ -38,10 +38,8 @@ async function main() {
   });
   console.log(`test:integration: code-server on 127.0.0.1:${server.port} (log: ${logFile})`);
 
-  const browser = await session.launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await session.launchBrowser();
+  const { page, pageErrors } = await session.newPage();
   const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath });
   const started = performance.now();
   await page.goto(url);

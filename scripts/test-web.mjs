@@ -50,8 +50,8 @@ async function main() {
   const logFile = join(resultsDir, 'web-code-server.log');
   const server = await session.startServer({ workspace, userDataDir: dirs.userDataDir, extensionsDir: dirs.extensionsDir, logFile });
 
-  const browser = await session.launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await session.launchBrowser();
+  const { page } = await session.newPage();
   await page.addInitScript(PAINT_PROBE);
   let exit;
   const exited = new Promise((resolve) => (exit = resolve));
@@ -88,8 +88,6 @@ async function main() {
       });
     } else if (/formulaPlayground|dl-formula|Extension Host|\[Extension Host\]/i.test(text)) hostLines.push(text);
   });
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
 
   const url = workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: extension, extensionTestsPath: suite });
   const started = performance.now();

@@ -22,7 +22,7 @@ async function shoot(theme) {
   const workspace = join(temp, `workspace-${theme}`);
   cpSync(join(repoRoot, 'examples'), workspace, { recursive: true });
   const server = await session.startServer({ workspace, userDataDir: dirs.userDataDir, extensionsDir: dirs.extensionsDir, logFile: join(temp, `${theme}.log`) });
-  const page = await session.browser.newPage({ viewport: { width: 1280, height: 760 } });
+  const { page } = await session.newPage({ width: 1280, height: 760 });
   await page.addInitScript(PAINT_PROBE);
   const workerHost = new Promise((resolve) => page.on('console', (m) => /web worker extension host/i.test(m.text()) && resolve(true)));
   await page.goto(workbenchUrl({ port: server.port, folder: workspace, extensionDevelopmentPath: join(temp, 'extension') }));
