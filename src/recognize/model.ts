@@ -49,6 +49,10 @@ export function languageFamily(languageId: string): LanguageFamily | undefined {
  */
 export const MAX_DOCUMENT = 5_242_880;
 
+/** Builds in a row that reused an earlier version's work, by syntax (see buildModel). */
+const generations = new WeakMap<Syntax, number>();
+const MAX_GENERATIONS = 16;
+
 /** The first offset where `a` and `b` differ (the shorter one's length when one is a prefix of the other). */
 function firstDifference(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
@@ -79,7 +83,12 @@ export function buildModel(text: string, family: LanguageFamily, version?: numbe
   const source = text.length > MAX_DOCUMENT ? '' : text;
   let tokens: Tokens;
   let syntax: Syntax;
-  if (previous && previous.family === family && previous.tokens.count > 0 && source.length > 0 && previous.text.length <= MAX_DOCUMENT) {
+  let reused = false;
+  // Objects reused from an earlier version may hold slices of its text (keeping it alive): after
+  // MAX_GENERATIONS reuses in a row the model is built afresh, so at most that many old texts stay reachable.
+  const generation = previous ? (generations.get(previous.syntax) ?? 0) + 1 : 0;
+  if (previous && generation < MAX_GENERATIONS && previous.family === family && previous.tokens.count > 0 && source.length > 0 && previous.text.length <= MAX_DOCUMENT) {
+    reused = true;
     const changedAt = firstDifference(previous.text, text);
     tokens = tokenize(source, family, { tokens: previous.tokens, unchangedUpTo: changedAt });
     syntax = buildSyntax(text, family, tokens, { syntax: previous.syntax, firstChangedToken: firstChangedToken(previous.tokens, tokens, changedAt) });
@@ -87,6 +96,7 @@ export function buildModel(text: string, family: LanguageFamily, version?: numbe
     tokens = tokenize(source, family);
     syntax = buildSyntax(text, family, tokens);
   }
+  generations.set(syntax, reused ? generation : 0);
   const resolver = new Resolver(syntax);
   const { chains, strings } = syntax;
   const scopeAt = (offset: number): number => {

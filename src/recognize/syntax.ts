@@ -180,9 +180,10 @@ export const MAX_DEPTH = 128;
 export { MAX_LINE };
 
 /** [start, end) offsets of the physical lines of `text` longer than MAX_LINE, flattened. */
-function longLines(text: string): number[] {
+function longLines(text: string, from = 0): number[] {
   const out: number[] = [];
-  let start = 0;
+  // From the start of the line holding `from`.
+  let start = from > 0 ? text.lastIndexOf('\n', from - 1) + 1 : 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -444,7 +445,8 @@ class Builder {
     let stmtStart = true;
     let indent = this.firstTok > 0 ? aux[this.firstTok - 1] : tokens.firstIndent;
     // Guards (see MAX_DEPTH / MAX_LINE): brackets opened while muted are counted only.
-    const long = longLines(this.text);
+    // When resuming, the lines from the checkpoint's on (the pass reads no token before it).
+    const long = longLines(this.text, this.firstTok > 0 ? tokStart[this.firstTok] : 0);
     let li = 0;
     /** Frames open when the current overlong line began (-1: not on one). */
     let lineBase = -1;
