@@ -69,8 +69,17 @@ function scale(m: number, k: number): number {
 }
 
 /** The double x as m·2^k. */
+const bits = new DataView(new ArrayBuffer(8));
+
 function wide(x: number): Wide {
   if (x === 0 || !Number.isFinite(x)) return special(x);
+  bits.setFloat64(0, x);
+  const biased = (bits.getUint32(0) >>> 20) & 0x7ff;
+  if (biased !== 0) {
+    // A normal double: m is x with its exponent field set to 1023 (exact).
+    bits.setUint32(0, (bits.getUint32(0) & 0x800fffff) | 0x3ff00000);
+    return { m: bits.getFloat64(0), k: biased - 1023 };
+  }
   let k = Math.floor(Math.log2(Math.abs(x)));
   let m = scale(x, -k);
   while (Math.abs(m) >= 2) {
@@ -250,12 +259,14 @@ export function wideEvaluator(f: Expr, df: Expr, ctx: WideContext): WideEvaluato
     for (const child of node.args) if (!index.has(child.id)) stack.push([child, false]);
   }
   const slots = new Array<Wide>(order.length).fill(ZERO);
-  const at = (e: Expr) => slots[index.get(e.id) as number];
+  // Each node's argument slots, looked up once; `cur` is the node being evaluated.
+  const argSlots = order.map((e) => e.args.map((a) => index.get(a.id) as number));
+  let cur: number[] = [];
+  const arg = (k: number) => slots[cur[k]];
   const truth = (w: Wide) => w.m !== 0;
   const bool = (b: boolean) => (b ? wide(1) : ZERO);
 
   const evaluateNode = (e: Expr, x: number, P: Float64Array): Wide => {
-    const args = e.args;
     switch (e.op) {
       case 'num':
       case 'const':
@@ -265,43 +276,43 @@ export function wideEvaluator(f: Expr, df: Expr, ctx: WideContext): WideEvaluato
       case 'param':
         return wide(P[ctx.paramSlot.get(e.name) as number]);
       case 'neg':
-        return neg(at(args[0]));
+        return neg(arg(0));
       case 'add':
-        return add(at(args[0]), at(args[1]));
+        return add(arg(0), arg(1));
       case 'sub':
-        return add(at(args[0]), neg(at(args[1])));
+        return add(arg(0), neg(arg(1)));
       case 'mul':
-        return mul(at(args[0]), at(args[1]));
+        return mul(arg(0), arg(1));
       case 'div':
-        return div(at(args[0]), at(args[1]));
+        return div(arg(0), arg(1));
       case 'pow':
-        return pow(at(args[0]), at(args[1]));
+        return pow(arg(0), arg(1));
       case '<':
-        return bool(compare(at(args[0]), at(args[1])) < 0);
+        return bool(compare(arg(0), arg(1)) < 0);
       case '<=':
-        return bool(compare(at(args[0]), at(args[1])) <= 0);
+        return bool(compare(arg(0), arg(1)) <= 0);
       case '>':
-        return bool(compare(at(args[0]), at(args[1])) > 0);
+        return bool(compare(arg(0), arg(1)) > 0);
       case '>=':
-        return bool(compare(at(args[0]), at(args[1])) >= 0);
+        return bool(compare(arg(0), arg(1)) >= 0);
       case '==':
-        return bool(compare(at(args[0]), at(args[1])) === 0);
+        return bool(compare(arg(0), arg(1)) === 0);
       case '!=':
-        return bool(!(compare(at(args[0]), at(args[1])) === 0));
+        return bool(!(compare(arg(0), arg(1)) === 0));
       case 'and':
-        return bool(truth(at(args[0])) && truth(at(args[1])));
+        return bool(truth(arg(0)) && truth(arg(1)));
       case 'or':
-        return bool(truth(at(args[0])) || truth(at(args[1])));
+        return bool(truth(arg(0)) || truth(arg(1)));
       case 'not':
-        return bool(!truth(at(args[0])));
+        return bool(!truth(arg(0)));
       case 'where':
-        return truth(at(args[0])) ? at(args[1]) : at(args[2]);
+        return truth(arg(0)) ? arg(1) : arg(2);
       case 'fn':
-        return builtin(e.name, args.map(at), ctx.builtin(e.name));
+        return builtin(e.name, cur.map((k) => slots[k]), ctx.builtin(e.name));
       case 'cat':
       case 'dcat': {
-        const { def, params } = ctx.activation(e, args.slice(1).map((a) => toNumber(at(a))));
-        const input = toNumber(at(args[0]));
+        const { def, params } = ctx.activation(e, cur.slice(1).map((k) => toNumber(slots[k])));
+        const input = toNumber(arg(0));
         return wide(e.op === 'cat' ? def.value(input, params) : def.derivative(input, params));
       }
       default:
@@ -311,14 +322,84 @@ export function wideEvaluator(f: Expr, df: Expr, ctx: WideContext): WideEvaluato
 
   const fSlot = index.get(f.id) as number;
   const dfSlot = index.get(df.id) as number;
+
+  // A first look at f in plain doubles: a NaN with no ±∞ and no computed 0 on the way (log(−0.5), sqrt(−1))
+  // is real, and the wide evaluation (2–4 µs a point) would only find it again.
+  const plain = new Float64Array(fSlot + 1);
+  // Looked up once: each built-in's implementation, each parameter's slot.
+  const impls = order.map((e) => (e.op === 'fn' ? ctx.builtin(e.name) : undefined));
+  const paramSlots = order.map((e) => (e.op === 'param' ? (ctx.paramSlot.get(e.name) as number) : -1));
+  const plainNode = (e: Expr, i: number, x: number, P: Float64Array): number => {
+    const a = argSlots[i];
+    const v = (k: number) => plain[a[k]];
+    switch (e.op) {
+      case 'num':
+      case 'const':
+        return e.value;
+      case 'x':
+        return x;
+      case 'param':
+        return P[paramSlots[i]];
+      case 'neg':
+        return -v(0);
+      case 'add':
+        return v(0) + v(1);
+      case 'sub':
+        return v(0) - v(1);
+      case 'mul':
+        return v(0) * v(1);
+      case 'div':
+        return v(0) / v(1);
+      case 'pow':
+        return Math.pow(v(0), v(1));
+      case 'where':
+        return v(0) !== 0 ? v(1) : v(2);
+      case 'fn': {
+        const impl = impls[i] as (...args: number[]) => number;
+        return a.length === 1 ? impl(v(0)) : a.length === 2 ? impl(v(0), v(1)) : impl(...a.map((k) => plain[k]));
+      }
+      case 'cat':
+      case 'dcat': {
+        const { def, params } = ctx.activation(e, a.slice(1).map((k) => plain[k]));
+        return e.op === 'cat' ? def.value(v(0), params) : def.derivative(v(0), params);
+      }
+      default:
+        // Comparisons and logic: 1 or 0 (their exact value does not matter here, only that it is finite).
+        return 1;
+    }
+  };
+  const trulyNaN = (x: number, P: Float64Array): boolean => {
+    for (let i = 0; i <= fSlot; i++) {
+      const e = order[i];
+      const r = plainNode(e, i, x, P);
+      plain[i] = r;
+      // An overflow, or a 0 that may be an underflow: the wide evaluation may find a number.
+      if (r === Infinity || r === -Infinity || (r === 0 && e.op !== 'num' && e.op !== 'const' && e.op !== 'x')) return false;
+    }
+    return plain[fSlot] !== plain[fSlot];
+  };
+
   return (x, P, out) => {
-    if (x !== x) {
+    if (x !== x || trulyNaN(x, P)) {
       out[0] = out[1] = NaN;
       return;
     }
-    for (let i = 0; i < order.length; i++) slots[i] = evaluateNode(order[i], x, P);
+    // f's nodes come first in the order (f is expanded before df): where f is truly NaN (log(−1), sqrt(x) at
+    // x < 0, half the points of a plot over a domain's edge), f′'s are never evaluated.
+    for (let i = 0; i <= fSlot; i++) {
+      cur = argSlots[i];
+      slots[i] = evaluateNode(order[i], x, P);
+    }
     const value = toNumber(slots[fSlot]);
     out[0] = value;
-    out[1] = value !== value ? NaN : toNumber(slots[dfSlot]);
+    if (value !== value) {
+      out[1] = NaN;
+      return;
+    }
+    for (let i = fSlot + 1; i < order.length; i++) {
+      cur = argSlots[i];
+      slots[i] = evaluateNode(order[i], x, P);
+    }
+    out[1] = toNumber(slots[dfSlot]);
   };
 }
