@@ -68,7 +68,7 @@ function place(editor: vscode.TextEditor, offset: number): void {
 /** The offset inside `needle` (after `inset` characters) in the editor's text. */
 function offsetOf(editor: vscode.TextEditor, needle: string, inset = 2): number {
   const i = editor.document.getText().indexOf(needle);
-  assert.ok(i >= 0, `no ${needle} in ${editor.document.uri.toString()}`);
+  assert.ok(i >= 0, `no ${needle} in ${editor.document.uri.toString()}, which reads ${JSON.stringify(editor.document.getText().slice(0, 400))}`);
   return i + inset;
 }
 
@@ -203,7 +203,7 @@ suite('Formula view', () => {
         assert.equal((await state())?.id, 'leaky_relu', `${needle} is not shown`);
         const result = await vscode.commands.executeCommand<{ applied?: { applied: string }; error?: string }>(SET, { name: 'alpha', value: 0.1, apply: true });
         assert.equal(result?.error, undefined, result?.error);
-        assert.equal(result?.applied?.applied, 'added');
+        assert.equal(result?.applied?.applied, 'added', `${needle} in ${editor.document.uri.toString()}: ${JSON.stringify(result)}; the document reads ${JSON.stringify(editor.document.getText())}`);
         assert.equal(editor.document.lineAt(2).text, expected);
       }
     } finally {
