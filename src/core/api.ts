@@ -7,7 +7,7 @@ import { valueDerivativePairs } from './activations/pairs';
 import { entryFor, functionInfos } from './catalogue';
 import { describeValue } from './describe';
 import type { RowBatchVectorActivationDef } from './catalogue/activations';
-import type { ActivationDef, CatalogueEntry, FunctionInfo, LossDef, Params, ParamSpec, ValueDomain } from './functionTypes';
+import type { ActivationDef, CatalogueEntry, ElementwiseActivationDef, ElementwiseLossDef, FunctionInfo, LossDef, Params, ParamSpec, ValueDomain } from './functionTypes';
 
 export type Reduction = 'none' | 'mean' | 'sum';
 
@@ -38,17 +38,8 @@ export function listFunctions(): FunctionInfo[] {
  * Values of activation `id` at each x (softmax and log_softmax take x as one vector, or each row of
  * `options.rowLength` elements as one).
  */
-export function evaluate(
-  id: string,
-  x: ArrayLike<number>,
-  params?: Record<string, number>,
-  options?: ActivationOptions,
-): Float64Array {
-  const entry = activationEntry(id, 'evaluate');
-  const p = resolveParams(entry, params);
-  const xs = toFloat64(x, 'x');
-  const def = entry.def;
-  const rowLength = options === undefined || options === null ? undefined : checkRowLength(id, xs, options);
+export function evaluate(id: string, x: ArrayLike<number>, params?: Record<string, number>, options?: ActivationOptions): Float64Array {
+  const { def, p, xs, rowLength } = prepareActivation(id, x, params, options, 'evaluate');
   if (def.shape === 'vector') {
     if (rowLength === undefined) return def.value(xs, p);
     const out = new Float64Array(xs.length);
@@ -57,10 +48,23 @@ export function evaluate(
     return out;
   }
   const out = new Float64Array(xs.length);
-  // The def's own loop inlines its scalar function; this shared one calls through a megamorphic site.
+  valuesInto(def, xs, out, p);
+  return out;
+}
+
+/**
+ * f at each x, into out. The def's own batch loop inlines its scalar function; the shared loop here, for a
+ * def without one, calls through a megamorphic site.
+ */
+function valuesInto(def: ElementwiseActivationDef, xs: Float64Array, out: Float64Array, p: Params): void {
   if (def.valueInto) def.valueInto(xs, out, p);
   else for (let i = 0; i < xs.length; i++) out[i] = def.value(xs[i], p);
-  return out;
+}
+
+/** f′ at each x, into out (the def's own batch loop where it has one, as in valuesInto). */
+function derivativesInto(def: ElementwiseActivationDef, xs: Float64Array, out: Float64Array, p: Params): void {
+  if (def.derivativeInto) def.derivativeInto(xs, out, p);
+  else for (let i = 0; i < xs.length; i++) out[i] = def.derivative(xs[i], p);
 }
 
 /**
@@ -75,10 +79,7 @@ export function evaluateWithDerivative(
   x: ArrayLike<number>,
   params?: Record<string, number>,
 ): { values: Float64Array; derivatives: Float64Array } {
-  const entry = activationEntry(id, 'evaluateWithDerivative');
-  const p = resolveParams(entry, params);
-  const xs = toFloat64(x, 'x');
-  const def = entry.def;
+  const { entry, def, p, xs } = prepareActivation(id, x, params, undefined, 'evaluateWithDerivative');
   if (def.shape === 'vector') {
     throw new Error(`evaluateWithDerivative: '${id}' couples its inputs, so it has no elementwise derivative; use jacobian('${id}', x)`);
   }
@@ -94,25 +95,19 @@ export function evaluateWithDerivative(
     }
     return { values, derivatives };
   }
-  if (def.valueInto) def.valueInto(xs, values, p);
-  else for (let i = 0; i < xs.length; i++) values[i] = def.value(xs[i], p);
-  if (def.derivativeInto) def.derivativeInto(xs, derivatives, p);
-  else for (let i = 0; i < xs.length; i++) derivatives[i] = def.derivative(xs[i], p);
+  valuesInto(def, xs, values, p);
+  derivativesInto(def, xs, derivatives, p);
   return { values, derivatives };
 }
 
 /** Elementwise f′ of activation `id`; vector activations have a Jacobian instead and throw, naming it. */
 export function derivative(id: string, x: ArrayLike<number>, params?: Record<string, number>): Float64Array {
-  const entry = activationEntry(id, 'derivative');
-  const p = resolveParams(entry, params);
-  const xs = toFloat64(x, 'x');
-  const def = entry.def;
+  const { def, p, xs } = prepareActivation(id, x, params, undefined, 'derivative');
   if (def.shape === 'vector') {
     throw new Error(`derivative: '${id}' couples its inputs, so it has no elementwise derivative; use jacobian('${id}', x)`);
   }
   const out = new Float64Array(xs.length);
-  if (def.derivativeInto) def.derivativeInto(xs, out, p);
-  else for (let i = 0; i < xs.length; i++) out[i] = def.derivative(xs[i], p);
+  derivativesInto(def, xs, out, p);
   return out;
 }
 
@@ -120,17 +115,8 @@ export function derivative(id: string, x: ArrayLike<number>, params?: Record<str
  * Row-major n×n Jacobian of activation `id` at x; diagonal for elementwise activations. With
  * `options.rowLength`, one rowLength×rowLength block per row of x, back to back.
  */
-export function jacobian(
-  id: string,
-  x: ArrayLike<number>,
-  params?: Record<string, number>,
-  options?: ActivationOptions,
-): Float64Array {
-  const entry = activationEntry(id, 'jacobian');
-  const p = resolveParams(entry, params);
-  const xs = toFloat64(x, 'x');
-  const def = entry.def;
-  const rowLength = options === undefined || options === null ? undefined : checkRowLength(id, xs, options);
+export function jacobian(id: string, x: ArrayLike<number>, params?: Record<string, number>, options?: ActivationOptions): Float64Array {
+  const { def, p, xs, rowLength } = prepareActivation(id, x, params, options, 'jacobian');
   checkJacobianSize(id, xs.length, rowLength ?? xs.length);
   if (def.shape === 'vector') {
     if (rowLength === undefined) return def.jacobian(xs, p);
@@ -148,11 +134,8 @@ export function jacobian(
   // Blocks of `block` elements on the diagonal: the whole vector, or each row.
   const block = rowLength ?? n;
   const out = new Float64Array(n * block);
-  let diagonal: Float64Array;
-  if (def.derivativeInto) {
-    diagonal = new Float64Array(n);
-    def.derivativeInto(xs, diagonal, p);
-  } else diagonal = Float64Array.from(xs, (v) => def.derivative(v, p));
+  const diagonal = new Float64Array(n);
+  derivativesInto(def, xs, diagonal, p);
   // Element i sits in block ⌊i/block⌋ (which starts at ⌊i/block⌋·block²), at its row and column i mod block.
   for (let i = 0; i < n; i++) out[i * block + (i % block)] = diagonal[i];
   return out;
@@ -194,40 +177,30 @@ function hasRowBatches(def: ActivationDef): def is RowBatchVectorActivationDef {
 }
 
 /** ℓ(y, ŷ) per element, or reduced to one number (a length-1 array) with `reduction`. */
-export function lossValue(
-  id: string,
-  yTrue: ArrayLike<number>,
-  yPred: ArrayLike<number>,
-  params?: LossParams,
-): Float64Array {
-  const { entry, p, y, yHat, reduction } = prepareLoss(id, yTrue, yPred, params, 'lossValue');
-  const def = entry.def;
-  let out: Float64Array;
-  if (def.shape === 'vector') out = def.value(y, yHat, p);
-  else {
-    out = new Float64Array(y.length);
-    if (def.valueInto) def.valueInto(y, yHat, out, p);
-    else for (let i = 0; i < y.length; i++) out[i] = def.value(y[i], yHat[i], p);
-  }
+export function lossValue(id: string, yTrue: ArrayLike<number>, yPred: ArrayLike<number>, params?: LossParams): Float64Array {
+  const { def, p, y, yHat, reduction } = prepareLoss(id, yTrue, yPred, params, 'lossValue');
+  const out = def.shape === 'vector' ? def.value(y, yHat, p) : elementwiseLossTerms(def, y, yHat, p, 'value');
   return reduce(out, reduction);
 }
 
+/**
+ * ℓ or ∂ℓ/∂ŷ of an elementwise loss at each (y, ŷ): the def's own batch loop where it has one (it inlines its
+ * scalar function), else one shared loop.
+ */
+function elementwiseLossTerms(def: ElementwiseLossDef, y: Float64Array, yHat: Float64Array, p: Params, of: 'value' | 'gradient'): Float64Array {
+  const out = new Float64Array(y.length);
+  if (of === 'value') {
+    if (def.valueInto) def.valueInto(y, yHat, out, p);
+    else for (let i = 0; i < y.length; i++) out[i] = def.value(y[i], yHat[i], p);
+  } else if (def.gradientInto) def.gradientInto(y, yHat, out, p);
+  else for (let i = 0; i < y.length; i++) out[i] = def.gradient(y[i], yHat[i], p);
+  return out;
+}
+
 /** ∂ℓ/∂ŷ per element; with reduction 'mean' each element's share of the mean (divided by n). */
-export function lossGradient(
-  id: string,
-  yTrue: ArrayLike<number>,
-  yPred: ArrayLike<number>,
-  params?: LossParams,
-): Float64Array {
-  const { entry, p, y, yHat, reduction } = prepareLoss(id, yTrue, yPred, params, 'lossGradient');
-  const def = entry.def;
-  let out: Float64Array;
-  if (def.shape === 'vector') out = def.gradient(y, yHat, p);
-  else {
-    out = new Float64Array(y.length);
-    if (def.gradientInto) def.gradientInto(y, yHat, out, p);
-    else for (let i = 0; i < y.length; i++) out[i] = def.gradient(y[i], yHat[i], p);
-  }
+export function lossGradient(id: string, yTrue: ArrayLike<number>, yPred: ArrayLike<number>, params?: LossParams): Float64Array {
+  const { def, p, y, yHat, reduction } = prepareLoss(id, yTrue, yPred, params, 'lossGradient');
+  const out = def.shape === 'vector' ? def.gradient(y, yHat, p) : elementwiseLossTerms(def, y, yHat, p, 'gradient');
   if (reduction === 'mean' && out.length > 0) {
     const n = out.length;
     for (let i = 0; i < n; i++) out[i] /= n;
@@ -294,6 +267,21 @@ function activationEntry(id: string, caller: string): Extract<CatalogueEntry, { 
   return entry;
 }
 
+/** The entry of activation `id`, its parameters, x as a Float64Array, and `options.rowLength` checked against x. */
+function prepareActivation(
+  id: string,
+  x: ArrayLike<number>,
+  params: Record<string, number> | undefined,
+  options: ActivationOptions | undefined,
+  caller: string,
+) {
+  const entry = activationEntry(id, caller);
+  const p = resolveParams(entry, params);
+  const xs = toFloat64(x, 'x');
+  const rowLength = options === undefined || options === null ? undefined : checkRowLength(id, xs, options);
+  return { entry, def: entry.def, p, xs, rowLength };
+}
+
 function prepareLoss(
   id: string,
   yTrue: ArrayLike<number>,
@@ -314,7 +302,7 @@ function prepareLoss(
     throw new Error(`${id}: yTrue and yPred must have the same length, got ${y.length} and ${yHat.length}`);
   }
   checkDomain(entry.id, entry.def, y, yHat);
-  return { entry, p, y, yHat, reduction };
+  return { entry, def: entry.def, p, y, yHat, reduction };
 }
 
 /**
