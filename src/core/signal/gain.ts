@@ -70,11 +70,11 @@ export function initFor(id: string, params?: Record<string, number>): InitRecomm
   const shown = round(g);
   const alpha = a.params.alpha;
   if (id === 'relu') {
-    return { ...kaiming(id, g), pytorchGain: Math.SQRT2, callGain: Math.SQRT2, pytorch: "nn.init.kaiming_normal_(w, nonlinearity='relu')" };
+    return { ...schemeFields(id, g, 'kaiming'), pytorchGain: Math.SQRT2, callGain: Math.SQRT2, pytorch: "nn.init.kaiming_normal_(w, nonlinearity='relu')" };
   }
   if (id === 'leaky_relu' || id === 'prelu') {
     return {
-      ...kaiming(id, g),
+      ...schemeFields(id, g, 'kaiming'),
       pytorchGain: Math.sqrt(2 / (1 + alpha * alpha)),
       callGain: Math.sqrt(2 / (1 + alpha * alpha)),
       pytorch: `nn.init.kaiming_normal_(w, a=${alpha}, nonlinearity='leaky_relu')`,
@@ -82,23 +82,17 @@ export function initFor(id: string, params?: Record<string, number>): InitRecomm
   }
   if (id === 'selu') {
     return {
-      id,
-      gain: g,
+      ...schemeFields(id, g, 'lecun'),
       pytorchGain: 3 / 4,
       convention: "calculate_gain('selu') = 3/4 was found empirically (pytorch/pytorch#50664); SELU's fixed point needs gain 1",
-      scheme: 'lecun',
       callGain: 1,
-      schemeTitle: SCHEME_TITLES.lecun,
       pytorch: "nn.init.kaiming_normal_(w, nonlinearity='linear')",
-      keras: "'lecun_normal'",
-      jax: 'jax.nn.initializers.lecun_normal()',
-      tfjs: "'leCunNormal'",
       note: 'self-normalising with lecun_normal and AlphaDropout (plain dropout breaks it)',
     };
   }
   if (id === 'tanh') {
     return {
-      ...xavier(id, g),
+      ...schemeFields(id, g, 'xavier'),
       pytorchGain: 5 / 3,
       callGain: 5 / 3,
       convention: `calculate_gain('tanh') = 5/3 is a convention; 1/√E[tanh(z)²] = ${shown}`,
@@ -107,44 +101,32 @@ export function initFor(id: string, params?: Record<string, number>): InitRecomm
   }
   if (id === 'sigmoid') {
     return {
-      ...xavier(id, g),
+      ...schemeFields(id, g, 'xavier'),
       pytorchGain: 1,
       callGain: 1,
       convention: `calculate_gain('sigmoid') = 1 is Xavier's convention; 1/√E[σ(z)²] = ${shown} counts σ's mean ½ as signal`,
       pytorch: 'nn.init.xavier_uniform_(w)',
     };
   }
-  if (XAVIER_IDS.has(id)) return { ...xavier(id, g), callGain: Number(shown), pytorch: `nn.init.xavier_uniform_(w, gain=${shown})` };
+  if (XAVIER_IDS.has(id)) return { ...schemeFields(id, g, 'xavier'), callGain: Number(shown), pytorch: `nn.init.xavier_uniform_(w, gain=${shown})` };
   return {
-    ...kaiming(id, g),
+    ...schemeFields(id, g, 'kaiming'),
     callGain: Math.SQRT2,
     pytorch: `nn.init.kaiming_normal_(w, nonlinearity='relu')`,
     note: `calculate_gain has no '${id}': nonlinearity='relu' gives √2; the variance-preserving gain is ${shown} (nn.init.normal_(w, std=${shown}/math.sqrt(fan_in)))`,
   };
 }
 
-function kaiming(id: string, g: number) {
-  return {
-    id,
-    gain: g,
-    scheme: 'kaiming' as const,
-    schemeTitle: SCHEME_TITLES.kaiming,
-    keras: "'he_normal'",
-    jax: 'jax.nn.initializers.he_normal()',
-    tfjs: "'heNormal'",
-  };
-}
+/** Each scheme's initializer, as Keras, JAX and TF.js spell it. */
+const SCHEME_CALLS: Record<InitScheme, { readonly keras: string; readonly jax: string; readonly tfjs: string }> = {
+  kaiming: { keras: "'he_normal'", jax: 'jax.nn.initializers.he_normal()', tfjs: "'heNormal'" },
+  lecun: { keras: "'lecun_normal'", jax: 'jax.nn.initializers.lecun_normal()', tfjs: "'leCunNormal'" },
+  xavier: { keras: "'glorot_uniform'", jax: 'jax.nn.initializers.glorot_uniform()', tfjs: "'glorotUniform'" },
+};
 
-function xavier(id: string, g: number) {
-  return {
-    id,
-    gain: g,
-    scheme: 'xavier' as const,
-    schemeTitle: SCHEME_TITLES.xavier,
-    keras: "'glorot_uniform'",
-    jax: 'jax.nn.initializers.glorot_uniform()',
-    tfjs: "'glorotUniform'",
-  };
+/** The fields every recommendation of `scheme` shares: its title and its Keras, JAX and TF.js spellings. */
+function schemeFields<S extends InitScheme>(id: string, g: number, scheme: S) {
+  return { id, gain: g, scheme, schemeTitle: SCHEME_TITLES[scheme], ...SCHEME_CALLS[scheme] };
 }
 
 /** Four decimals, for a gain written into code. */
