@@ -316,15 +316,9 @@ export class Flow {
       // One pass: a line that starts outside brackets and strings with less indentation closes the block.
       const indent = indentOf(text, text.lastIndexOf('\n', from - 1) + 1);
       let depth = 0;
-      let quote = '';
       for (let i = from; i < to; i++) {
         const ch = text[i];
-        if (quote) {
-          if (ch === '\\') i++;
-          else if (ch === quote) quote = '';
-          continue;
-        }
-        if (ch === '"' || ch === "'") quote = ch;
+        if (ch === '"' || ch === "'") i = closingQuote(text, i, to);
         else if (ch === '#') {
           const nl = text.indexOf('\n', i);
           if (nl < 0) break;
@@ -341,15 +335,9 @@ export class Flow {
       return true;
     }
     let depth = 0;
-    let quote = '';
     for (let i = from; i < to; i++) {
       const ch = text[i];
-      if (quote) {
-        if (ch === '\\') i++;
-        else if (ch === quote) quote = '';
-        continue;
-      }
-      if (ch === '"' || ch === "'" || ch === '`') quote = ch;
+      if (ch === '"' || ch === "'" || ch === '`') i = closingQuote(text, i, to);
       else if (ch === '{') depth++;
       else if (ch === '}' && --depth < 0) return false;
     }
@@ -492,6 +480,20 @@ export class Flow {
   indentAt(offset: number): number {
     return indentOf(this.text, this.text.lastIndexOf('\n', offset - 1) + 1);
   }
+}
+
+/**
+ * The offset of the quote that closes the string opened at `open` (a backslash escapes the next character),
+ * or `to` when it is not closed before `to`.
+ */
+function closingQuote(text: string, open: number, to: number): number {
+  const quote = text[open];
+  for (let i = open + 1; i < to; i++) {
+    const ch = text[i];
+    if (ch === '\\') i++;
+    else if (ch === quote) return i;
+  }
+  return to;
 }
 
 function indentOf(text: string, lineStart: number): number {
