@@ -167,16 +167,7 @@ export class Resolver {
 
   private stringIndexAt(offset: number): number {
     const { strings } = this.syntax;
-    let lo = 0;
-    let hi = strings.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = strings[mid].arg.valueStart;
-      if (s === offset) return mid;
-      if (s < offset) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return indexStartingAt(strings.length, (i) => strings[i].arg.valueStart, offset);
   }
 
   /** The partial(...) call whose first argument chain `chain` is, or undefined. */
@@ -193,16 +184,7 @@ export class Resolver {
 
   private chainAt(offset: number): number {
     const { chains } = this.syntax;
-    let lo = 0;
-    let hi = chains.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = chains[mid].starts[0];
-      if (s === offset) return mid;
-      if (s < offset) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    return indexStartingAt(chains.length, (i) => chains[i].starts[0], offset);
   }
 
   // ------------------------------------------------------------------------------- qualified names
@@ -747,4 +729,18 @@ function reluNote(id: string): string {
 function quote(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED - 1)}…` : oneLine;
+}
+
+/** Binary search: the index below `count` whose start (ascending in the index) is `offset`, or -1. */
+function indexStartingAt(count: number, startOf: (index: number) => number, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = startOf(mid);
+    if (s === offset) return mid;
+    if (s < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
