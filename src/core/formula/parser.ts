@@ -87,21 +87,20 @@ class Parser {
   }
 
   private parseOr(): Syntax {
-    let left = this.parseAnd();
-    while (this.isKeyword(this.peek(), 'or')) {
-      const op = this.next();
-      const right = this.operand(op, () => this.parseAnd());
-      left = { type: 'binary', op: 'or', left, right, start: left.start, end: right.end };
-    }
-    return left;
+    return this.parseKeywordChain('or', () => this.parseAnd());
   }
 
   private parseAnd(): Syntax {
-    let left = this.parseNot();
-    while (this.isKeyword(this.peek(), 'and')) {
+    return this.parseKeywordChain('and', () => this.parseNot());
+  }
+
+  /** operand (keyword operand)*, left-associative: `a or b or c`, `a and b`. */
+  private parseKeywordChain(keyword: 'or' | 'and', parseOperand: () => Syntax): Syntax {
+    let left = parseOperand();
+    while (this.isKeyword(this.peek(), keyword)) {
       const op = this.next();
-      const right = this.operand(op, () => this.parseNot());
-      left = { type: 'binary', op: 'and', left, right, start: left.start, end: right.end };
+      const right = this.operand(op, parseOperand);
+      left = { type: 'binary', op: keyword, left, right, start: left.start, end: right.end };
     }
     return left;
   }
