@@ -50,6 +50,8 @@ const CHUNK = 512;
 
 const JS_COMPARE: Readonly<Record<string, string>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=', '==': '===', '!=': '!==' };
 const JS_ARITH: Readonly<Record<string, string>> = { add: '+', sub: '-', mul: '*', div: '/' };
+/** The operators whose value is a truth (1 or 0): the comparisons and the logical operators (a plain literal, so the bundle can drop this module). */
+const BOOLEAN_OPS: Readonly<Record<string, true>> = { '<': true, '<=': true, '>': true, '>=': true, '==': true, '!=': true, and: true, or: true, not: true };
 
 interface Block {
   readonly lines: string[];
@@ -227,6 +229,8 @@ export function generate(
 
   /** The right-hand side computing e from operands. */
   const expression = (e: Expr, block: Block): string => {
+    // Comparisons and logic: truth() lists them once; their value is 1 or 0.
+    if (BOOLEAN_OPS[e.op] === true) return `${truth(e, block)} ? 1 : 0`;
     const args = e.args;
     switch (e.op) {
       case 'neg':
@@ -238,16 +242,6 @@ export function generate(
         return `${value(args[0], block)} ${JS_ARITH[e.op]} ${value(args[1], block)}`;
       case 'pow':
         return `f${tableIndex(functions, 'pow')}(${value(args[0], block)}, ${value(args[1], block)})`;
-      case 'and':
-      case 'or':
-      case 'not':
-      case '<':
-      case '<=':
-      case '>':
-      case '>=':
-      case '==':
-      case '!=':
-        return `${truth(e, block)} ? 1 : 0`;
       case 'fn': {
         if (!builtins.has(e.name)) throw new Error('formula codegen: unknown function');
         const operands = args.map((a) => value(a, block));
@@ -404,21 +398,15 @@ function store(results: readonly string[], guard: string | undefined): string[] 
  */
 function sharedConditionWheres(roots: readonly Expr[], extra?: Expr): Map<number, Expr[]> {
   const byCondition = new Map<number, Expr[]>();
-  const seen = new Set<number>();
-  const stack: Expr[] = extra ? [...roots, extra] : [...roots];
-  while (stack.length > 0) {
-    const node = stack.pop() as Expr;
-    if (seen.has(node.id)) continue;
-    seen.add(node.id);
-    if (node.op === 'where') {
-      if (node.dependsOnX) {
-        const list = byCondition.get(node.args[0].id) ?? [];
-        list.push(node);
-        byCondition.set(node.args[0].id, list);
-      }
-      stack.push(node.args[0]);
-    } else for (const child of node.args) stack.push(child);
-  }
+  walk(roots, extra, (node) => {
+    if (node.op !== 'where') return node.args;
+    if (node.dependsOnX) {
+      const list = byCondition.get(node.args[0].id) ?? [];
+      list.push(node);
+      byCondition.set(node.args[0].id, list);
+    }
+    return [node.args[0]];
+  });
   const out = new Map<number, Expr[]>();
   for (const group of byCondition.values()) {
     if (group.length < 2 || group.length > 8) continue;
@@ -429,6 +417,21 @@ function sharedConditionWheres(roots: readonly Expr[], extra?: Expr): Map<number
     for (const g of group) out.set(g.id, group);
   }
   return out;
+}
+
+/**
+ * Visits each node reachable from the roots (and `extra`) once, depth first; `visit` returns the children
+ * to go on to (a where's condition alone, to stay out of its branches).
+ */
+function walk(roots: readonly Expr[], extra: Expr | undefined, visit: (node: Expr) => readonly Expr[]): void {
+  const seen = new Set<number>();
+  const stack: Expr[] = extra ? [...roots, extra] : [...roots];
+  while (stack.length > 0) {
+    const node = stack.pop() as Expr;
+    if (seen.has(node.id)) continue;
+    seen.add(node.id);
+    for (const child of visit(node)) stack.push(child);
+  }
 }
 
 /** Whether any node of `ids` is reachable from `from`. */
@@ -451,20 +454,15 @@ function reaches(from: readonly Expr[], ids: ReadonlySet<number>): boolean {
  */
 function pairedNodes(roots: readonly Expr[], extra?: Expr): Map<number, Expr> {
   const byKey = new Map<string, { cat?: Expr; dcat?: Expr }>();
-  const seen = new Set<number>();
-  const stack: Expr[] = extra ? [...roots, extra] : [...roots];
-  while (stack.length > 0) {
-    const node = stack.pop() as Expr;
-    if (seen.has(node.id)) continue;
-    seen.add(node.id);
+  walk(roots, extra, (node) => {
     if ((node.op === 'cat' || node.op === 'dcat') && node.args.length === 1 && pairSources.has(node.name)) {
       const key = `${node.name}|${node.args[0].id}`;
       const slot = byKey.get(key) ?? {};
       slot[node.op] = node;
       byKey.set(key, slot);
     }
-    for (const child of node.args) stack.push(child);
-  }
+    return node.args;
+  });
   const out = new Map<number, Expr>();
   for (const { cat, dcat } of byKey.values()) {
     if (cat && dcat) {
