@@ -62,6 +62,11 @@ class TokenSink {
     this.end = new Int32Array(capacity);
     this.aux = new Int32Array(capacity);
   }
+  /** Pushes a token and returns its end, where the scanner goes on. */
+  span(kind: TokKind, start: number, end: number): number {
+    this.push(kind, start, end);
+    return end;
+  }
   push(kind: TokKind, start: number, end: number, aux = 0): void {
     this.lastKind = kind;
     this.lastAux = aux;
@@ -193,6 +198,35 @@ export function tokenize(text: string, family: LanguageFamily, reuse?: { readonl
   return tokens;
 }
 
+/**
+ * Where a one-line string (Python's '…'/"…", JavaScript's quotes) that opened with quote `q` before `from` ends:
+ * after its closing quote, or — unterminated — at the line break that ends it, or at `to`. Backslash escapes the
+ * next character in both languages.
+ */
+function singleLineStringEnd(text: string, from: number, to: number, q: number): number {
+  let k = from;
+  while (k < to) {
+    const c = text.charCodeAt(k);
+    if (c === 92) k += 2;
+    else if (c === q) return k + 1;
+    else if (c === NL || c === CR) return k;
+    else k++;
+  }
+  return to;
+}
+
+/** The end of an identifier whose rest starts at `from`. */
+function identEnd(text: string, from: number, to: number): number {
+  let j = from;
+  while (j < to && isIdentPart(text.charCodeAt(j))) j++;
+  return j;
+}
+
+/** A number starts with a digit, or with a point followed by one (`.5`). */
+function isNumberStart(text: string, c: number, i: number): boolean {
+  return isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)));
+}
+
 /** Python's string prefixes: r, b, u, f and their two-letter combinations. */
 function isStringPrefix(text: string, from: number, to: number): boolean {
   if (to - from > 2) return false;
@@ -236,18 +270,12 @@ class PythonScanner {
         // A line continuation (or a stray backslash).
         i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
       } else if (isIdentStart(c)) {
-        let j = i + 1;
-        while (j < to && isIdentPart(text.charCodeAt(j))) j++;
+        const j = identEnd(text, i + 1, to);
         const q = text.charCodeAt(j);
         if ((q === 39 || q === 34) && isStringPrefix(text, i, j)) i = this.string(i, j, to, doctests);
-        else {
-          sink.push(Tok.Name, i, j);
-          i = j;
-        }
-      } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-        const j = numberEnd(text, i, to);
-        sink.push(Tok.Num, i, j);
-        i = j;
+        else i = sink.span(Tok.Name, i, j);
+      } else if (isNumberStart(text, c, i)) {
+        i = sink.span(Tok.Num, i, numberEnd(text, i, to));
       } else if (c === 39 || c === 34) {
         i = this.string(i, i, to, doctests);
       } else {
@@ -348,22 +376,7 @@ class PythonScanner {
           k++;
         }
       }
-    } else {
-      end = -1;
-      while (k < to) {
-        const c = text.charCodeAt(k);
-        if (c === 92) k += 2;
-        else if (c === q) {
-          end = k + 1;
-          break;
-        } else if (c === NL || c === CR) {
-          // Unterminated: the string ends with its line.
-          end = k;
-          break;
-        } else k++;
-      }
-      if (end < 0) end = to;
-    }
+    } else end = singleLineStringEnd(text, k, to, q);
     end = Math.min(end, to);
     sink.push(Tok.Str, start, end, triple ? 1 : 0);
     if (triple && doctests) this.doctests(quote + 3, Math.max(quote + 3, end - 3));
@@ -455,14 +468,9 @@ class JsScanner {
           i = this.op(i, d === 61 ? 2 : 1, d === 61 ? OpCode.AugAssign : 47);
         }
       } else if (isIdentStart(c)) {
-        let j = i + 1;
-        while (j < to && isIdentPart(text.charCodeAt(j))) j++;
-        sink.push(Tok.Name, i, j);
-        i = j;
-      } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
-        const j = numberEnd(text, i, to);
-        sink.push(Tok.Num, i, j);
-        i = j;
+        i = sink.span(Tok.Name, i, identEnd(text, i + 1, to));
+      } else if (isNumberStart(text, c, i)) {
+        i = sink.span(Tok.Num, i, numberEnd(text, i, to));
       } else if (c === 39 || c === 34) {
         i = this.quoted(i);
       } else if (c === 96) {
@@ -509,13 +517,11 @@ class JsScanner {
         code = c;
         i++;
       } else if (isIdentStart(c)) {
-        let j = i + 1;
-        while (j < to && isIdentPart(text.charCodeAt(j))) j++;
         kind = Tok.Name;
         from = i;
-        upTo = j;
-        i = j;
-      } else if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)))) {
+        upTo = identEnd(text, i + 1, to);
+        i = upTo;
+      } else if (isNumberStart(text, c, i)) {
         i = numberEnd(text, i, to);
         kind = Tok.Num;
       } else if (c === 39 || c === 34) {
@@ -604,8 +610,7 @@ class JsScanner {
         inClass = false;
         k++;
       } else if (c === 47 && !inClass) {
-        k++;
-        while (k < to && isIdentPart(text.charCodeAt(k))) k++;
+        k = identEnd(text, k + 1, to);
         break;
       } else k++;
     }
@@ -617,21 +622,7 @@ class JsScanner {
   private quoted(i: number): number {
     const { text, sink } = this;
     const to = text.length;
-    const q = text.charCodeAt(i);
-    let k = i + 1;
-    let end = to;
-    while (k < to) {
-      const c = text.charCodeAt(k);
-      if (c === 92) k += 2;
-      else if (c === q) {
-        end = k + 1;
-        break;
-      } else if (c === NL || c === CR) {
-        end = k;
-        break;
-      } else k++;
-    }
-    end = Math.min(end, to);
+    const end = Math.min(singleLineStringEnd(text, i + 1, to, text.charCodeAt(i)), to);
     sink.push(Tok.Str, i, end);
     return end;
   }
