@@ -12,6 +12,23 @@ async function readAsset(extensionUri: vscode.Uri, ...segments: string[]): Promi
   return vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, ...segments));
 }
 
+const texts = new Map<string, Promise<string>>();
+
+/**
+ * A text file shipped with the extension (e.g. a webview bundle inlined into its page), read once per
+ * extension host and kept; a failed read is forgotten so the next call tries again.
+ */
+export function readTextAsset(extensionUri: vscode.Uri, ...segments: string[]): Promise<string> {
+  const key = vscode.Uri.joinPath(extensionUri, ...segments).toString();
+  let text = texts.get(key);
+  if (!text) {
+    text = readAsset(extensionUri, ...segments).then(textFromBytes);
+    texts.set(key, text);
+    text.catch(() => texts.delete(key));
+  }
+  return text;
+}
+
 /** A JSON file shipped with the extension, parsed; a missing or malformed file rejects naming the file. */
 export async function readJsonAsset<T>(extensionUri: vscode.Uri, ...segments: string[]): Promise<T> {
   const bytes = await readAsset(extensionUri, ...segments);
