@@ -166,9 +166,9 @@ export class ModelCache {
     for (let i = 0; i < this.entries.length; i++) {
       const e = this.entries[i];
       const m = e.model;
-      const hit = document
-        ? e.key === document.key && e.version === document.version && m.family === family && m.text.length === text.length
-        : e.key === undefined && m.family === family && m.text === text;
+      // Key and version alone are not an identity: a document closed and opened again (an untitled name reused,
+      // a file reopened after edits were discarded) starts again at version 1 with other text.
+      const hit = (document ? e.key === document.key && e.version === document.version : e.key === undefined) && m.family === family && m.text === text;
       if (hit) {
         if (i > 0) this.entries.unshift(...this.entries.splice(i, 1));
         return m;

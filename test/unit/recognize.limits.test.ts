@@ -140,4 +140,12 @@ describe('document model: guards against pathological documents', () => {
     assert.notEqual(b, a);
     assert.equal(documentModel(`${text}z = 1\n`, 'python', 2, 'limits-test'), b);
   });
+
+  it('a document opened again under the same name starts at version 1 with other text: a new model, not the old one', () => {
+    // An untitled name is reused as soon as its editor closes; both texts have the same length.
+    const first = documentModel('import torch.nn as nn\nact = nn.LeakyReLU(0.1)\n', 'python', 1, 'untitled:Untitled-1');
+    const again = documentModel('import torch.nn as nn\nact = nn.LeakyReLU(0.2)\n', 'python', 1, 'untitled:Untitled-1');
+    assert.notEqual(again, first);
+    assert.equal(again?.siteAt(again.text.indexOf('LeakyReLU') + 2)?.params.alpha, 0.2);
+  });
 });
