@@ -226,8 +226,11 @@ suite('Formula view: updates mid-drag, diagnostics, reload', () => {
     await workbench().runCommand('View: Close All Editors');
     await workbench().page.locator('.editor-instance .monaco-editor').first().waitFor({ state: 'detached', timeout: 10_000 });
     await waitForShown(workbench(), (s) => s.id === 'leaky_relu' && s.dimmed, 'leaky_relu dimmed with no editor open');
-    await workbench().page.waitForTimeout(1000); // the workbench saves its state (the view's too) on a timer
-    await workbench().page.reload();
+    // The workbench's own reload (not a page reload, which can cut the write of its state short — an editor closed
+    // just before then came back and the view rightly followed it): its shutdown stores the state, the view's too.
+    const reloaded = workbench().page.waitForEvent('load', { timeout: 60_000 });
+    await workbench().runCommand('Developer: Reload Window');
+    await reloaded;
     // (Not waitUntilReady: it waits for the explorer, and the side bar shows the Formula view.)
     await workbench().page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await workbench().page.locator('.part.sidebar').waitFor({ timeout: 60_000 });
