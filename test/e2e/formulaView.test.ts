@@ -9,7 +9,8 @@ import * as assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { repoRoot, useWorkbench, type Workbench } from './harness';
+import { viewFrame } from './formulaViewFrame';
+import { repoRoot, useWorkbench } from './harness';
 
 interface Probe {
   sliderPaint: number[];
@@ -23,18 +24,6 @@ interface Probe {
   shown: () => { id: string; dimmed: boolean; lines: number; params: string[] } | null;
 }
 type WithProbe = { __formulaView?: Probe };
-
-/** The frame that holds the Formula view's document. */
-async function viewFrame(workbench: Workbench, timeoutMs = 20_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  do {
-    for (const frame of workbench.page.frames()) {
-      if ((await frame.locator('.formula-view').count().catch(() => 0)) > 0) return frame;
-    }
-    await workbench.page.waitForTimeout(200);
-  } while (Date.now() < deadline);
-  throw new Error('the Formula view did not appear');
-}
 
 async function shown(frame: Frame): Promise<ReturnType<Probe['shown']>> {
   return frame.evaluate(() => (globalThis as unknown as WithProbe).__formulaView?.shown() ?? null);

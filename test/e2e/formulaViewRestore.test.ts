@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
+import { viewFrame } from './formulaViewFrame';
 import { useWorkbench, type Workbench } from './harness';
 
 interface Probe {
@@ -60,17 +61,6 @@ let frame: Frame;
 const workspace = mkdtempSync(join(tmpdir(), 'dlfp-formula-view-'));
 writeFileSync(join(workspace, 'model.py'), MODEL);
 writeFileSync(join(workspace, 'lint_sample.py'), LINT);
-
-async function viewFrame(workbench: Workbench, timeoutMs = 20_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  do {
-    for (const frame of workbench.page.frames()) {
-      if ((await frame.locator('.formula-view').count().catch(() => 0)) > 0) return frame;
-    }
-    await workbench.page.waitForTimeout(200);
-  } while (Date.now() < deadline);
-  throw new Error('the Formula view did not appear');
-}
 
 /** The probe's counters and what the view shows (read with the page's CSP intact: no eval in the page). */
 async function counters(frame: Frame): Promise<{ shows: number; rebuilds: number; deferred: number; waiting: boolean; paints: number; previewLoaded: boolean; shown: Shown | null }> {
