@@ -45,7 +45,7 @@ export function bytesFromText(text: string): Uint8Array {
 }
 
 /** UTF-8 bytes as a string. */
-function textFromBytes(bytes: Uint8Array): string {
+export function textFromBytes(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 

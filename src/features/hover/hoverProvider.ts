@@ -10,7 +10,7 @@ import { isKerasName, kerasCatalogueId, type KerasDecision } from '../../framewo
 import { catalogue } from '../../core/catalogue';
 import type { FunctionRef } from '../../recognize/site';
 import { KERAS_SECTION, KerasGenerationSource } from './kerasGeneration';
-import { readJsonAsset } from '../../host/assets';
+import { readJsonAsset, textFromBytes } from '../../host/assets';
 import { paletteFor } from './sparkline';
 
 const SECTION = 'formulaPlayground.hover';
@@ -127,7 +127,7 @@ function pendingFormulaSvgs(extensionUri: vscode.Uri | undefined, ids: readonly 
           const light = index.colors.light;
           if (root && light) {
             const read = async (image: string) =>
-              textOf(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'dist', 'formulaSvgs', `${id}.${image}.light.svg`))).split(`"${light}"`).join('"currentColor"');
+              textFromBytes(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, 'dist', 'formulaSvgs', `${id}.${image}.light.svg`))).split(`"${light}"`).join('"currentColor"');
             svgTable = { ...svgTable, [id]: { f: await read('f'), df: await read('df') } };
           }
         } catch (error) {
@@ -141,10 +141,6 @@ function pendingFormulaSvgs(extensionUri: vscode.Uri | undefined, ids: readonly 
     waits.push(load);
   }
   return waits.length > 0 ? Promise.all(waits) : undefined;
-}
-
-function textOf(bytes: Uint8Array): string {
-  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /** Recognises the function under the cursor and shows its formula, parameters and plot. */

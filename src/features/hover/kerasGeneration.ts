@@ -6,6 +6,7 @@
  * until one of them changes.
  */
 import * as vscode from 'vscode';
+import { textFromBytes } from '../../host/assets';
 import {
   decideKerasGeneration,
   kerasGenerationFromCode,
@@ -113,7 +114,7 @@ async function readPinFiles(dir: vscode.Uri): Promise<PinFile[]> {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.size > MAX_PIN_FILE_BYTES) continue;
       const bytes = await vscode.workspace.fs.readFile(uri);
-      files.push({ path: vscode.workspace.asRelativePath(uri, false), text: new TextDecoder('utf-8').decode(bytes) });
+      files.push({ path: vscode.workspace.asRelativePath(uri, false), text: textFromBytes(bytes) });
     } catch {
       // A file deleted or unreadable between listing and reading says nothing about the pins.
     }
