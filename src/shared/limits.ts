@@ -29,4 +29,14 @@ export const MAX_CSV_CHARS = 40_000_000;
 export const MAX_RESULT_ROWS = 1000;
 /** Free text of a message (titles, error messages). */
 export const MAX_MESSAGE_TEXT = 4000;
+/**
+ * Documents larger than this get no hover, Formula view or Plot Selection context: reading them costs more than
+ * a hover may take. (The document model's own guard, MAX_DOCUMENT in src/recognize/model.ts, sits above it.)
+ */
+export const MAX_DOCUMENT_CHARS = 5_000_000;
+/**
+ * Lines longer than this (minified bundles) get no hover and no Formula view: nobody reads a formula there,
+ * and the recognizer's look-behind for an enclosing block comment is linear in the line's length.
+ */
+export const MAX_LINE_CHARS = 20_000;
 export const FRAMEWORKS: readonly Framework[] = ['pytorch', 'tensorflow', 'jax', 'tfjs'];

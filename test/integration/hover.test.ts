@@ -242,7 +242,7 @@ suite('Hover', () => {
     await check('50,000 lines', python(50_000), 'python', /LeakyReLU|gelu|HuberLoss/, true);
     let minified = 'import*as tf from"@tensorflow/tfjs";';
     while (minified.length < 1_000_000) minified += 'var a=tf.relu(b),c=tf.layers.leakyReLU({alpha:.1});';
-    // Lines over MAX_LINE_CHARS get no hover (see src/features/hover/hoverProvider.ts).
+    // Lines over MAX_LINE_CHARS get no hover (see src/shared/limits.ts).
     await check('1 MB line', minified, 'javascript', /tf\.relu|leakyReLU/, false);
     let binary = 'import torch.nn as nn\nact = nn.LeakyReLU(0.2)\n';
     for (let i = 0; i < 200_000; i++) binary += String.fromCharCode((i * 7919 + (i >> 3)) % 256);

@@ -24,7 +24,7 @@ import { outputChannel } from '../../host/outputChannel';
 import { isInvalid } from '../../shared/validate';
 import { toWire } from '../../shared/wire';
 import { CommandId } from '../commandIds';
-import { MAX_DOCUMENT_CHARS, MAX_LINE_CHARS } from '../hover/hoverProvider';
+import { MAX_DOCUMENT_CHARS, MAX_LINE_CHARS } from '../../shared/limits';
 import { type HostMessage, parseSavedState, parseWebviewMessage, type ViewDiagnostic, type ViewModel, type WebviewMessage } from './formulaViewMessages';
 import { buildViewModel, type CallContext, paramsOf, placesOf } from './formulaViewModel';
 import { linesFor } from './formulaViewLines';

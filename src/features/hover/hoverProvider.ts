@@ -11,19 +11,13 @@ import { catalogue } from '../../core/catalogue';
 import type { FunctionRef } from '../../recognize/site';
 import { KERAS_SECTION, KerasGenerationSource } from './kerasGeneration';
 import { readJsonAsset, textFromBytes } from '../../host/assets';
+import { MAX_DOCUMENT_CHARS, MAX_LINE_CHARS } from '../../shared/limits';
 import { paletteFor } from './sparkline';
 
 const SECTION = 'formulaPlayground.hover';
 const DEFAULT_LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
-/** Documents larger than this get no hover: reading them costs more than a hover may take. */
-export const MAX_DOCUMENT_CHARS = 5_000_000;
 /** Characters either side of the cursor checked for NUL, the mark of a binary file opened as text. */
 const NUL_WINDOW = 4_096;
-/**
- * Lines longer than this (minified bundles) get no hover: nobody reads a formula there, and the
- * recognizer's look-behind for an enclosing block comment is linear in the line's length.
- */
-export const MAX_LINE_CHARS = 20_000;
 
 /** Which documents the provider is registered for: each language, plus Python cells of Jupyter notebooks. */
 function hoverSelector(languages: readonly string[]): vscode.DocumentFilter[] {

@@ -14,6 +14,7 @@ import { PlaygroundPanel, type PlaygroundResult } from './playgroundPanel';
 import { formulaFromSelection } from './selectionFormula';
 import { codeContextAt, documentModel } from '../../recognize';
 import { CommandId } from '../commandIds';
+import { MAX_DOCUMENT_CHARS } from '../../shared/limits';
 
 export type PlaygroundCommandResult = PlaygroundResult | { readonly error: string };
 
@@ -67,7 +68,8 @@ async function plotSelection(context: vscode.ExtensionContext): Promise<Playgrou
   if (!text) return fail('Plot Selection: select an expression first, e.g. `x * torch.sigmoid(x)`.');
   // The same document model as the hover: the file's imports and the constants in scope at the selection.
   const document = editor.document;
-  const model = document.getText().length <= 5_000_000 ? documentModel(document.getText(), document.languageId, document.version, document.uri.toString()) : undefined;
+  const source = document.getText();
+  const model = source.length <= MAX_DOCUMENT_CHARS ? documentModel(source, document.languageId, document.version, document.uri.toString()) : undefined;
   const codeContext = model ? codeContextAt(model, document.offsetAt(editor.selection.start), text) : undefined;
   const translated = formulaFromSelection(text, document.languageId, codeContext);
   if ('error' in translated) return fail(translated.error);
