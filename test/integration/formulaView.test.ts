@@ -79,8 +79,21 @@ function offsetOf(editor: vscode.TextEditor, needle: string, inset = 2): number 
   return i + inset;
 }
 
+let untitledCount = 0;
+
+/**
+ * A new untitled document with its own name. VS Code gives a closed untitled name (Untitled-1) to the next
+ * untitled document at once, and under load opening one could hand back the closed document of that name.
+ */
 async function untitled(content: string, language: string): Promise<vscode.TextEditor> {
-  return open(await vscode.workspace.openTextDocument({ language, content }));
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `formula-view-${++untitledCount}.${language === 'python' ? 'py' : 'js'}` });
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not write into ${uri.toString()}`);
+  assert.equal(document.getText(), content, `${uri.toString()} is not the new document`);
+  return open(document);
 }
 
 /** An untitled copy of a sample: the edit tests change it, never the file on disk. */
@@ -89,8 +102,25 @@ async function copyOfSample(name: string): Promise<vscode.TextEditor> {
   return untitled(document.getText(), document.languageId);
 }
 
+/**
+ * Reverts and closes the active editor. For an untitled document, waits until the extension host knows it is
+ * closed: VS Code gives its name to the next untitled document at once, and until the host has dropped the old
+ * one, opening "a new" untitled document can hand back the old TextDocument (seen under load).
+ */
 async function closeWithoutSaving(): Promise<void> {
+  const document = vscode.window.activeTextEditor?.document;
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  if (document?.isUntitled) await until(`${document.uri.toString()} to close`, () => document.isClosed, Boolean);
+}
+
+/** Closes every editor tab, unsaved ones without saving (reverted first, so no dialog asks). */
+async function closeEverything(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(document, { preview: false });
+    await closeWithoutSaving();
+  }
+  await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((group) => group.tabs));
+  await until('every editor to close', () => vscode.window.tabGroups.all.reduce((n, group) => n + group.tabs.length, 0), (n) => n === 0);
 }
 
 suite('Formula view', () => {
@@ -200,7 +230,7 @@ suite('Formula view', () => {
       ['python', 'import keras\n\nlayer = keras.layers.LeakyReLU()\n', 'keras.layers.LeakyReLU', 'layer = keras.layers.LeakyReLU(negative_slope=0.1)'],
       ['javascript', "import * as tf from '@tensorflow/tfjs';\n\nconst layer = tf.layers.leakyReLU();\n", 'tf.layers.leakyReLU', 'const layer = tf.layers.leakyReLU({alpha: 0.1});'],
     ];
-    // Each case in its own untitled document, all closed at the end (a closed untitled name is reused at once).
+    // Each case in its own untitled document, all closed at the end.
     const editors: vscode.TextEditor[] = [];
     try {
       for (const [language, content, needle, expected] of cases) {
@@ -230,6 +260,36 @@ suite('Formula view', () => {
       const result = await vscode.commands.executeCommand<{ applied?: { applied: string }; error?: string }>(SET, { name: 'alpha', value: 0.3, apply: true });
       assert.equal(result?.applied?.applied, 'constant', result?.error);
       assert.equal(editor.document.getText(), 'import torch.nn as nn\n\nSLOPE = 0.3  # from the paper\nact = nn.LeakyReLU(SLOPE)\n');
+    } finally {
+      await closeWithoutSaving();
+    }
+  });
+
+  test('a closed document leaves its call dimmed, and a new document under the same untitled name starts without its slider values', async () => {
+    // With no other editor to fall back on, closing the document leaves no active editor at all.
+    await closeEverything();
+    const content = 'import torch.nn as nn\n\nact = nn.LeakyReLU(0.2)\n';
+    // Unnamed untitled documents here, on purpose: the second gets the first one's name.
+    const unnamed = async () => open(await vscode.workspace.openTextDocument({ language: 'python', content }));
+    const first = await unnamed();
+    const firstUri = first.document.uri.toString();
+    place(first, offsetOf(first, 'nn.LeakyReLU', 5));
+    assert.deepEqual((await stateOf(first))?.params, { alpha: 0.2 });
+    const moved = await vscode.commands.executeCommand<{ state?: ViewState; error?: string }>(SET, { name: 'alpha', value: 0.35 });
+    assert.deepEqual(moved?.state?.params, { alpha: 0.35 }, moved?.error);
+    await closeWithoutSaving();
+    // Whatever editor is active now, the call of the closed document is no longer "under the cursor".
+    const after = await state();
+    assert.ok(after === undefined || after.dimmed || after.uri !== firstUri, `the closed document's call is still shown as live: ${JSON.stringify(after)}`);
+
+    // VS Code hands the closed untitled name to the next untitled document at once: same uri, same call, same line.
+    const second = await unnamed();
+    try {
+      assert.equal(second.document.uri.toString(), firstUri, 'VS Code no longer reuses a closed untitled name: this test then checks less than it says');
+      assert.ok(second.document !== first.document && !second.document.isClosed, 'VS Code handed back the closed document');
+      place(second, offsetOf(second, 'nn.LeakyReLU', 5));
+      const shown = await stateOf(second);
+      assert.deepEqual(shown?.params, { alpha: 0.2 }, `the slider value of a closed document (${firstUri}) leaked into ${second.document.uri.toString()}`);
     } finally {
       await closeWithoutSaving();
     }

@@ -48,6 +48,11 @@ export interface FormulaViewState {
 /** The call the view shows, and the document version it was read from. */
 interface Shown {
   readonly call: CallContext;
+  /**
+   * The document itself, not only its uri: a closed untitled document's name is reused at once by the next
+   * one, which must not inherit this one's call or slider values.
+   */
+  readonly document: vscode.TextDocument;
   readonly uri: vscode.Uri;
   readonly version: number;
   dimmed: boolean;
@@ -79,6 +84,13 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === vscode.window.activeTextEditor?.document || e.document.uri.toString() === this.shown?.uri.toString()) this.schedule();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        // The call shown is gone with its document: keep it on screen, dimmed, without unapplied slider values.
+        if (this.shown?.document !== document) return;
+        this.shown.dimmed = true;
+        this.shown.overrides = {};
+        this.schedule(true);
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const uri = this.shown?.uri.toString();
@@ -172,7 +184,8 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
   async applyParameter(name: string, value: number): Promise<ApplyResult> {
     const shown = this.shown;
     if (!shown) return { error: 'no function is shown' };
-    const document = await vscode.workspace.openTextDocument(shown.uri);
+    const document = shown.document;
+    if (document.isClosed) return { error: `${shown.call.file} was closed: open it and place the cursor on the call again` };
     if (document.version !== shown.version) return { error: 'the code changed since the view read it: place the cursor on the call again' };
     const entry = catalogue.get(shown.call.ref.id);
     if (!entry) return { error: `unknown function ${shown.call.ref.id}` };
@@ -233,27 +246,30 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
 
   /** Reads the call under the cursor of the active editor; elsewhere dims the one shown. */
   private follow(): void {
-    const editor = vscode.window.activeTextEditor;
+    const active = vscode.window.activeTextEditor;
+    // An editor whose document has just closed can still be reported as active for a moment.
+    const editor = active?.document.isClosed ? undefined : active;
     const call = editor ? this.callAt(editor.document, editor.selection.active) : undefined;
     if (!call) {
-      if (this.shown && editor) this.shown.dimmed = true;
+      if (this.shown && (editor || this.shown.document.isClosed)) this.shown.dimmed = true;
       return;
     }
     const { context, document } = call;
     const previous = this.shown;
-    const same = previous && previous.uri.toString() === document.uri.toString() && previous.call.ref.id === context.ref.id && previous.call.line === context.line && previous.call.ref.written === context.ref.written;
-    this.shown = { call: context, uri: document.uri, version: document.version, dimmed: false, overrides: same ? previous.overrides : {} };
+    // Slider values survive re-reading the same call (an edit elsewhere, a cursor move within it), nothing else.
+    const same = previous && previous.document === document && previous.call.ref.id === context.ref.id && previous.call.line === context.line && previous.call.ref.written === context.ref.written;
+    this.shown = { call: context, document, uri: document.uri, version: document.version, dimmed: false, overrides: same ? previous.overrides : {} };
   }
 
   /** The same call re-read after an edit of its document (or dimmed in place when it is gone). */
   private refreshShown(): void {
     const shown = this.shown;
     if (!shown) return;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown.uri.toString());
-    if (!document) return;
+    const document = shown.document;
+    if (document.isClosed) return;
     const again = this.callAt(document, document.positionAt(shown.call.ref.range.start));
     if (again && again.context.ref.id === shown.call.ref.id) {
-      this.shown = { call: again.context, uri: shown.uri, version: document.version, dimmed: shown.dimmed, overrides: shown.overrides };
+      this.shown = { call: again.context, document, uri: shown.uri, version: document.version, dimmed: shown.dimmed, overrides: shown.overrides };
     }
   }
 
