@@ -3,7 +3,10 @@
 // - dist/web/extension.js: the same src/extension.ts bundled for the *web worker* extension host
 //   (vscode.dev, github.dev, Codespaces in a browser, code-server's Extension Host (Worker)): esbuild
 //   platform 'browser', CommonJS (the worker host loads it with `(module, exports, require)`), `vscode` external.
-// - a check that fails the build when that bundle reaches for Node: an import of a Node built-in (fs, path,
+// - dist/web/features.mjs: the features no hover or lint needs (playground, gradient checks, signal
+//   propagation), loaded right after activation by src/host/lazyFeatures.ts; it shares the modules of the
+//   first bundle instead of copying them.
+// - a check that fails the build when either bundle reaches for Node: an import of a Node built-in (fs, path,
 //   crypto, …, with or without `node:`) is reported with the file importing it, and a free use of a Node
 //   global (process, Buffer, setImmediate, __dirname, __filename, global) with the source file it is in.
 //   The worker has none of them; the desktop host has, so nothing else would notice.
@@ -14,7 +17,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** The globals a web worker does not have; a bundle that names one fails the build. */
 export const NODE_GLOBALS = ['process', 'Buffer', 'setImmediate', 'clearImmediate', '__dirname', '__filename', 'global'];
@@ -53,41 +56,144 @@ function nodeGlobalUses(code) {
   return uses;
 }
 
+/** The features bundle's entry and file, and what its default export wraps (see src/host/lazyFeatures.ts). */
+const FEATURES_ENTRY = 'src/features/lazy.ts';
+const FEATURES_FILE = 'dist/web/features.mjs';
+const SHARED_PREFIX = 'dlfp-shared:';
+const SHARED_MODULES = 'dlfp:shared-modules';
+
 /**
- * Builds dist/web/extension.js from src/extension.ts with the caller's common options (sourcemap, minify,
- * define, …), after checking that nothing in it needs Node; returns the options (for --watch).
+ * `dlfp:shared-modules` for the main bundle: every main-bundle module the features bundle imports, by the
+ * name the features bundle's `require` asks for (`shared` empty: the first pass, which only finds the set).
  */
-export async function buildWebExtension(root, common) {
-  const options = {
-    ...common,
-    entryPoints: ['src/extension.ts'],
-    platform: 'browser',
-    format: 'cjs',
-    mainFields: ['browser', 'module', 'main'],
-    external: ['vscode'],
-    target: 'es2022',
-    plugins: [...(common.plugins ?? []), noNodeBuiltins()],
+function sharedModulesModule(root, shared) {
+  return {
+    name: 'shared-modules',
+    setup(build) {
+      build.onResolve({ filter: /^dlfp:shared-modules$/ }, () => ({ path: SHARED_MODULES, namespace: 'dlfp-shared-modules' }));
+      build.onLoad({ filter: /.*/, namespace: 'dlfp-shared-modules' }, () => ({
+        resolveDir: root,
+        loader: 'js',
+        contents: [
+          ...shared.map((file, i) => `import * as m${i} from ${JSON.stringify(`./${file}`)};`),
+          `export const sharedModules = { ${shared.map((file, i) => `${JSON.stringify(SHARED_PREFIX + file)}: m${i}`).join(', ')} };`,
+        ].join('\n'),
+      }));
+    },
   };
-  // The check: the same bundle, unminified, with every free Node global renamed to a marker (esbuild's
-  // `define` replaces only unbound identifiers, so locals and strings named "process" are left alone).
+}
+
+/**
+ * For the features bundle: an import of a src/ module the main bundle already has becomes
+ * `require('dlfp-shared:<path>')`, answered at load time with the main bundle's instance; anything else
+ * is bundled as usual.
+ */
+function shareWithMain(root, mainInputs) {
+  return {
+    name: 'share-with-main',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+        if (args.pluginData?.sharing) return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { sharing: true } });
+        if (resolved.errors.length > 0) return { errors: resolved.errors };
+        const file = relative(root, resolved.path).split('\\').join('/');
+        return file.startsWith('src/') && mainInputs.has(file) ? { path: SHARED_PREFIX + file, external: true } : { path: resolved.path };
+      });
+    },
+  };
+}
+
+/** Builds `options` once unminified with every free Node global renamed to a marker, and fails on any use. */
+async function checkNoNode(options, what) {
+  // esbuild's `define` replaces only unbound identifiers, so locals and strings named "process" are left alone.
   const check = await esbuild.build({
     ...options,
     minify: false,
     sourcemap: false,
     write: false,
-    outfile: 'dist/web/extension.js',
+    metafile: true,
     logLevel: 'silent',
-    define: { ...(common.define ?? {}), ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, `${MARKER}${name}`])) },
+    define: { ...(options.define ?? {}), ...Object.fromEntries(NODE_GLOBALS.map((name) => [name, `${MARKER}${name}`])) },
   }).catch((error) => {
-    throw new Error(`build: the web extension bundle failed:\n${(error.errors ?? []).map((e) => `  ${e.text}`).join('\n') || error.message}`);
+    throw new Error(`build: the ${what} failed:\n${(error.errors ?? []).map((e) => `  ${e.text}`).join('\n') || error.message}`);
   });
-  const uses = nodeGlobalUses(check.outputFiles.find((f) => f.path.endsWith('.js')).text);
+  const uses = nodeGlobalUses(check.outputFiles.find((f) => f.path.endsWith('.js') || f.path.endsWith('.mjs')).text);
   if (uses.length > 0) {
-    throw new Error(`build: the web extension bundle uses Node globals the web worker host does not have:\n  ${uses.join('\n  ')}`);
+    throw new Error(`build: the ${what} uses Node globals the web worker host does not have:\n  ${uses.join('\n  ')}`);
   }
+  return check.metafile;
+}
+
+/**
+ * Builds the two host bundles with the caller's common options (sourcemap, minify, define, …), after checking
+ * that neither needs Node: dist/web/extension.js from src/extension.ts (the manifest's `main` and `browser`)
+ * and dist/web/features.mjs from src/features/lazy.ts (loaded after activation, src/host/lazyFeatures.ts),
+ * whose imports of modules the first already has are pointed at the first's instances. Three passes: the
+ * main bundle's modules, then the features bundle (which of them it uses), then the main bundle exporting
+ * those. Returns the main bundle's options (for --watch, which redoes all three on every change).
+ */
+export async function buildWebExtension(root, common, { analyze = false } = {}) {
+  const base = {
+    ...common,
+    platform: 'browser',
+    format: 'cjs',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
+    target: 'es2022',
+  };
+  const mainOptions = (shared) => ({
+    ...base,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    plugins: [...(common.plugins ?? []), noNodeBuiltins(), sharedModulesModule(root, shared)],
+  });
+  const mainMeta = await checkNoNode(mainOptions([]), 'web extension bundle');
+  const mainInputs = new Set(Object.keys(mainMeta.inputs));
+  const featuresOptions = {
+    ...base,
+    entryPoints: [FEATURES_ENTRY],
+    outfile: FEATURES_FILE,
+    // An ES module whose default export runs the CommonJS bundle with the `require` it is given.
+    banner: { js: 'export default function (require) { const module = { exports: {} }, exports = module.exports;' },
+    footer: { js: 'return module.exports; }' },
+    plugins: [...(common.plugins ?? []), noNodeBuiltins(), shareWithMain(root, mainInputs)],
+  };
+  const featuresMeta = await checkNoNode(featuresOptions, 'features bundle');
+  const shared = [
+    ...new Set(
+      Object.values(featuresMeta.inputs)
+        .flatMap((input) => input.imports)
+        .filter((i) => i.external && i.path.startsWith(SHARED_PREFIX))
+        .map((i) => i.path.slice(SHARED_PREFIX.length)),
+    ),
+  ].sort();
   mkdirSync(join(root, 'dist', 'web'), { recursive: true });
-  await esbuild.build({ ...options, outfile: 'dist/web/extension.js' });
-  return { ...options, outfile: 'dist/web/extension.js' };
+  const features = await esbuild.build({ ...featuresOptions, metafile: analyze });
+  const options = mainOptions(shared);
+  const main = await esbuild.build({ ...options, metafile: analyze });
+  if (analyze) {
+    printBreakdown(main.metafile);
+    printBreakdown(features.metafile);
+  }
+  return options;
+}
+
+/** `--analyze`: each host bundle's bytes by folder and its largest files (esbuild's metafile, as written). */
+function printBreakdown(metafile) {
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    if (!output.entryPoint) continue;
+    const inputs = Object.entries(output.inputs).map(([path, { bytesInOutput }]) => [path, bytesInOutput]);
+    const folders = new Map();
+    for (const [path, bytes] of inputs) {
+      const folder = path.startsWith('node_modules/') ? path.split('/').slice(0, 2).join('/').replace(/\/[^/]*$/, '/*') : path.split('/').slice(0, path.startsWith('src/core/') || path.startsWith('src/features/') ? 3 : 2).join('/');
+      folders.set(folder, (folders.get(folder) ?? 0) + bytes);
+    }
+    const kb = (n) => `${(n / 1000).toFixed(1).padStart(6)} KB`;
+    console.log(`\n${file}: ${kb(output.bytes)} (by source; the rest is esbuild's module glue)`);
+    for (const [folder, bytes] of [...folders].sort((a, b) => b[1] - a[1])) console.log(`  ${kb(bytes)}  ${folder}`);
+    console.log('  largest files:');
+    for (const [path, bytes] of inputs.sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${kb(bytes)}  ${path}`);
+  }
 }
 
 /**

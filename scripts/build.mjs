@@ -1,7 +1,9 @@
 // Builds every bundle: the numeric core (dist/core.js, for scripts and benchmarks; not in the .vsix), the
 // formula SVGs the hover shows (prerendered from the catalogue's LaTeX with MathJax, so no math engine runs
-// at hover time), the extension host bundle (dist/web/extension.js, both hosts) and the webview bundles (dist/webview/). Type-checking is `npm run typecheck`.
-// `--production`: minified, no source maps, no test probes (the .vsix). `--watch` (npm run watch, F5's
+// at hover time), the extension host bundles (dist/web/extension.js and the features loaded after activation,
+// dist/web/features.mjs; both hosts) and the webview bundles (dist/webview/). Type-checking is `npm run typecheck`.
+// `--production`: minified, no source maps, no test probes (the .vsix). `--analyze`: also prints each host
+// bundle's bytes by source folder and its largest files (with --production: as shipped). `--watch` (npm run watch, F5's
 // pre-launch task): after the full build, rebuilds the extension host bundle and the webviews on every save.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -37,7 +39,7 @@ if (existsSync(prerender)) await (await import(prerender)).prerenderFormulas(roo
 // The formula images both hosts link the hover to are written beside it (dist/formulaSvgs/).
 const web = await import('./build-web.mjs');
 web.copyFormulaSvgs(root);
-const extensionOptions = await web.buildWebExtension(root, common);
+const extensionOptions = await web.buildWebExtension(root, common, { analyze: process.argv.includes('--analyze') });
 
 /**
  * KaTeX's fonts that no formula here uses: the LaTeX comes from the catalogue and from the formula parser's
@@ -83,7 +85,11 @@ console.log(`build: dist/ ready${production ? ' (production)' : ''}`);
 
 if (watch) {
   // The core bundle, the formula SVGs and the web bundle change with the catalogue: `npm run build` redoes them.
-  for (const options of [extensionOptions, webviewOptions]) {
+  // The host bundles are two that share modules (scripts/build-web.mjs): a change rebuilds both, so the
+  // extension's watch only notices changes (write: false) and redoes the whole host build.
+  const rebuildHost = { name: 'rebuild-host', setup: (b) => b.onEnd(() => web.buildWebExtension(root, common).catch((e) => console.error(e.message))) };
+  const watched = [{ ...extensionOptions, write: false, plugins: [...extensionOptions.plugins, rebuildHost] }, webviewOptions];
+  for (const options of watched) {
     const context = await esbuild.context({ ...options, logLevel: 'info' });
     await context.watch();
   }

@@ -1,14 +1,13 @@
 /**
- * Wiring only: register the hover, the commands and the panel serializer. Nothing is computed here and no
- * document is read until the user hovers or runs a command.
+ * Wiring only: register the hover, the commands and the panel serializers. Nothing is computed here and no
+ * document is read until the user hovers or runs a command; the features no hover or lint needs are in a
+ * second bundle loaded right after activation (src/host/lazyFeatures.ts).
  */
 import * as vscode from 'vscode';
-import { registerGradientCheckCommands } from './features/gradcheck/gradcheckCommands';
-import { registerPlaygroundCommands } from './features/playground/playgroundCommands';
 import { registerHover } from './features/hover/hoverProvider';
 import { registerFormulaView } from './features/formulaView/formulaViewCommands';
-import { registerSignalCommands } from './features/playground/signalCommands';
 import { registerLints } from './features/lint/lintFeature';
+import { registerLazyFeatures } from './host/lazyFeatures';
 
 /** What activate() returns (the extension's `exports`): how long activation took, for the test suites to print. */
 export interface ExtensionApi {
@@ -20,11 +19,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   try {
     registerHover(context);
-    registerPlaygroundCommands(context);
-    registerGradientCheckCommands(context);
     registerFormulaView(context);
-    registerSignalCommands(context);
     registerLints(context);
+    // The playground, the gradient checks and Signal Propagation: registered now, their code loaded after.
+    registerLazyFeatures(context);
     return { activationMs: performance.now() - started };
   } catch (error) {
     // VS Code swallows activation errors silently; say what went wrong.

@@ -13,7 +13,8 @@
  *   tears it down) wait in a queue and go out, in order, after the view's own answer to `ready`;
  * - every message that arrives is validated by the view's parser; a malformed one is logged and ignored;
  * - every message that leaves is in the one wire encoding (src/shared/wire.ts);
- * - a serializer that revives the panel after a window reload (with the `onWebviewPanel:` activation event).
+ * - a feature's `revive(panel, state)` brings a panel back after a window reload (the serializer is registered
+ *   at activation by src/host/lazyFeatures.ts, with the `onWebviewPanel:` activation event).
  */
 import * as vscode from 'vscode';
 import { type Checked, isInvalid } from '../shared/validate';
@@ -59,22 +60,6 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview extends { readonly
   /** A new panel of `viewType` with the shared options (for the feature's createOrShow). */
   protected static createPanel(context: vscode.ExtensionContext, viewType: string, title: string, showOptions: vscode.ViewColumn | { viewColumn: vscode.ViewColumn; preserveFocus?: boolean }): vscode.WebviewPanel {
     return vscode.window.createWebviewPanel(viewType, title, showOptions, webviewOptions(context));
-  }
-
-  /** Registers the serializer that revives a panel of `viewType` after a window reload. */
-  protected static registerViewSerializer(
-    context: vscode.ExtensionContext,
-    viewType: string,
-    revive: (panel: vscode.WebviewPanel, state: unknown) => void,
-  ): void {
-    context.subscriptions.push(
-      vscode.window.registerWebviewPanelSerializer(viewType, {
-        async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
-          panel.webview.options = webviewOptions(context);
-          revive(panel, state);
-        },
-      }),
-    );
   }
 
   protected constructor(

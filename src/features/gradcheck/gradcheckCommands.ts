@@ -21,16 +21,20 @@ import { type CheckJob, describeRequest, messageOf, parseCheckArgument } from '.
 import { isCancellationToken, runCheck } from './runCheck';
 import { gradientCheckAll } from './checkAllBuiltins';
 import { pickCheckJob } from './gradcheckPicker';
-import { CommandId } from '../commandIds';
+import { CommandId, GRADCHECK_VIEW_TYPE } from '../commandIds';
+import type { LazyFeature } from '../lazyFeature';
 
 export type GradientCheckResult = GradcheckReport | { readonly error: CheckProblem } | { readonly cancelled: true; readonly progress: number } | undefined;
 
-export function registerGradientCheckCommands(context: vscode.ExtensionContext): void {
-  GradcheckPanel.registerSerializer(context);
-  context.subscriptions.push(
-    vscode.commands.registerCommand(CommandId.gradientCheck, (arg?: unknown) => gradientCheck(context, arg)),
-    vscode.commands.registerCommand(CommandId.gradientCheckAll, (arg?: unknown) => gradientCheckAll(context, arg)),
-  );
+/** Gradient Check…, Check All Built-ins and the results view's revival (registered by src/host/lazyFeatures.ts). */
+export function gradcheckFeature(context: vscode.ExtensionContext): LazyFeature {
+  return {
+    commands: {
+      [CommandId.gradientCheck]: (arg?: unknown) => gradientCheck(context, arg),
+      [CommandId.gradientCheckAll]: (arg?: unknown) => gradientCheckAll(context, arg),
+    },
+    panels: { [GRADCHECK_VIEW_TYPE]: (panel, state) => GradcheckPanel.revive(panel, state, context) },
+  };
 }
 
 /** Returns the report, `{ error }`, or undefined when the user dismissed a picker. */

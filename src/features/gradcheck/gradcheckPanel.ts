@@ -68,11 +68,6 @@ export class GradcheckPanel extends WebviewPanelHost<GradcheckHostMessage, Gradc
     return new GradcheckPanel(panel, context, saved.title, saved.summary, items, saved.selected);
   }
 
-  /** Registers the serializer that revives the results view after a window reload. */
-  static registerSerializer(context: vscode.ExtensionContext): void {
-    WebviewPanelHost.registerViewSerializer(context, GRADCHECK_VIEW_TYPE, (panel, state) => GradcheckPanel.revive(panel, state, context));
-  }
-
   private constructor(
     panel: vscode.WebviewPanel,
     context: vscode.ExtensionContext,

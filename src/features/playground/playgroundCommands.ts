@@ -13,17 +13,21 @@ import { checkFormula } from './evaluateSeries';
 import { PlaygroundPanel, type PlaygroundResult } from './playgroundPanel';
 import { formulaFromSelection } from './selectionFormula';
 import { codeContextAt, documentModel } from '../../recognize';
-import { CommandId } from '../commandIds';
+import { CommandId, PLAYGROUND_VIEW_TYPE } from '../commandIds';
+import type { LazyFeature } from '../lazyFeature';
 import { MAX_DOCUMENT_CHARS } from '../../shared/limits';
 
 export type PlaygroundCommandResult = PlaygroundResult | { readonly error: string };
 
-export function registerPlaygroundCommands(context: vscode.ExtensionContext): void {
-  PlaygroundPanel.registerSerializer(context);
-  context.subscriptions.push(
-    vscode.commands.registerCommand(CommandId.openPlayground, (arg?: unknown) => openPlayground(context, arg)),
-    vscode.commands.registerCommand(CommandId.plotSelection, () => plotSelection(context)),
-  );
+/** Open Playground, Plot Selection and the playground panel's revival (registered by src/host/lazyFeatures.ts). */
+export function playgroundFeature(context: vscode.ExtensionContext): LazyFeature {
+  return {
+    commands: {
+      [CommandId.openPlayground]: (arg?: unknown) => openPlayground(context, arg),
+      [CommandId.plotSelection]: () => plotSelection(context),
+    },
+    panels: { [PLAYGROUND_VIEW_TYPE]: (panel, state) => PlaygroundPanel.revive(panel, context, state) },
+  };
 }
 
 async function openPlayground(context: vscode.ExtensionContext, arg: unknown): Promise<PlaygroundCommandResult> {

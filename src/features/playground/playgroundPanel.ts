@@ -48,8 +48,9 @@ export class PlaygroundPanel extends WebviewPanelHost<HostMessage, WebviewMessag
   }
 
   /** Restores the panel after a window reload, with the state its webview saved. */
-  static registerSerializer(context: vscode.ExtensionContext): void {
-    WebviewPanelHost.registerViewSerializer(context, PLAYGROUND_VIEW_TYPE, (panel, state) => new PlaygroundPanel(panel, context, state));
+  /** The panel VS Code restores after a window reload, with the state its webview saved. */
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, state: unknown): PlaygroundPanel {
+    return new PlaygroundPanel(panel, context, state);
   }
 
   private constructor(

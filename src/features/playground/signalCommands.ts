@@ -8,13 +8,17 @@ import { resolveParams } from '../../core/api';
 import { entryFor } from '../../core/catalogue';
 import { shapeOf } from '../../core/signal/shapes';
 import { messageOf } from '../../host/errorMessage';
-import { CommandId } from '../commandIds';
+import { CommandId, SIGNAL_VIEW_TYPE } from '../commandIds';
+import type { LazyFeature } from '../lazyFeature';
 import type { SignalItem } from './signalMessages';
 import { SignalPanel, type SignalOpenResult } from './signalPanel';
 
-export function registerSignalCommands(context: vscode.ExtensionContext): void {
-  SignalPanel.registerSerializer(context);
-  context.subscriptions.push(vscode.commands.registerCommand(CommandId.signalPropagation, (arg?: unknown) => openSignal(context, arg)));
+/** Signal Propagation and its panel's revival (registered by src/host/lazyFeatures.ts). */
+export function signalFeature(context: vscode.ExtensionContext): LazyFeature {
+  return {
+    commands: { [CommandId.signalPropagation]: (arg?: unknown) => openSignal(context, arg) },
+    panels: { [SIGNAL_VIEW_TYPE]: (panel, state) => SignalPanel.revive(panel, context, state) },
+  };
 }
 
 function openSignal(context: vscode.ExtensionContext, arg: unknown): SignalOpenResult | { error: string } {

@@ -64,11 +64,10 @@ export class SignalPanel extends WebviewPanelHost<SignalHostMessage, SignalWebvi
     return { items: view.state.items };
   }
 
-  static registerSerializer(context: vscode.ExtensionContext): void {
-    WebviewPanelHost.registerViewSerializer(context, SIGNAL_VIEW_TYPE, (panel, saved) => {
-      const state = checked(() => parseSignalState(saved));
-      return new SignalPanel(panel, context, isInvalid(state) ? DEFAULT_SIGNAL_STATE : state);
-    });
+  /** The panel VS Code restores after a window reload; a saved state that does not parse starts afresh. */
+  static revive(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, saved: unknown): SignalPanel {
+    const state = checked(() => parseSignalState(saved));
+    return new SignalPanel(panel, context, isInvalid(state) ? DEFAULT_SIGNAL_STATE : state);
   }
 
   private constructor(panel: vscode.WebviewPanel, context: vscode.ExtensionContext, state: SignalViewState) {
