@@ -44,6 +44,35 @@ function noNodeBuiltins() {
   };
 }
 
+/**
+ * The erf/erfc the core uses come from @stdlib, whose helpers carry polyfills for engines without typed
+ * arrays or Object.defineProperty (with their feature tests and formatted error messages): ~15 KB of the
+ * host bundle that no host running this extension executes past the feature test. Each such helper is
+ * answered with the built-in it falls back from, which is what it returns on every ES2015 engine; the
+ * numerical code (erf, erfc, exp, ldexp, the word splitting) is bundled unchanged.
+ */
+const STDLIB_BUILTINS = {
+  '@stdlib/array-float64': 'module.exports = Float64Array;',
+  '@stdlib/array-float32': 'module.exports = Float32Array;',
+  '@stdlib/array-uint32': 'module.exports = Uint32Array;',
+  '@stdlib/array-uint16': 'module.exports = Uint16Array;',
+  '@stdlib/array-uint8': 'module.exports = Uint8Array;',
+  '@stdlib/utils-define-property': 'module.exports = Object.defineProperty;',
+  '@stdlib/utils-define-nonenumerable-read-only-property':
+    'module.exports = function (obj, prop, value) { Object.defineProperty(obj, prop, { configurable: false, enumerable: false, writable: false, value: value }); };',
+  '@stdlib/assert-is-little-endian': 'module.exports = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;',
+};
+export function stdlibBuiltins() {
+  return {
+    name: 'stdlib-builtins',
+    setup(build) {
+      const filter = new RegExp(`^(${Object.keys(STDLIB_BUILTINS).map((name) => name.replace(/[/-]/g, '\\$&')).join('|')})$`);
+      build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'stdlib-builtin' }));
+      build.onLoad({ filter: /.*/, namespace: 'stdlib-builtin' }, (args) => ({ contents: STDLIB_BUILTINS[args.path], loader: 'js' }));
+    },
+  };
+}
+
 /** The source files (esbuild's `// path` comments of an unminified bundle) that use each Node global. */
 function nodeGlobalUses(code) {
   const uses = [];
@@ -145,7 +174,7 @@ export async function buildWebExtension(root, common, { analyze = false } = {}) 
     ...base,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/web/extension.js',
-    plugins: [...(common.plugins ?? []), noNodeBuiltins(), sharedModulesModule(root, shared)],
+    plugins: [...(common.plugins ?? []), noNodeBuiltins(), stdlibBuiltins(), sharedModulesModule(root, shared)],
   });
   const mainMeta = await checkNoNode(mainOptions([]), 'web extension bundle');
   const mainInputs = new Set(Object.keys(mainMeta.inputs));
@@ -156,7 +185,7 @@ export async function buildWebExtension(root, common, { analyze = false } = {}) 
     // An ES module whose default export runs the CommonJS bundle with the `require` it is given.
     banner: { js: 'export default function (require) { const module = { exports: {} }, exports = module.exports;' },
     footer: { js: 'return module.exports; }' },
-    plugins: [...(common.plugins ?? []), noNodeBuiltins(), shareWithMain(root, mainInputs)],
+    plugins: [...(common.plugins ?? []), noNodeBuiltins(), stdlibBuiltins(), shareWithMain(root, mainInputs)],
   };
   const featuresMeta = await checkNoNode(featuresOptions, 'features bundle');
   const shared = [

@@ -30,6 +30,8 @@ else {
   if (main) row('host JS, main (Node host)', main, 300);
   if (browser) row('host JS, browser (web worker host)', browser, 300);
 }
+// The host's second bundle, loaded right after activation (src/host/lazyFeatures.ts): listed, no budget of its own.
+row('host JS loaded after activation (features)', 'dist/web/features.mjs', undefined);
 // Each webview page's own script (the first paint waits for it); KaTeX is loaded after the first paint.
 const pages = { 'playground page JS': 'dist/webview/main.js', 'results view page JS': 'dist/webview/gradcheck.js' };
 for (const [what, file] of Object.entries(pages)) row(what, file, 250);
