@@ -81,7 +81,11 @@ export class Resolver {
     return { implementation: check };
   }
 
-  constructor(private readonly syntax: Syntax) {
+  /** `lineOf`: the 1-based line of an offset, when the syntax's text is not the document's (a window's). */
+  constructor(
+    private readonly syntax: Syntax,
+    private readonly lineOfOffset?: (offset: number) => number,
+  ) {
     const python = syntax.family === 'python';
     for (const module of syntax.imports.modules) {
       const framework = python ? frameworkOfModule(module) : isTfjsModule(module) ? 'tfjs' : undefined;
@@ -381,6 +385,7 @@ export class Resolver {
   }
 
   private lineOf(offset: number): number {
+    if (this.lineOfOffset) return this.lineOfOffset(offset);
     // The newlines' offsets are indexed on the first call (only hovers that explain a name need them); then a
     // binary search: counting from the start on every call made resolving all sites quadratic.
     let breaks = this.lineBreaks;

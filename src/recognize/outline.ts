@@ -1,0 +1,449 @@
+/**
+ * The outline of a large document (issue 16): one character pass, no tokens, that finds where the logical
+ * lines start (outside strings, comments and brackets, as the scanner reads them), how deep each one sits
+ * (Python: its indentation; JavaScript: the braces open), which of them start a top-level statement, which
+ * top-level statements bind names the rest of the document reads (imports, `NAME = …`, `const …`, a `def` of a
+ * catalogue name), and which physical lines are longer than MAX_LINE. The document model builds its windows
+ * on it (model.ts). Linear in the text, a few typed arrays, no per-line objects. Pure: no VS Code, no Node.
+ */
+import { MAX_LINE } from './scanner';
+import { PLAIN_NAMES, type LanguageFamily } from '../frameworks/spellings';
+
+export interface Outline {
+  /** Offsets where logical code lines start (blank and comment-only lines are not listed), ascending. */
+  readonly lines: Int32Array;
+  /** Per listed line: Python its indentation, JavaScript the braces open at its start. */
+  readonly levels: Int32Array;
+  readonly lineCount: number;
+  /** Indices into `lines` of the lines that start a top-level statement, ascending. */
+  readonly tops: Int32Array;
+  readonly topCount: number;
+  /** Per top-level statement: IMPORT or BINDING when it binds names the rest of the document may read, else 0. */
+  readonly binds: Uint8Array;
+  /** [start, end) of the physical lines longer than MAX_LINE, flattened. */
+  readonly long: readonly number[];
+}
+
+const NL = 10;
+const CR = 13;
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
+}
+function isIdentPart(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57);
+}
+
+/** Growable Int32 list. */
+class Ints {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity: number) {
+    this.a = new Int32Array(Math.max(16, capacity));
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+/** Keywords after which a `/` starts a regular expression, as the scanner reads them. */
+const REGEX_AFTER = new Set(['return', 'typeof', 'case', 'in', 'of', 'new', 'delete', 'void', 'throw', 'else', 'do', 'yield', 'await', 'instanceof']);
+/** Python lines at the top level that continue the statement before them. */
+const PY_CONTINUATIONS = new Set(['else', 'elif', 'except', 'finally']);
+
+class Builder {
+  readonly lines: Ints;
+  readonly levels: Ints;
+  readonly tops: Ints;
+  readonly long: number[] = [];
+  /** The last top-level statement began with a decorator: the next line at the top level belongs to it. */
+  decorated = false;
+  constructor(
+    readonly text: string,
+    readonly family: LanguageFamily,
+  ) {
+    const guess = (text.length >> 5) + 16;
+    this.lines = new Ints(guess);
+    this.levels = new Ints(guess);
+    this.tops = new Ints(guess >> 3);
+  }
+
+  /** Records the line starting at `at` (outside strings and comments) when it holds code. */
+  line(at: number): void {
+    const { text } = this;
+    let k = at;
+    for (let c = text.charCodeAt(k); c === 32 || c === 9 || c === 12 || c === 0xfeff; c = text.charCodeAt(++k));
+    if (k >= text.length) return;
+    const c = text.charCodeAt(k);
+    if (c === NL || c === CR) return;
+    const python = this.family === 'python';
+    if (python ? c === 35 : c === 47 && (text.charCodeAt(k + 1) === 47 || text.charCodeAt(k + 1) === 42)) return;
+    const level = k - at;
+    this.lines.push(at);
+    this.levels.push(level);
+    if (level !== 0 || k !== at) return;
+    if (python) {
+      if (this.decorated || ((c === 101 || c === 102) && PY_CONTINUATIONS.has(this.word(k)))) {
+        this.decorated = this.decorated && c === 64;
+        return;
+      }
+      this.decorated = c === 64;
+      if (c === 41 || c === 93 || c === 125) return;
+    } else if (c === 125 || c === 41 || c === 93 || c === 46 || c === 44 || c === 63 || c === 58 || c === 43 || c === 45 || c === 42 || c === 61 || c === 38 || c === 124 || c === 62 || c === 60) {
+      return;
+    }
+    this.tops.push(this.lines.n - 1);
+  }
+
+  word(k: number): string {
+    let j = k;
+    while (j < this.text.length && isIdentPart(this.text.charCodeAt(j))) j++;
+    return j - k <= 12 ? this.text.slice(k, j) : '';
+  }
+}
+
+/** Where a one-line string whose opening quote `q` is before `from` ends (as the scanner's singleLineStringEnd). */
+function lineStringEnd(text: string, from: number, q: number): number {
+  let k = from;
+  const to = text.length;
+  while (k < to) {
+    const c = text.charCodeAt(k);
+    if (c === 92) k += 2;
+    else if (c === q) return k + 1;
+    else if (c === NL || c === CR) return k;
+    else k++;
+  }
+  return to;
+}
+
+/** The end of the Python triple-quoted string whose content starts at `from` (quote `q`), after its closing quotes. */
+function tripleEnd(text: string, from: number, q: string): number {
+  let k = from;
+  for (;;) {
+    const close = text.indexOf(q, k);
+    if (close < 0) return text.length;
+    // A closing quote after an odd run of backslashes is escaped (the scanner skips two characters at a backslash).
+    let j = close - 1;
+    while (j >= from && text.charCodeAt(j) === 92) j--;
+    if ((close - 1 - j) % 2 === 0) return close + 3;
+    k = close + 1;
+  }
+}
+
+/**
+ * Reads Python code from `i` (a line start outside strings) character by character until a newline outside
+ * strings; returns where the next line starts. For the lines a triple-quoted string opens or crosses.
+ */
+function scanPython(text: string, i: number): number {
+  const to = text.length;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === NL) return i + 1;
+    if (c === CR) return text.charCodeAt(i + 1) === NL ? i + 2 : i + 1;
+    if (c === 35) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? to : end;
+      if (text.charCodeAt(i - 1) === CR) i--;
+    } else if (c === 92) {
+      i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
+    } else if (c === 39 || c === 34) {
+      if (text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) i = Math.min(tripleEnd(text, i + 3, c === 39 ? "'''" : '"""'), to);
+      else i = Math.min(lineStringEnd(text, i + 1, c), to);
+    } else i++;
+  }
+  return to;
+}
+
+/**
+ * The line loop both languages share: each physical line found with a native search; a line that holds the
+ * start of a construct that can cross lines (`multi` says where the next one may be) is read character by
+ * character (`scan`, which returns the next line start outside it); any other line ends outside strings and
+ * comments, and the next one starts code unless this one ends with a backslash.
+ */
+function lines(b: Builder, multi: (from: number) => number, scan: (i: number) => number): void {
+  const { text } = b;
+  const to = text.length;
+  let i = 0;
+  let next = multi(0);
+  let continued = false;
+  while (i < to) {
+    let end = text.indexOf('\n', i);
+    if (end < 0) end = to;
+    if (!continued) b.line(i);
+    if (end - i > MAX_LINE) b.long.push(i, text.charCodeAt(end - 1) === CR ? end - 1 : end);
+    if (next < i) next = multi(i);
+    let lineStart = i;
+    if (next < end) {
+      const after = scan(i);
+      if (after > end + 1) {
+        // The scan crossed lines: a long physical line where it ended is recorded too.
+        lineStart = text.lastIndexOf('\n', after - 2) + 1;
+        if (after - 1 - lineStart > MAX_LINE && lineStart > end) b.long.push(lineStart, after - 1);
+      }
+      end = Math.max(lineStart, after - 1);
+      next = multi(after);
+      i = after;
+    } else i = end + 1;
+    // The next line continues this statement after a backslash, or (brackets are not counted) after an
+    // opening bracket or a comma at the end of this one.
+    let back = end - 1;
+    while (back >= lineStart && (text.charCodeAt(back) === 32 || text.charCodeAt(back) === 9 || text.charCodeAt(back) === CR)) back--;
+    const last = back >= lineStart ? text.charCodeAt(back) : 0;
+    continued = last === 92 || last === 40 || last === 91 || last === 123 || last === 44;
+  }
+}
+
+function outlinePython(b: Builder): void {
+  const { text } = b;
+  let dq = -1;
+  let sq = -1;
+  lines(
+    b,
+    (from) => {
+      if (dq < from) dq = text.indexOf('"""', from);
+      if (sq < from) sq = text.indexOf("'''", from);
+      if (dq < 0) dq = text.length;
+      if (sq < 0) sq = text.length;
+      return Math.min(dq, sq);
+    },
+    (i) => scanPython(text, i),
+  );
+}
+
+const KIND_NONE = 0;
+const KIND_NAME = 1;
+const KIND_VALUE = 2; // number, string, regex: a `/` after it divides
+const KIND_OP = 3;
+
+function outlineJs(b: Builder): void {
+  const { text } = b;
+  let tick = -1;
+  let block = -1;
+  lines(
+    b,
+    (from) => {
+      if (tick < from) tick = text.indexOf('`', from);
+      if (block < from) block = text.indexOf('/*', from);
+      if (tick < 0) tick = text.length;
+      if (block < 0) block = text.length;
+      return Math.min(tick, block);
+    },
+    (i) => scanJs(b, i),
+  );
+}
+
+/**
+ * Reads JavaScript from `i` (a line start outside strings and comments) character by character until a
+ * newline outside strings, templates and comments; returns where the next line starts. The `/` after a
+ * value divides, elsewhere it starts a regular expression (as the scanner decides, from this line's tokens).
+ */
+function scanJs(b: Builder, from: number): number {
+  const { text } = b;
+  const to = text.length;
+  let kind = KIND_NONE;
+  let code = 0;
+  let nameStart = 0;
+  let nameEnd = 0;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === NL) return i + 1;
+    if (c === CR) return text.charCodeAt(i + 1) === NL ? i + 2 : i + 1;
+    if (c === 32 || c === 9 || c === 12 || c === 0xfeff) {
+      i++;
+    } else if (c === 47) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 47) {
+        const end = text.indexOf('\n', i);
+        i = end < 0 ? to : end;
+        if (text.charCodeAt(i - 1) === CR) i--;
+      } else if (d === 42) {
+        const end = text.indexOf('*/', i + 2);
+        i = end < 0 ? to : end + 2;
+      } else if (
+        kind === KIND_NONE ||
+        (kind === KIND_OP && code !== 41 && code !== 93 && code !== 125) ||
+        (kind === KIND_NAME && nameEnd - nameStart <= 10 && REGEX_AFTER.has(text.slice(nameStart, nameEnd)))
+      ) {
+        i = regexEnd(text, i);
+        kind = KIND_VALUE;
+      } else {
+        kind = KIND_OP;
+        code = 47;
+        i += d === 61 ? 2 : 1;
+      }
+    } else if (isIdentStart(c)) {
+      nameStart = i;
+      i++;
+      while (i < to && isIdentPart(text.charCodeAt(i))) i++;
+      nameEnd = i;
+      kind = KIND_NAME;
+    } else if ((c >= 48 && c <= 57) || (c === 46 && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) {
+      i = numberEnd(text, i);
+      kind = KIND_VALUE;
+    } else if (c === 39 || c === 34) {
+      i = Math.min(lineStringEnd(text, i + 1, c), to);
+      kind = KIND_VALUE;
+    } else if (c === 96) {
+      i = templateEnd(text, i);
+      kind = KIND_VALUE;
+    } else {
+      kind = KIND_OP;
+      code = c;
+      i++;
+    }
+  }
+  return to;
+}
+
+/** The end of the number starting at `start` (as the scanner's numberEnd, hexadecimal exponents aside). */
+function numberEnd(text: string, start: number): number {
+  const to = text.length;
+  let j = start + 1;
+  while (j < to) {
+    const d = text.charCodeAt(j);
+    if (isIdentPart(d) || d === 46) j++;
+    else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && (text.charCodeAt(start + 1) | 32) !== 120) j++;
+    else break;
+  }
+  return j;
+}
+
+/** The end of the regular-expression literal starting at `i` (as the scanner's regex()). */
+function regexEnd(text: string, i: number): number {
+  const to = text.length;
+  let k = i + 1;
+  let inClass = false;
+  while (k < to) {
+    const e = text.charCodeAt(k);
+    if (e === 92) k += 2;
+    else if (e === NL || e === CR) break;
+    else if (e === 91) {
+      inClass = true;
+      k++;
+    } else if (e === 93) {
+      inClass = false;
+      k++;
+    } else if (e === 47 && !inClass) {
+      k++;
+      while (k < to && isIdentPart(text.charCodeAt(k))) k++;
+      break;
+    } else k++;
+  }
+  return Math.min(k, to);
+}
+
+/** The end of the template literal starting at `i` (as the scanner's template()). */
+function templateEnd(text: string, i: number): number {
+  const to = text.length;
+  const stack: number[] = [-1];
+  let k = i + 1;
+  while (k < to && stack.length > 0) {
+    const c = text.charCodeAt(k);
+    const top = stack[stack.length - 1];
+    if (top === -1) {
+      if (c === 92) k += 2;
+      else if (c === 96) {
+        stack.pop();
+        k++;
+      } else if (c === 36 && text.charCodeAt(k + 1) === 123) {
+        stack.push(0);
+        k += 2;
+      } else k++;
+    } else if (c === 123) {
+      stack[stack.length - 1] = top + 1;
+      k++;
+    } else if (c === 125) {
+      if (top === 0) stack.pop();
+      else stack[stack.length - 1] = top - 1;
+      k++;
+    } else if (c === 96) {
+      stack.push(-1);
+      k++;
+    } else if (c === 39 || c === 34) {
+      let m = k + 1;
+      while (m < to) {
+        const d = text.charCodeAt(m);
+        if (d === 92) m += 2;
+        else if (d === c || d === NL) break;
+        else m++;
+      }
+      k = m + 1;
+    } else k++;
+  }
+  return Math.min(k, to);
+}
+
+/** A top-level import (Python `import`, `from … import`, `try:` around imports; JavaScript `import`, `require`). */
+export const IMPORT = 1;
+/** Any other top-level statement that binds a name (`NAME = …`, `const …`). */
+export const BINDING = 2;
+/** A top-level `def` / `function` of a catalogue name (`def sigmoid(x): …`): the document's own implementation. */
+export const DEFINITION = 3;
+
+/** Longest top-level statement that counts as a binding (longer ones are code, not declarations). */
+const MAX_BINDING = 4096;
+
+/**
+ * Whether the top-level statement at `at` binds names other code reads: Python `import` / `from … import`,
+ * `NAME = …` / `NAME: T = …`, `try:` (guarded imports), `def NAME` of a catalogue name; JavaScript `import`,
+ * `const` / `let` / `var` (also exported), `function NAME` of a catalogue name.
+ */
+function binds(text: string, at: number, end: number, family: LanguageFamily): number {
+  /** The keyword `word` at `k`, followed by something that is not part of a name: the offset after it, else -1. */
+  const keyword = (k: number, word: string): number => (text.startsWith(word, k) && !isIdentPart(text.charCodeAt(k + word.length)) ? k + word.length : -1);
+  const skipSpace = (k: number): number => {
+    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+    return k;
+  };
+  const nameAfter = (k: number): string => {
+    const s = skipSpace(k);
+    let e = s;
+    while (e < end && e - s < 64 && isIdentPart(text.charCodeAt(e))) e++;
+    return text.slice(s, e);
+  };
+  if (family === 'python') {
+    if (keyword(at, 'import') > 0 || keyword(at, 'from') > 0 || keyword(at, 'try') > 0) return IMPORT;
+    const def = keyword(at, 'def');
+    const asyncDef = def < 0 && keyword(at, 'async') > 0 ? keyword(skipSpace(at + 5), 'def') : -1;
+    if (def > 0 || asyncDef > 0) return PLAIN_NAMES.has(nameAfter(Math.max(def, asyncDef))) ? DEFINITION : 0;
+    let k = at;
+    while (k < end && isIdentPart(text.charCodeAt(k))) k++;
+    if (k === at) return 0;
+    k = skipSpace(k);
+    const c = text.charCodeAt(k);
+    return (c === 61 && text.charCodeAt(k + 1) !== 61) || c === 58 ? BINDING : 0;
+  }
+  let j = keyword(at, 'export');
+  j = j > 0 ? skipSpace(j) : at;
+  if (keyword(j, 'import') > 0) return IMPORT;
+  if (keyword(j, 'const') > 0 || keyword(j, 'let') > 0 || keyword(j, 'var') > 0) return text.slice(j, end).includes('require(') ? IMPORT : BINDING;
+  const fn = keyword(j, 'function');
+  const asyncFn = fn < 0 && keyword(j, 'async') > 0 ? keyword(skipSpace(j + 5), 'function') : -1;
+  if (fn > 0 || asyncFn > 0) {
+    let k = Math.max(fn, asyncFn);
+    if (text.charCodeAt(skipSpace(k)) === 42) k = skipSpace(k) + 1;
+    return PLAIN_NAMES.has(nameAfter(k)) ? DEFINITION : 0;
+  }
+  return 0;
+}
+
+/** The outline of `text` (see Outline). */
+export function outline(text: string, family: LanguageFamily): Outline {
+  const b = new Builder(text, family);
+  if (family === 'python') outlinePython(b);
+  else outlineJs(b);
+  const { lines, tops } = b;
+  const flags = new Uint8Array(tops.n);
+  for (let t = 0; t < tops.n; t++) {
+    const start = lines.a[tops.a[t]];
+    const end = t + 1 < tops.n ? lines.a[tops.a[t + 1]] : text.length;
+    if (end - start <= MAX_BINDING) flags[t] = binds(text, start, end, family);
+  }
+  return { lines: lines.a, levels: b.levels.a, lineCount: lines.n, tops: tops.a, topCount: tops.n, binds: flags, long: b.long };
+}
