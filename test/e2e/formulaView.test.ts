@@ -17,6 +17,7 @@ interface Probe {
   roundTrip: number[];
   compute: number[];
   draw: number[];
+  frames: number[];
   paints: number;
   cspViolations: string[];
   forceHost: boolean;
@@ -105,6 +106,7 @@ suite('Formula view', () => {
         p.roundTrip.length = 0;
         p.compute.length = 0;
         p.draw.length = 0;
+        p.frames.length = 0;
       }, viaHost);
       const [from, to] = viaHost ? [box.width - 4, 4] : [4, box.width - 4];
       await mouse.move(box.x + from, y);
@@ -117,7 +119,7 @@ suite('Formula view', () => {
       await frame.waitForTimeout(300);
       return frame.evaluate(() => {
         const p = (globalThis as unknown as WithProbe).__formulaView;
-        return { paint: p?.sliderPaint ?? [], roundTrip: p?.roundTrip ?? [], compute: p?.compute ?? [], draw: p?.draw ?? [] };
+        return { paint: p?.sliderPaint ?? [], roundTrip: p?.roundTrip ?? [], compute: p?.compute ?? [], draw: p?.draw ?? [], frames: p?.frames ?? [] };
       });
     };
     await frame.waitForFunction(() => (globalThis as unknown as WithProbe).__formulaView?.previewLoaded() === true, undefined, { timeout: 10_000 });
@@ -128,12 +130,19 @@ suite('Formula view', () => {
       values.length === 0 ? `${name}: none` : `${name}: n=${values.length} p50=${percentile(values, 0.5).toFixed(1)} ms p95=${percentile(values, 0.95).toFixed(1)} ms max=${Math.max(...values).toFixed(1)} ms`;
     console.log(`      formula view slider via the host (before): ${describe('input → painted frame', before.paint)}; ${describe('host round trip', before.roundTrip)}; ${describe('chart draw', before.draw)}`);
     console.log(`      formula view slider in the webview (after): ${describe('input → painted frame', after.paint)}; ${describe('lines computed', after.compute)}; ${describe('host round trip', after.roundTrip)}; ${describe('chart draw', after.draw)}`);
+    // "Within one frame": drawn in the frame the input was dispatched in or the one after it.
+    const frames = (values: number[]) => {
+      const late = values.filter((f) => f > 1);
+      return `${values.length - late.length} of ${values.length} inputs drawn within one frame${late.length ? ` (the others after ${percentile(late, 0.5)} frames at the median, ${Math.max(...late)} at most)` : ''}`;
+    };
+    console.log(`      formula view slider frames: via the host ${frames(before.frames)}; in the webview ${frames(after.frames)}`);
     const ratio = (q: number) => (percentile(before.paint, q) / percentile(after.paint, q)).toFixed(2);
     console.log(`      input → painted frame, host / webview: p50 ${ratio(0.5)}×, p95 ${ratio(0.95)}× (one frame = 16.7 ms)`);
     assert.ok(before.paint.length > 10 && after.paint.length > 10, `only ${before.paint.length} / ${after.paint.length} slider inputs were painted`);
     assert.ok(before.roundTrip.length > 0 && before.roundTrip.length <= before.paint.length, 'host previews are folded, one on its way at a time');
     assert.equal(after.roundTrip.length, 0, 'with the preview bundle loaded, a drag waited for the host');
     assert.ok(after.compute.length >= after.paint.length, 'every input was computed in the webview');
+    assert.equal(after.frames.length, after.paint.length, 'every painted input was counted in frames');
     // Released away from the code's value: Apply to code is offered.
     const apply = frame.locator('#param-alpha-apply');
     await apply.waitFor({ state: 'visible' });

@@ -44,6 +44,11 @@ interface Probe {
   compute: number[];
   /** Per drawn frame: time in Plot.draw. */
   draw: number[];
+  /**
+   * Per slider input: animation frames begun after the input until the one that drew its data (0: the frame the
+   * input was dispatched in, as Chromium aligns pointer input to frames; 1: the next one; more: frames missed).
+   */
+  frames: number[];
   paints: number;
   /** `show` messages received, and how many of them rebuilt the parameter rows or waited for a drag's end. */
   shows: number;
@@ -70,9 +75,9 @@ if (view) view = { ...view, dimmed: true };
 let codeLines: readonly ViewLine[] = view?.lines.filter((l) => l.with === 'code') ?? [];
 let seq = 0;
 let drawnSeq = 0;
-/** Input times waiting for the frame that shows their data: [seq, time]. */
-const pendingInputs: [number, number][] = [];
-const answered: number[] = [];
+/** Inputs waiting for the frame that shows their data: [seq, time, frames begun before it]. */
+const pendingInputs: [number, number, number][] = [];
+const answered: [number, number][] = [];
 let frameRequested = false;
 /** Slider values moved but not applied: name → value. */
 const moved = new Map<string, number>();
@@ -86,6 +91,7 @@ const probe: Probe | undefined = probesOn
       roundTrip: [],
       compute: [],
       draw: [],
+      frames: [],
       paints: 0,
       shows: 0,
       rebuilds: 0,
@@ -97,6 +103,33 @@ const probe: Probe | undefined = probesOn
       shown: () => (view ? { id: view.id, dimmed: view.dimmed, line: view.line, lines: codeLines.length, params: view.params.map((p) => p.name) } : null),
     }
   : undefined;
+/**
+ * The probe's frame clock: counts animation frames (by their start time, whoever's callback sees it first),
+ * running only while slider inputs come and for a second after the last.
+ */
+let framesBegun = 0;
+let lastFrameStart = -Infinity;
+let tickUntil = 0;
+let ticking = false;
+function noteFrame(start: number): void {
+  if (start > lastFrameStart) {
+    lastFrameStart = start;
+    framesBegun++;
+  }
+}
+function tick(start: number): void {
+  noteFrame(start);
+  ticking = performance.now() < tickUntil;
+  if (ticking) requestAnimationFrame(tick);
+}
+function keepFrameClock(): void {
+  tickUntil = performance.now() + 1000;
+  if (!ticking) {
+    ticking = true;
+    requestAnimationFrame(tick);
+  }
+}
+
 if (probe) {
   (globalThis as unknown as { __formulaView?: Probe }).__formulaView = probe;
   document.addEventListener('securitypolicyviolation', (e) => probe.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -116,6 +149,7 @@ const header = el('header', {}, [title, subtitle, where]);
 const fBox = el('div', { class: 'formula', id: 'formula-f', role: 'math' });
 const dfBox = el('div', { class: 'formula', id: 'formula-df', role: 'math' });
 const formulas = el('section', { class: 'formulas', 'aria-label': 'Formula and derivative' }, [fBox, dfBox]);
+fitToWidth([fBox, dfBox]);
 const canvas = el('canvas', { id: 'chart', role: 'img' }) as HTMLCanvasElement;
 const chartBox = el('div', { class: 'chart-box' }, [canvas]);
 const compare = el('p', { class: 'compare', id: 'compare' });
@@ -164,7 +198,7 @@ function receive(message: HostMessage): void {
       if (message.seq < drawnSeq) return;
       drawnSeq = message.seq;
       codeLines = message.lines;
-      while (pendingInputs.length && pendingInputs[0][0] <= message.seq) answered.push((pendingInputs.shift() as [number, number])[1]);
+      while (pendingInputs.length && pendingInputs[0][0] <= message.seq) answered.push(inputOf(pendingInputs.shift()));
       scheduleFrame();
       return;
     case 'status':
@@ -306,7 +340,8 @@ function paramRow(first: ViewParam): ParamRow {
     moved.set(p.name, v);
     output.textContent = formatValue(v);
     seq++;
-    pendingInputs.push([seq, performance.now()]);
+    if (probe) keepFrameClock();
+    pendingInputs.push([seq, performance.now(), framesBegun]);
     if (previewHere()) tellHost(false);
     else requestPreview();
   });
@@ -365,7 +400,7 @@ function previewHere(): boolean {
   codeLines = lines(v.id, params, v.xMin, v.xMax, 'code');
   probe?.compute.push(performance.now() - started);
   drawnSeq = seq;
-  while (pendingInputs.length && pendingInputs[0][0] <= seq) answered.push((pendingInputs.shift() as [number, number])[1]);
+  while (pendingInputs.length && pendingInputs[0][0] <= seq) answered.push(inputOf(pendingInputs.shift()));
   scheduleFrame();
   return true;
 }
@@ -385,6 +420,29 @@ function tellHost(now: boolean): void {
   };
   if (now) send();
   else hostTimer = setTimeout(send, 100);
+}
+
+/**
+ * Shrinks typeset formulas that are wider than their boxes (a piecewise loss in a narrow column of the bottom
+ * panel), all by the same factor so f and f′ keep one size, down to 70%; wider still, a box scrolls. Refitted
+ * when KaTeX typesets a box and when the view is resized.
+ */
+function fitToWidth(boxes: readonly HTMLElement[]): void {
+  const MIN_SCALE = 0.7;
+  let width = -1;
+  const fit = () => {
+    for (const box of boxes) box.style.fontSize = '';
+    width = boxes[0].clientWidth;
+    if (width === 0) return;
+    const scale = Math.max(MIN_SCALE, Math.min(1, ...boxes.map((box) => box.clientWidth / Math.max(1, box.scrollWidth))));
+    if (scale < 1) for (const box of boxes) box.style.fontSize = `${scale * 0.95}em`;
+  };
+  const typeset = new MutationObserver(fit);
+  for (const box of boxes) typeset.observe(box, { childList: true });
+  // Only a change of width refits: the height a refit changes must not start another.
+  new ResizeObserver(() => {
+    if (boxes[0].clientWidth !== width) fit();
+  }).observe(boxes[0]);
 }
 
 /** Loads the preview bundle once, after the first paint (its URL and the CSP nonce come from the boot script). */
@@ -427,8 +485,14 @@ function scheduleFrame(): void {
   requestAnimationFrame(drawFrame);
 }
 
-function drawFrame(): void {
+/** An answered input: its time and the frames begun before it. */
+function inputOf(pending: [number, number, number] | undefined): [number, number] {
+  return pending ? [pending[1], pending[2]] : [0, 0];
+}
+
+function drawFrame(frameStart: number): void {
   frameRequested = false;
+  if (probe) noteFrame(frameStart);
   if (!view) return;
   const started = performance.now();
   plot.draw(chartLines(view), view.xMin, view.xMax, view.kind === 'loss' ? 'ŷ' : 'x', true);
@@ -436,7 +500,8 @@ function drawFrame(): void {
   const inputs = answered.splice(0);
   if (!probe) return;
   probe.paints++;
-  if (inputs.length) afterThisFrame((paintedAt) => inputs.forEach((at) => probe.sliderPaint.push(paintedAt - at)));
+  for (const [, begun] of inputs) probe.frames.push(framesBegun - begun);
+  if (inputs.length) afterThisFrame((paintedAt) => inputs.forEach(([at]) => probe.sliderPaint.push(paintedAt - at)));
 }
 
 function chartLines(v: ViewModel): Line[] {
