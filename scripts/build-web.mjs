@@ -93,23 +93,50 @@ const SHARED_MODULES = 'dlfp:shared-modules';
 
 /**
  * `dlfp:shared-modules` for the main bundle: every main-bundle module the features bundle imports, by the
- * name the features bundle's `require` asks for (`shared` empty: the first pass, which only finds the set).
+ * name the features bundle's `require` asks for, with the exports it reads (live, through getters), so the
+ * main bundle keeps only what one of the two uses. `shared` maps each file to its export names, or to '*' for
+ * the whole namespace; empty in the first pass, which only finds the main bundle's modules.
  */
 function sharedModulesModule(root, shared) {
   return {
     name: 'shared-modules',
     setup(build) {
       build.onResolve({ filter: /^dlfp:shared-modules$/ }, () => ({ path: SHARED_MODULES, namespace: 'dlfp-shared-modules' }));
-      build.onLoad({ filter: /.*/, namespace: 'dlfp-shared-modules' }, () => ({
-        resolveDir: root,
-        loader: 'js',
-        contents: [
-          ...shared.map((file, i) => `import * as m${i} from ${JSON.stringify(`./${file}`)};`),
-          `export const sharedModules = { ${shared.map((file, i) => `${JSON.stringify(SHARED_PREFIX + file)}: m${i}`).join(', ')} };`,
-        ].join('\n'),
-      }));
+      build.onLoad({ filter: /.*/, namespace: 'dlfp-shared-modules' }, () => {
+        const imports = [];
+        const entries = [];
+        [...shared].forEach(([file, names], i) => {
+          const from = JSON.stringify(`./${file}`);
+          if (names === '*') {
+            imports.push(`import * as m${i} from ${from};`);
+            entries.push(`${JSON.stringify(SHARED_PREFIX + file)}: m${i}`);
+          } else {
+            imports.push(`import { ${[...names].map((n, j) => `${n} as m${i}_${j}`).join(', ')} } from ${from};`);
+            entries.push(`${JSON.stringify(SHARED_PREFIX + file)}: { ${[...names].map((n, j) => `get ${n}() { return m${i}_${j}; }`).join(', ')} }`);
+          }
+        });
+        return { resolveDir: root, loader: 'js', contents: [...imports, `export const sharedModules = { ${entries.join(', ')} };`].join('\n') };
+      });
     },
   };
+}
+
+/**
+ * What the features bundle reads of each shared module, from its unminified text: esbuild writes
+ * `var import_x = require("dlfp-shared:<file>")` and reads `import_x.name`; a module it uses any other way
+ * (a namespace passed around) is shared whole.
+ */
+function sharedExports(code) {
+  const shared = new Map();
+  for (const declaration of code.matchAll(/var (\w+) = (?:__toESM\()?require\("dlfp-shared:([^"]+)"\)/g)) {
+    const [, variable, file] = declaration;
+    const at = declaration.index + 'var '.length;
+    const uses = [...code.matchAll(new RegExp(`\\b${variable}\\b(\\.\\w+)?`, 'g'))].filter((use) => use.index !== at);
+    const names = uses.every((use) => use[1]) ? uses.map((use) => use[1].slice(1)) : '*';
+    const known = shared.get(file) ?? new Set();
+    shared.set(file, names === '*' || known === '*' ? '*' : new Set([...known, ...names]));
+  }
+  return new Map([...shared].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /**
@@ -146,11 +173,12 @@ async function checkNoNode(options, what) {
   }).catch((error) => {
     throw new Error(`build: the ${what} failed:\n${(error.errors ?? []).map((e) => `  ${e.text}`).join('\n') || error.message}`);
   });
-  const uses = nodeGlobalUses(check.outputFiles.find((f) => f.path.endsWith('.js') || f.path.endsWith('.mjs')).text);
+  const text = check.outputFiles.find((f) => f.path.endsWith('.js') || f.path.endsWith('.mjs')).text;
+  const uses = nodeGlobalUses(text);
   if (uses.length > 0) {
     throw new Error(`build: the ${what} uses Node globals the web worker host does not have:\n  ${uses.join('\n  ')}`);
   }
-  return check.metafile;
+  return { metafile: check.metafile, text };
 }
 
 /**
@@ -176,8 +204,7 @@ export async function buildWebExtension(root, common, { analyze = false } = {}) 
     outfile: 'dist/web/extension.js',
     plugins: [...(common.plugins ?? []), noNodeBuiltins(), stdlibBuiltins(), sharedModulesModule(root, shared)],
   });
-  const mainMeta = await checkNoNode(mainOptions([]), 'web extension bundle');
-  const mainInputs = new Set(Object.keys(mainMeta.inputs));
+  const mainInputs = new Set(Object.keys((await checkNoNode(mainOptions(new Map()), 'web extension bundle')).metafile.inputs));
   const featuresOptions = {
     ...base,
     entryPoints: [FEATURES_ENTRY],
@@ -187,15 +214,7 @@ export async function buildWebExtension(root, common, { analyze = false } = {}) 
     footer: { js: 'return module.exports; }' },
     plugins: [...(common.plugins ?? []), noNodeBuiltins(), stdlibBuiltins(), shareWithMain(root, mainInputs)],
   };
-  const featuresMeta = await checkNoNode(featuresOptions, 'features bundle');
-  const shared = [
-    ...new Set(
-      Object.values(featuresMeta.inputs)
-        .flatMap((input) => input.imports)
-        .filter((i) => i.external && i.path.startsWith(SHARED_PREFIX))
-        .map((i) => i.path.slice(SHARED_PREFIX.length)),
-    ),
-  ].sort();
+  const shared = sharedExports((await checkNoNode(featuresOptions, 'features bundle')).text);
   mkdirSync(join(root, 'dist', 'web'), { recursive: true });
   const features = await esbuild.build({ ...featuresOptions, metafile: analyze });
   const options = mainOptions(shared);
@@ -256,4 +275,17 @@ export function copyFormulaSvgs(root) {
   }
   writeFileSync(join(dir, 'index.json'), JSON.stringify({ colors: FORMULA_SVG_COLORS, ids: Object.keys(table) }));
   return Object.keys(table).length;
+}
+
+/**
+ * dist/catalogue/prose.json: the catalogue's prose (src/core/catalogue/prose.ts), which the host bundles do
+ * not carry; the hover reads it on first use (src/features/hover/catalogueProse.ts). Returns its size.
+ */
+export async function writeCatalogueProse(root) {
+  const built = await esbuild.build({ entryPoints: ['src/core/catalogue/prose.ts'], absWorkingDir: root, bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
+  const { catalogueProse } = await import(`data:text/javascript;base64,${Buffer.from(built.outputFiles[0].text).toString('base64')}`);
+  const json = JSON.stringify(catalogueProse);
+  mkdirSync(join(root, 'dist', 'catalogue'), { recursive: true });
+  writeFileSync(join(root, 'dist', 'catalogue', 'prose.json'), json);
+  return json.length;
 }

@@ -36,9 +36,11 @@ if (existsSync(prerender)) await (await import(prerender)).prerenderFormulas(roo
 // The extension host bundle: ONE file for both hosts, dist/web/extension.js, the manifest's `main` (desktop
 // and remote Node host) and `browser` (web worker host). It is built for the browser (no Node built-ins or
 // globals, checked) and runs unchanged in Node, so the .vsix ships it once instead of twice (~135 KB zipped).
-// The formula images both hosts link the hover to are written beside it (dist/formulaSvgs/).
+// The formula images both hosts link the hover to are written beside it (dist/formulaSvgs/), and the
+// catalogue's prose the hover reads on first use (dist/catalogue/prose.json), which the bundle leaves out.
 const web = await import('./build-web.mjs');
 web.copyFormulaSvgs(root);
+await web.writeCatalogueProse(root);
 const extensionOptions = await web.buildWebExtension(root, common, { analyze: process.argv.includes('--analyze') });
 
 /**

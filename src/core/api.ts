@@ -4,7 +4,8 @@
  * input is not an error (it flows through to NaN out).
  */
 import { valueDerivativePairs } from './activations/pairs';
-import { entryFor, functionInfos } from './catalogue';
+import { entryFor } from './catalogue';
+import { functionInfos } from './catalogue/infos';
 import { describeValue } from './describe';
 import type { RowBatchVectorActivationDef } from './catalogue/activations';
 import type { ActivationDef, CatalogueEntry, ElementwiseActivationDef, ElementwiseLossDef, FunctionInfo, LossDef, Params, ParamSpec, ValueDomain } from './functionTypes';

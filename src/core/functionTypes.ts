@@ -134,26 +134,21 @@ export interface Keras2Fact {
 /** What a loss's x axis (ŷ) is, so plots can name it. */
 export type PredictionSpace = 'probability' | 'logit' | 'real' | 'score';
 
-/** Everything the views know about one function, without the code. */
-export interface FunctionInfo {
+/**
+ * What the views know about one function, without the code and without its prose: what the hover, the
+ * recognizer, the lints and the panels read at once. The prose is FunctionProse (catalogue/prose.ts).
+ */
+export interface FunctionFacts {
   readonly id: string;
   readonly kind: FunctionKind;
   /** 'elementwise' or 'vector' (softmax, log_softmax, cce_with_logits). */
   readonly shape: 'elementwise' | 'vector';
   readonly title: string;
-  /** One sentence: what it is. */
-  readonly summary: string;
   readonly params: readonly ParamSpec[];
   /** LaTeX of f (for losses ℓ(y, ŷ)). */
   readonly latex: string;
   /** LaTeX of f′ (for losses ∂ℓ/∂ŷ). */
   readonly derivativeLatex: string;
-  /** Output range in words or interval notation, e.g. '(0, 1)'. */
-  readonly range: string;
-  readonly properties: readonly string[];
-  readonly useCases: readonly string[];
-  /** Pairing advice, mostly for losses (BCE with logits rather than sigmoid + BCE). */
-  readonly pairing: readonly string[];
   readonly frameworks: readonly FrameworkName[];
   /** A sensible x range for a plot. */
   readonly plotRange: readonly [number, number];
@@ -162,7 +157,25 @@ export interface FunctionInfo {
   readonly plotLabels?: readonly number[];
 }
 
-/** A catalogue row: the documentation plus the code. */
+/**
+ * What the views say about one function in words (src/core/catalogue/prose.ts). The extension's host bundle
+ * does not carry it: the hover reads it from dist/catalogue/prose.json on first use.
+ */
+export interface FunctionProse {
+  /** One sentence: what it is. */
+  readonly summary: string;
+  /** Output range in words or interval notation, e.g. '(0, 1)'. */
+  readonly range: string;
+  readonly properties: readonly string[];
+  readonly useCases: readonly string[];
+  /** Pairing advice, mostly for losses (BCE with logits rather than sigmoid + BCE). */
+  readonly pairing: readonly string[];
+}
+
+/** Everything the views know about one function, without the code: what listFunctions() returns. */
+export interface FunctionInfo extends FunctionFacts, FunctionProse {}
+
+/** A catalogue row: the facts plus the code (the prose is apart, FunctionProse). */
 export type CatalogueEntry =
-  | (FunctionInfo & { readonly kind: 'activation'; readonly def: ActivationDef })
-  | (FunctionInfo & { readonly kind: 'loss'; readonly def: LossDef });
+  | (FunctionFacts & { readonly kind: 'activation'; readonly def: ActivationDef })
+  | (FunctionFacts & { readonly kind: 'loss'; readonly def: LossDef });

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalogue } from '../../src/core/catalogue';
+import { catalogueProse as prose } from '../../src/core/catalogue/prose';
 import type { CatalogueEntry, FrameworkName } from '../../src/core/functionTypes';
 import { commandArgs, hoverMarkdown, type FormulaSvgTable } from '../../src/features/hover/hoverMarkdown';
 import { drawSparkline, paletteFor, sparklineSvg, ThemeKind } from '../../src/features/hover/sparkline';
@@ -75,7 +76,7 @@ describe('hover content', () => {
   });
 
   it('shows α = 0.2 set in code for nn.LeakyReLU(0.2)', () => {
-    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: true, svgs });
+    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: true, prose, svgs });
     assert.ok(md);
     assert.match(md, /α = 0\.2/);
     assert.match(md, /set in code/);
@@ -83,7 +84,7 @@ describe('hover content', () => {
   });
 
   it('lists the PyTorch default 0.01 beside the Keras layer default 0.3', () => {
-    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: true, svgs }) ?? '';
+    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: true, prose, svgs }) ?? '';
     const rows = md
       .split('\n')
       .filter((line) => line.startsWith('|'))
@@ -98,7 +99,7 @@ describe('hover content', () => {
   });
 
   it('links both commands with URI-encoded [{id, params}] arguments', () => {
-    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Light, showPlot: true, svgs }) ?? '';
+    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Light, showPlot: true, prose, svgs }) ?? '';
     const expected = [{ id: 'leaky_relu', params: { alpha: 0.2 } }];
     const args = encodeURIComponent(JSON.stringify(expected));
     assert.equal(args, commandArgs('leaky_relu', { alpha: 0.2 }));
@@ -109,7 +110,7 @@ describe('hover content', () => {
   });
 
   it('embeds f and f′ as SVG data URIs with a pixel size', () => {
-    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: false, svgs }) ?? '';
+    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: false, prose, svgs }) ?? '';
     const formulas = images(md);
     assert.deepEqual(formulas.map((i) => i.alt), ['f(x)', 'f′(x)']);
     for (const { svg } of formulas) {
@@ -123,7 +124,7 @@ describe('hover content', () => {
 
   it('draws formula glyphs dark on light themes and light on dark themes', () => {
     const glyphColor = (kind: number) => {
-      const md = hoverMarkdown(leaky(), { themeKind: kind, showPlot: false, svgs }) ?? '';
+      const md = hoverMarkdown(leaky(), { themeKind: kind, showPlot: false, prose, svgs }) ?? '';
       return /fill="(#[0-9a-f]{6})"/.exec(images(md)[0].svg)?.[1];
     };
     const luminance = (hex: string | undefined) => parseInt(hex?.slice(1, 3) ?? '0', 16);
@@ -134,22 +135,22 @@ describe('hover content', () => {
   });
 
   it('includes the sparkline of f and f′ only when showPlot is on', () => {
-    const on = images(hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: true, svgs }) ?? '');
+    const on = images(hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: true, prose, svgs }) ?? '');
     const plot = on.find((i) => i.alt === 'plot of f and f′');
     assert.ok(plot, 'no sparkline image');
     assert.equal((plot.svg.match(/<path [^>]*d=['"]M/g) ?? []).length >= 2, true);
     assert.match(plot.svg, /width="240" height="90"/);
     assert.match(plot.svg, />f′</);
-    const off = images(hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: false, svgs }) ?? '');
+    const off = images(hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: false, prose, svgs }) ?? '');
     assert.equal(off.some((i) => i.alt.startsWith('plot')), false);
   });
 
   it('shows pairing advice and ℓ / ∂ℓ/∂ŷ for a loss', () => {
     const bce = entry('bce');
-    assert.ok(bce.pairing.length > 0, 'bce has no pairing advice in the catalogue');
+    assert.ok(prose.bce.pairing.length > 0, 'bce has no pairing advice in the catalogue');
     const fn = bce.frameworks.find((f) => f.framework === 'pytorch') ?? bce.frameworks[0];
     const ref: FunctionRef = { id: 'bce', params: {}, explicit: [], range: { start: 0, end: 11 }, written: 'nn.BCELoss', framework: fn?.framework, frameworkName: fn };
-    const md = hoverMarkdown(ref, { themeKind: ThemeKind.Light, showPlot: true, svgs }) ?? '';
+    const md = hoverMarkdown(ref, { themeKind: ThemeKind.Light, showPlot: true, prose, svgs }) ?? '';
     assert.match(md, /\*\*Pairing\*\* /);
     assert.deepEqual(images(md).map((i) => i.alt), ['ℓ(y, ŷ)', '∂ℓ/∂ŷ', 'plot of ℓ and ∂ℓ/∂ŷ']);
     if (fn?.note) assert.ok(md.includes(fn.note.slice(0, 12)), 'the framework note is missing');
@@ -157,32 +158,47 @@ describe('hover content', () => {
 
   it('carries nn.HuberLoss(delta=2.0) as {delta: 2} in the links', () => {
     const ref = refFor('huber', 'nn.HuberLoss', 'torch.nn.HuberLoss', { delta: 2 });
-    const md = hoverMarkdown(ref, { themeKind: ThemeKind.Dark, showPlot: true, svgs }) ?? '';
+    const md = hoverMarkdown(ref, { themeKind: ThemeKind.Dark, showPlot: true, prose, svgs }) ?? '';
     assert.match(md, /δ = 2/);
     assert.deepEqual(linkArgs(md, 'formulaPlayground.gradientCheck'), [{ id: 'huber', params: { delta: 2 } }]);
   });
 
   it('says why there is no plot when the parameters are out of range, instead of throwing', () => {
     const ref = { ...leaky(), params: { alpha: Number.NaN } };
-    const md = hoverMarkdown(ref, { themeKind: ThemeKind.Dark, showPlot: true, svgs }) ?? '';
+    const md = hoverMarkdown(ref, { themeKind: ThemeKind.Dark, showPlot: true, prose, svgs }) ?? '';
     assert.match(md, /No plot:.*alpha/);
   });
 
   it('leaves out the initialisation line, and does not throw, when a parameter is out of range', () => {
-    const md = hoverMarkdown({ ...leaky(), params: { alpha: -5 } }, { themeKind: ThemeKind.Dark, showPlot: true, svgs }) ?? '';
+    const md = hoverMarkdown({ ...leaky(), params: { alpha: -5 } }, { themeKind: ThemeKind.Dark, showPlot: true, prose, svgs }) ?? '';
     assert.match(md, /alpha/);
     assert.doesNotMatch(md, /init: /);
   });
 
+  it('every catalogue function has its prose, and the hover shows it: summary first, then range, properties, use cases, pairing', () => {
+    assert.deepEqual(Object.keys(prose).sort(), [...catalogue.keys()].sort());
+    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: false, prose, svgs }) ?? '';
+    assert.ok(md.includes(prose.leaky_relu.summary), 'the summary');
+    assert.match(md, /\*\*Range\*\* .*\*\*Properties\*\* .*\*\*Use cases\*\* /s);
+  });
+
+  it('without the prose (its file not read yet or missing) the hover still has its title, formulas, parameters and links', () => {
+    const md = hoverMarkdown(leaky(), { themeKind: ThemeKind.Dark, showPlot: false, svgs }) ?? '';
+    assert.match(md, /\*\*Leaky ReLU\*\*/);
+    assert.match(md, /command:formulaPlayground\.openPlayground/);
+    assert.doesNotMatch(md, /\*\*Properties\*\*|\*\*Range\*\*/);
+    assert.ok(!md.includes(prose.leaky_relu.summary));
+  });
+
   it('returns undefined for an id the catalogue does not know', () => {
-    assert.equal(hoverMarkdown({ ...leaky(), id: 'no_such_function' }, { themeKind: 1, showPlot: true }), undefined);
+    assert.equal(hoverMarkdown({ ...leaky(), id: 'no_such_function' }, { themeKind: 1, showPlot: true, prose }), undefined);
   });
 
   it('builds a hover for every catalogue function (LaTeX as code when no image was prerendered)', () => {
     for (const e of catalogue.values()) {
       const fn = e.frameworks[0];
       const ref: FunctionRef = { id: e.id, params: {}, explicit: [], range: { start: 0, end: 1 }, written: e.id, framework: fn?.framework, frameworkName: fn };
-      const md = hoverMarkdown(ref, { themeKind: ThemeKind.Dark, showPlot: true });
+      const md = hoverMarkdown(ref, { themeKind: ThemeKind.Dark, showPlot: true, prose });
       assert.ok(md && md.includes('```latex'), e.id);
       assert.doesNotMatch(md, /No plot/, `${e.id} has no plot at its defaults`);
     }
@@ -192,11 +208,11 @@ describe('hover content', () => {
     const samples: number[] = [];
     const refs = [...catalogue.values()].map((e) => ({ id: e.id, params: {}, explicit: [], range: { start: 0, end: 1 }, written: e.id }));
     const cold = performance.now();
-    for (const ref of refs) hoverMarkdown(ref, { themeKind: ThemeKind.Light, showPlot: true, svgs });
+    for (const ref of refs) hoverMarkdown(ref, { themeKind: ThemeKind.Light, showPlot: true, prose, svgs });
     const coldMs = (performance.now() - cold) / Math.max(1, refs.length);
     for (let i = 0; i < 400; i++) {
       const t = performance.now();
-      hoverMarkdown(refs[i % refs.length], { themeKind: ThemeKind.Light, showPlot: true, svgs });
+      hoverMarkdown(refs[i % refs.length], { themeKind: ThemeKind.Light, showPlot: true, prose, svgs });
       samples.push(performance.now() - t);
     }
     console.log(`      hoverMarkdown: first call ${coldMs.toFixed(3)} ms/function (with sparkline), then p95 ${p95(samples).toFixed(3)} ms over ${samples.length}`);
@@ -210,10 +226,10 @@ describe('hover content', () => {
   it('links f and f′ when the host has a URI for them, and embeds them when it has none (high contrast)', () => {
     const formulaUri = (id: string, image: 'f' | 'df', kind: number) =>
       kind === ThemeKind.Light || kind === ThemeKind.Dark ? `file:///ext/dist/formulaSvgs/${id}.${image}.${kind === ThemeKind.Light ? 'light' : 'dark'}.svg` : undefined;
-    const light = hoverMarkdown(leaky(), { themeKind: ThemeKind.Light, showPlot: true, svgs, formulaUri }) ?? '';
+    const light = hoverMarkdown(leaky(), { themeKind: ThemeKind.Light, showPlot: true, prose, svgs, formulaUri }) ?? '';
     assert.ok(light.includes('![f(x)](file:///ext/dist/formulaSvgs/leaky_relu.f.light.svg) &emsp; ![f′(x)](file:///ext/dist/formulaSvgs/leaky_relu.df.light.svg)'), light);
     assert.ok(light.length < 4000, `the hover's Markdown is ${light.length} characters`);
-    const contrast = hoverMarkdown(leaky(), { themeKind: ThemeKind.HighContrast, showPlot: true, svgs, formulaUri }) ?? '';
+    const contrast = hoverMarkdown(leaky(), { themeKind: ThemeKind.HighContrast, showPlot: true, prose, svgs, formulaUri }) ?? '';
     assert.deepEqual(images(contrast).map((i) => i.alt), ['f(x)', 'f′(x)', 'plot of f and f′']);
     assert.match(images(contrast)[0].svg, /fill="#ffffff"/);
   });

@@ -2,7 +2,8 @@
  * The hover in the web worker host: asked for through `vscode.executeHoverProvider` (what the editor
  * does) on the sample files of the workspace, it links the formula images by URI (the extension's
  * dist/formulaSvgs/<id>.<f|df>.<light|dark>.svg, read back here through vscode.workspace.fs, no `fs`), embeds
- * the plot, and carries the command links with the parameters in effect. Cold and warm round trips are printed as DLFP_WEB_MEASURE lines, not asserted.
+ * the plot, shows the catalogue's prose (read from dist/catalogue/prose.json), and carries the command links
+ * with the parameters in effect. Cold and warm round trips are printed as DLFP_WEB_MEASURE lines, not asserted.
  */
 import * as vscode from 'vscode';
 import * as assert from './assert';
@@ -108,6 +109,9 @@ suite('Hover (web worker host)', () => {
     const shown = await images(md);
     assert.deepEqual(shown.map((i) => i.alt), ['f(x)', 'f′(x)', 'plot of f and f′']);
     for (const image of shown) assert.match(image.svg, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>$/, image.alt);
+    // The catalogue's prose is not in the host bundle: read from dist/catalogue/prose.json through vscode.workspace.fs.
+    assert.match(md, /\*\*Leaky ReLU\*\* [^\n]*\n[^\n]*slope/, 'the summary under the title');
+    assert.match(md, /\*\*Range\*\* [\s\S]*\*\*Properties\*\* [\s\S]*\*\*Use cases\*\* /, 'range, properties and use cases');
     // The formulas are linked by URI (the extension's files, in this theme's text colour), not carried in the
     // Markdown; the plot depends on the parameters and stays a (small) data URI.
     const variant = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light ? 'light' : 'dark';

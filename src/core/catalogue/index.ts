@@ -1,11 +1,12 @@
 /**
- * The table every view reads: one entry per function, joining the math and prose of
- * catalogue/activations.ts and catalogue/losses.ts with the framework names of src/frameworks/table.ts (the one framework table).
+ * The table every view reads: one entry per function, joining the math of catalogue/activations.ts and
+ * catalogue/losses.ts with the framework names of src/frameworks/table.ts (the one framework table). The
+ * prose is in prose.ts, joined in by infos.ts (listFunctions()).
  */
 import { activationDocs } from './activations';
 import { frameworkNames } from '../../frameworks/table';
 import { lossDocs } from './losses';
-import type { CatalogueEntry, FunctionInfo } from '../functionTypes';
+import type { CatalogueEntry } from '../functionTypes';
 
 function build(): ReadonlyMap<string, CatalogueEntry> {
   const byId = new Map<string, CatalogueEntry>();
@@ -24,26 +25,6 @@ export function entryFor(id: string): CatalogueEntry {
   if (entry) return entry;
   const hint = closestId(String(id));
   throw new Error(`unknown function '${String(id)}'${hint ? ` (did you mean '${hint}'?)` : ''}`);
-}
-
-/**
- * The documentation of every function, without the code: what listFunctions() returns. Deep-frozen copies,
- * built once: a caller that writes to `params[0].default` gets a TypeError in strict mode (silently nothing
- * otherwise), never a changed default for every later evaluate().
- */
-export function functionInfos(): FunctionInfo[] {
-  infos ??= [...catalogue.values()].map(({ def: _def, ...info }) => deepFreeze(structuredClone(info)));
-  return [...infos];
-}
-
-let infos: FunctionInfo[] | undefined;
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }
 
 function closestId(id: string): string | undefined {

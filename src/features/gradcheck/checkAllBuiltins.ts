@@ -9,7 +9,7 @@
  * `{ error }` for a bad argument.
  */
 import * as vscode from 'vscode';
-import { listFunctions } from '../../core/api';
+import { catalogue } from '../../core/catalogue';
 import type { GradcheckReport } from '../../core/gradcheck';
 import { describeProblem, formatSeconds, reportBlock, summaryAll, type CheckProblem } from './reportFormat';
 import { logSection, notify } from './reportLog';
@@ -34,7 +34,7 @@ export async function gradientCheckAll(context: vscode.ExtensionContext, arg: un
     return { error: { ...options.error, message } };
   }
   const { points, token } = options;
-  const functions = listFunctions();
+  const functions = [...catalogue.values()];
   const items: CheckedItem[] = [];
   const errors: { id: string; message: string }[] = [];
   let cancelled = false;

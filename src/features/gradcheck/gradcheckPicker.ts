@@ -5,7 +5,7 @@
  * command itself would give.
  */
 import * as vscode from 'vscode';
-import { listFunctions } from '../../core/api';
+import { catalogue } from '../../core/catalogue';
 import { formulaFromCode, FormulaError } from '../../core/formula';
 import { describeProblem } from './reportFormat';
 import {
@@ -57,7 +57,7 @@ function choiceItems(): ChoiceItem[] {
     { label: '$(question) Verify a derivative…', description: 'f(x) and the f′(x) you claim for it', choice: { kind: 'verify' } },
   ];
   let kind = '';
-  for (const f of listFunctions()) {
+  for (const f of catalogue.values()) {
     if (f.kind !== kind) {
       kind = f.kind;
       items.push({ label: kind === 'activation' ? 'Activations' : 'Losses', kind: vscode.QuickPickItemKind.Separator });

@@ -5,7 +5,7 @@
  */
 import { checkParam } from '../../core/api';
 import { catalogue } from '../../core/catalogue';
-import type { CatalogueEntry, FrameworkName, Params, PredictionSpace } from '../../core/functionTypes';
+import type { CatalogueEntry, FrameworkName, FunctionProse, Params, PredictionSpace } from '../../core/functionTypes';
 import { formatNumber, paletteFor, sparklineSvg } from './sparkline';
 import { signalHoverLine } from '../playground/signalHover';
 import type { FunctionRef } from '../../recognize/site';
@@ -17,6 +17,8 @@ export interface FormulaSvgs {
   readonly df: string;
 }
 export type FormulaSvgTable = Readonly<Record<string, FormulaSvgs>>;
+/** The catalogue's prose by id (src/core/catalogue/prose.ts; the extension reads dist/catalogue/prose.json). */
+export type ProseTable = Readonly<Record<string, FunctionProse>>;
 
 export interface HoverContentOptions {
   /** vscode.ColorThemeKind of the active theme (1 light, 2 dark, 3 high contrast, 4 high contrast light). */
@@ -24,6 +26,8 @@ export interface HoverContentOptions {
   readonly showPlot: boolean;
   /** The prerendered formulas (generated/formulaSvgs.json); without one, the LaTeX is shown as code. */
   readonly svgs?: FormulaSvgTable;
+  /** The summary, range, properties, use cases and pairing advice; without it the hover leaves them out. */
+  readonly prose?: ProseTable;
   /** Keras 2 or 3 for this document (src/frameworks/generations.ts); absent = unknown, both shown where they differ. */
   readonly keras?: KerasDecision;
   /**
@@ -40,6 +44,7 @@ export const HOVER_COMMANDS = ['formulaPlayground.openPlayground', 'formulaPlayg
 const markdownCache = new Map<string, string>();
 let markdownCacheSvgs: FormulaSvgTable | undefined;
 let markdownCacheUri: HoverContentOptions['formulaUri'];
+let markdownCacheProse: ProseTable | undefined;
 
 /** The Markdown of the hover for `ref`, or undefined when its id is not in the catalogue. */
 export function hoverMarkdown(ref: FunctionRef, options: HoverContentOptions): string | undefined {
@@ -48,10 +53,11 @@ export function hoverMarkdown(ref: FunctionRef, options: HoverContentOptions): s
   // Keras 2 code gets Keras 2's function where it is another one (hard_sigmoid: 0.2x + 0.5, not relu6(x + 3)/6).
   const shownId = kerasCatalogueId(ref.id, ref.frameworkName, recognised.kind, options.keras?.generation ?? 'unknown', ref.written);
   const entry = catalogue.get(shownId) ?? recognised;
-  if (markdownCacheSvgs !== options.svgs || markdownCacheUri !== options.formulaUri || markdownCache.size >= 256) {
+  if (markdownCacheSvgs !== options.svgs || markdownCacheUri !== options.formulaUri || markdownCacheProse !== options.prose || markdownCache.size >= 256) {
     markdownCache.clear();
     markdownCacheSvgs = options.svgs;
     markdownCacheUri = options.formulaUri;
+    markdownCacheProse = options.prose;
   }
   // Everything the Markdown depends on; the range is not part of it.
   const key = JSON.stringify([ref.id, ref.params, ref.explicit, ref.unknown, ref.sources, ref.implementation, ref.written, ref.frameworkName?.name, ref.frameworkName?.framework, options.themeKind, options.showPlot, options.keras?.generation, options.keras?.reason]);
@@ -65,9 +71,10 @@ export function hoverMarkdown(ref: FunctionRef, options: HoverContentOptions): s
 
 function buildMarkdown(entry: CatalogueEntry, ref: FunctionRef, options: HoverContentOptions): string {
   const params = paramsInEffect(entry, ref);
+  const words = options.prose?.[entry.id];
   // The hover is height-limited and scrolls: what matters most comes first, the links stay in view.
   const sections = [
-    `${titleLine(entry, ref)}  \n${escapeMarkdown(entry.summary)}`,
+    words ? `${titleLine(entry, ref)}  \n${escapeMarkdown(words.summary)}` : titleLine(entry, ref),
     implementationLine(ref),
     commandLinks(entry.id, params),
     signalHoverLine(entry.id, params),
@@ -75,7 +82,7 @@ function buildMarkdown(entry: CatalogueEntry, ref: FunctionRef, options: HoverCo
     parameterBlock(entry, ref, params),
     noteLine(ref, entry, options.keras),
     options.showPlot ? plotBlock(entry, params, options.themeKind) : '',
-    factsBlock(entry),
+    words ? factsBlock(entry, words) : '',
   ];
   return sections.filter((s) => s !== '').join('\n\n');
 }
@@ -282,14 +289,14 @@ function plotBlock(entry: CatalogueEntry, params: Params, themeKind: number): st
   }
 }
 
-function factsBlock(entry: CatalogueEntry): string {
+function factsBlock(entry: CatalogueEntry, words: FunctionProse): string {
   const lines: string[] = [];
   const input = entry.kind === 'loss' && entry.prediction ? ` · ŷ is ${PREDICTION_WORDS[entry.prediction]}` : '';
-  if (entry.range) lines.push(`**Range** ${escapeMarkdown(entry.range)}${input}`);
-  // The first items are the key ones; the playground shows them all.
-  if (entry.properties.length) lines.push(`**Properties** ${joinItems(entry.properties, 2)}`);
-  if (entry.useCases.length) lines.push(`**Use cases** ${joinItems(entry.useCases, 3)}`);
-  if (entry.pairing.length) lines.push(`**Pairing** ${joinItems(entry.pairing, 2)}`);
+  if (words.range) lines.push(`**Range** ${escapeMarkdown(words.range)}${input}`);
+  // The first items are the key ones.
+  if (words.properties.length) lines.push(`**Properties** ${joinItems(words.properties, 2)}`);
+  if (words.useCases.length) lines.push(`**Use cases** ${joinItems(words.useCases, 3)}`);
+  if (words.pairing.length) lines.push(`**Pairing** ${joinItems(words.pairing, 2)}`);
   // Two trailing spaces: a line break inside one paragraph keeps the block compact.
   return lines.join('  \n');
 }

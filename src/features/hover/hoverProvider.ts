@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { HOVER_COMMANDS, hoverMarkdown, type FormulaSvgTable } from './hoverMarkdown';
+import { pendingProse, proseTable } from './catalogueProse';
 import { createRecognizer } from '../../recognize';
 import { isKerasName, kerasCatalogueId, type KerasDecision } from '../../frameworks/generations';
 import { catalogue } from '../../core/catalogue';
@@ -214,7 +215,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     const kind = catalogue.get(ref.id)?.kind;
     const shownId = kind ? kerasCatalogueId(ref.id, ref.frameworkName, kind, keras?.generation ?? 'unknown', ref.written) : ref.id;
     const themeKind = vscode.window.activeColorTheme.kind;
-    const pending = pendingFormulaSvgs(this.extensionUri, shownId === ref.id ? [ref.id] : [ref.id, shownId], themeKind);
+    const pending = pendingProse(extensionRoot(this.extensionUri)) ?? pendingFormulaSvgs(this.extensionUri, shownId === ref.id ? [ref.id] : [ref.id, shownId], themeKind);
     if (pending) return pending.then(() => this.hoverFor(document, ref, settings, keras));
     const uri = document.uri.toString();
     const key =
@@ -222,7 +223,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       `${JSON.stringify(ref.params)}|${themeKind}|${settings.showPlot}|${keras?.generation}|${keras?.reason}`;
     let hover = this.hovers.get(key);
     if (!hover) {
-      const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: svgTable, keras, formulaUri: this.formulaUri });
+      const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: svgTable, prose: proseTable(), keras, formulaUri: this.formulaUri });
       if (markdown === undefined) return undefined;
       const content = new vscode.MarkdownString(markdown);
       content.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
@@ -244,6 +245,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       const settings = this.currentSettings();
       if (!settings.enabled || !settings.languages.includes(document.languageId)) return;
       void readSvgIndex(this.extensionUri);
+      void pendingProse(extensionRoot(this.extensionUri));
       const text = this.textOf(document);
       if (text === undefined) return;
       this.recognizer.recognize(text, 0, document.languageId, { key: document.uri.toString(), version: document.version });
@@ -251,7 +253,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       warmedMarkdown = true;
       const themeKind = vscode.window.activeColorTheme.kind;
       const ref: FunctionRef = { id: 'relu', params: {}, explicit: [], range: { start: 0, end: 0 }, written: 'relu' };
-      hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: {}, formulaUri: this.formulaUri });
+      hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: {}, prose: proseTable(), formulaUri: this.formulaUri });
     } catch (error) {
       console.error('formulaPlayground: preparing the hover failed:', error);
     }

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { PLAYGROUND_VIEW_TYPE } from '../commandIds';
 import { resolveParams } from '../../core/api';
-import { entryFor, functionInfos } from '../../core/catalogue';
+import { catalogue, entryFor } from '../../core/catalogue';
 import { FormulaError } from '../../core/formula/formulaTypes';
 import type { Framework } from '../../core/functionTypes';
 import { bytesFromBase64, bytesFromText } from '../../host/assets';
@@ -168,7 +168,7 @@ export class PlaygroundPanel extends WebviewPanelHost<HostMessage, WebviewMessag
 /** The catalogue as the webview sees it; it does not change while the extension runs. */
 let cachedSummaries: FunctionSummary[] | undefined;
 function summaries(): FunctionSummary[] {
-  cachedSummaries ??= functionInfos().map((f) => ({
+  cachedSummaries ??= [...catalogue.values()].map((f) => ({
     id: f.id,
     kind: f.kind,
     shape: f.shape,

@@ -6,7 +6,7 @@
  * arrival; a malformed one is logged and ignored.
  */
 import * as vscode from 'vscode';
-import { functionInfos } from '../../core/catalogue';
+import { catalogue } from '../../core/catalogue';
 import { shapedIds } from '../../core/signal/shapes';
 import { WebviewPanelHost } from '../../host/webviewPanel';
 import { messageOf } from '../../host/errorMessage';
@@ -123,7 +123,7 @@ let cachedActivations: SignalActivation[] | undefined;
 /** The elementwise activations with a kink table: the ones the core can propagate. */
 function activations(): SignalActivation[] {
   const shaped = new Set(shapedIds());
-  cachedActivations ??= functionInfos()
+  cachedActivations ??= [...catalogue.values()]
     .filter((f) => f.kind === 'activation' && f.shape === 'elementwise' && shaped.has(f.id))
     .map((f) => ({ id: f.id, title: f.title }));
   return cachedActivations;
