@@ -101,6 +101,8 @@ export function buildModel(text: string, family: LanguageFamily, version?: numbe
 /** A window's place: the span it answers for and the document model to ask about other offsets. */
 interface Frame {
   readonly span: { readonly start: number; readonly end: number };
+  /** Characters of code in the window's text (the rest is blanked). */
+  readonly chars: number;
   readonly windowAt: (offset: number) => DocumentModel;
   /** The document's 1-based line of an offset (a window's text has its gaps on one line each). */
   readonly lineOf: (offset: number) => number;
@@ -120,7 +122,7 @@ function fullModel(text: string, family: LanguageFamily, version: number | undef
     tokens = tokenize(source, family, { tokens: previous.tokens, unchangedUpTo: changedAt });
     syntax = buildSyntax(text, family, tokens, { syntax: previous.syntax, firstChangedToken: firstChangedToken(previous.tokens, tokens, changedAt) });
   } else {
-    tokens = tokenize(source, family);
+    tokens = tokenize(source, family, undefined, frame?.chars);
     syntax = buildSyntax(text, family, tokens);
   }
   generations.set(syntax, reused ? generation : 0);
@@ -350,7 +352,9 @@ function windowedModel(text: string, family: LanguageFamily, version: number | u
     // A window on a long line's head ends there: it holds only what comes before.
     const before = (ranges: number[]) => (head ? ranges.filter((_, i) => ranges[i - (i % 2)] < span.start) : ranges);
     const pieces = merged([...before(imports), ...before(bindingsAround(span.start, span.end)), ...core]);
-    return fullModel(blanked(text, pieces, family, isTopStart), family, version, undefined, { span, windowAt, lineOf });
+    let chars = 0;
+    for (let i = 0; i < pieces.length; i += 2) chars += pieces[i + 1] - pieces[i];
+    return fullModel(blanked(text, pieces, family, isTopStart), family, version, undefined, { span, chars, windowAt, lineOf });
   }
 
   /** The [start, end) of code to index around `offset`, and the block headers above it (flattened); or the span of text with nothing to read. */
@@ -447,7 +451,7 @@ function windowedModel(text: string, family: LanguageFamily, version: number | u
 
   /** A window over text with nothing to read (a long line's tail, a string that a long line opened). */
   function nothing(span: { start: number; end: number }): DocumentModel {
-    return fullModel('', family, version, undefined, { span, windowAt, lineOf });
+    return fullModel('', family, version, undefined, { span, chars: 0, windowAt, lineOf });
   }
 
   const bindingsOnly = (): DocumentModel => (skeleton ??= build([], { start: 0, end: 0 }));
@@ -517,7 +521,8 @@ export class ModelCache {
   }
 }
 
-const shared = new ModelCache(4);
+// The hover, the lints (every open document), the Formula view and Plot Selection share it.
+const shared = new ModelCache(8);
 
 /**
  * The model of a document version (cached: the same key and version give the same object). Without a key

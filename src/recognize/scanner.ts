@@ -177,9 +177,10 @@ function isDigit(c: number): boolean {
  * offset of the first character where the two texts differ), the earlier tokens before the last resume point
  * at or before that offset are copied and the scan starts there: the result is the same as a fresh scan.
  */
-export function tokenize(text: string, family: LanguageFamily, reuse?: { readonly tokens: Tokens; readonly unchangedUpTo: number }): Tokens {
-  // About one token per 4 characters in real code; the sink grows when it needs to.
-  const sink = new TokenSink(Math.max(64, text.length >> 2, reuse ? reuse.tokens.count + (reuse.tokens.count >> 4) : 0));
+export function tokenize(text: string, family: LanguageFamily, reuse?: { readonly tokens: Tokens; readonly unchangedUpTo: number }, codeChars = text.length): Tokens {
+  // About one token per 4 characters of code (`codeChars`: fewer when most of the text is blanked, as in a
+  // large document's window); the sink grows when it needs to.
+  const sink = new TokenSink(Math.max(64, codeChars >> 2, reuse ? reuse.tokens.count + (reuse.tokens.count >> 4) : 0));
   let from = 0;
   const points = reuse && resumePoints.get(reuse.tokens);
   if (reuse && points) {

@@ -188,6 +188,9 @@ suite('Hover', () => {
       const roundTrip = Date.now() - t0;
       assert.equal(ours !== undefined, expectHover, `${name}: expected ${expectHover ? 'a' : 'no'} hover at ${probe.line}:${probe.character}`);
 
+      // The test's provider reads the document model through this test bundle's own copy of src/recognize (the
+      // extension's hover above used the extension's): its first call indexes the document (a large one: the
+      // outline and the window at the probe).
       const provider = new FormulaHoverProvider();
       const t1 = performance.now();
       provider.provideHover(document, probe);
@@ -201,8 +204,10 @@ suite('Hover', () => {
       }
       samples.sort((a, b) => a - b);
       const p95 = samples[Math.floor(0.95 * (samples.length - 1))];
-      // The first provider call after an edit (one line inserted at the end, the middle, the start): the provider
-      // holds the version before it, so the document model reuses that version's work before the edit.
+      // The first provider call after an edit (one line inserted at the end, the middle, the start): the shared
+      // model cache holds the version before it, so the document model reuses that version's work before the edit;
+      // a document over LARGE_DOCUMENT characters (the 50,000 lines) is read in windows: its outline and the
+      // window around the edit are built.
       const afterEdit: string[] = [];
       if (expectHover) {
         for (const [where, line] of [

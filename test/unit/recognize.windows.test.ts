@@ -8,6 +8,9 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lintVisible, type LintDiagnostic } from '../../src/lint';
+import { Resolver as LintResolver } from '../../src/lint/lintResolver';
+import { runRules } from '../../src/lint/rules';
 import { buildModel, documentModel, type DocumentModel, type Site } from '../../src/recognize';
 import { LARGE_DOCUMENT, WINDOW } from '../../src/recognize/model';
 import { outline } from '../../src/recognize/outline';
@@ -188,4 +191,34 @@ describe('document model: large documents are read in windows', () => {
     }
     assert.equal(model.siteAt(line.indexOf('tf.relu') + 4)?.id, 'relu');
   });
+});
+
+describe('pairing lints on a large document: the windows shown', () => {
+  for (const [label, ends, family, languageId] of [
+    ['Python', ['.py'], 'python', 'python'],
+    ['JavaScript / TypeScript', ['.js', '.ts'], 'js', 'javascript'],
+  ] as const) {
+    it(`finds, window by window over the whole text, what the whole ${label} document's lint finds`, () => {
+      const parts = files(join(root, 'test', 'corpus', 'lint'), ends).map((f) => readFileSync(f, 'utf8'));
+      let text = '';
+      while (text.length < LARGE_DOCUMENT + 1) text += `${parts.join('\n')}\n`;
+      const key = (d: LintDiagnostic) => `${d.code}@${d.range.start}-${d.range.end}: ${d.message}`;
+      const whole = runRules(new LintResolver(buildModel(text, family))).map(key);
+      assert.ok(whole.length > 20, `${whole.length} diagnostics`);
+      const document = { key: `lint-windows-${label}`, version: 1 };
+      const first = lintVisible(text, languageId, [{ start: 0, end: text.length }], {}, document);
+      assert.equal(first.more, true, 'a few windows per call');
+      let result = first;
+      for (let calls = 1; result.more; calls++) {
+        assert.ok(calls < 100, 'every window is linted after a bounded number of calls');
+        result = lintVisible(text, languageId, [{ start: 0, end: text.length }], {}, document);
+      }
+      assert.deepEqual([...new Set(result.diagnostics.map(key))].sort(), [...new Set(whole)].sort());
+      // Only the windows over what is shown: a range in the middle gives its diagnostics only.
+      const middle = text.length >> 1;
+      const shown = lintVisible(text, languageId, [{ start: middle, end: middle + 200 }], {}, { key: `lint-shown-${label}`, version: 1 });
+      assert.ok(shown.diagnostics.length < whole.length);
+      assert.ok(shown.diagnostics.every((d) => whole.includes(key(d))));
+    });
+  }
 });

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { HOVER_COMMANDS, hoverMarkdown, type FormulaSvgTable } from './hoverMarkdown';
 import { pendingProse, proseTable } from './catalogueProse';
-import { createRecognizer } from '../../recognize';
+import { documentModel } from '../../recognize';
 import { isKerasName, kerasCatalogueId, type KerasDecision } from '../../frameworks/generations';
 import { catalogue } from '../../core/catalogue';
 import type { FunctionRef } from '../../recognize/site';
@@ -143,8 +143,6 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
   private settings: HoverSettings | undefined;
   private readonly texts = new WeakMap<vscode.TextDocument, { version: number; text: string | undefined }>();
   private readonly hovers = new Map<string, vscode.Hover>();
-  /** Lexes and reads the imports of each document version once; queries then cost microseconds. */
-  private readonly recognizer = createRecognizer(8);
   /** Keras 2 or 3 per document: the setting, the document, the workspace's pins (read once per folder). */
   readonly kerasSource = new KerasGenerationSource();
 
@@ -181,7 +179,9 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       if (text.slice(from, offset + NUL_WINDOW).includes('\0')) return undefined;
 
       const uri = document.uri.toString();
-      const ref = this.recognizer.recognize(text, offset, document.languageId, { key: uri, version: document.version });
+      // The one model of this document version (src/recognize/model.ts), shared with the lints, the Formula view
+      // and Plot Selection: an edit is indexed once. A large document answers from the window around the offset.
+      const ref = documentModel(text, document.languageId, document.version, uri)?.siteAt(offset);
       if (!ref) return undefined;
       // Keras rows depend on the document's Keras generation (src/frameworks/generations.ts); reading the
       // workspace's pins may take a moment the first time, so that case answers with a promise.
@@ -237,7 +237,8 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
 
   /**
    * Prepares the first hover over `document` while the user is still reading it: the formula index is
-   * read, the document's model is built (the recognizer caches it by version), and one hover's Markdown
+   * read, the document's model is built (the shared cache keeps it per version; for a large document, the
+   * window at its start), and one hover's Markdown
    * and plot are computed and thrown away, so their code is compiled. Nothing is shown; errors are ignored.
    */
   warm(document: vscode.TextDocument): void {
@@ -248,7 +249,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       void pendingProse(extensionRoot(this.extensionUri));
       const text = this.textOf(document);
       if (text === undefined) return;
-      this.recognizer.recognize(text, 0, document.languageId, { key: document.uri.toString(), version: document.version });
+      documentModel(text, document.languageId, document.version, document.uri.toString())?.windowAt(0);
       if (warmedMarkdown) return;
       warmedMarkdown = true;
       const themeKind = vscode.window.activeColorTheme.kind;

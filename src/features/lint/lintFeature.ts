@@ -4,7 +4,8 @@
  * "Show why in the playground" as code actions. The rules themselves are pure (src/lint).
  */
 import * as vscode from 'vscode';
-import { lintCells, lintsLanguage, lintText, LINT_CODES, type LintDiagnostic, type LintFix, type RuleSwitches, type ShowWhyTopic } from '../../lint';
+import { lintCells, lintsLanguage, lintVisible, LINT_CODES, type LintDiagnostic, type LintFix, type RuleSwitches, type ShowWhyTopic } from '../../lint';
+import { LARGE_DOCUMENT } from '../../recognize/model';
 import { CommandId } from '../commandIds';
 import { SHOW_WHY } from './showWhyTopics';
 
@@ -12,6 +13,8 @@ import { SHOW_WHY } from './showWhyTopics';
 export const LINT_SOURCE = 'DL Formula Playground';
 const SHOW_WHY_COMMAND = CommandId.lintShowWhy;
 const CHANGE_DELAY_MS = 300;
+/** A large document (read in windows) is linted where it is shown: again after scrolling, this long after. */
+const SCROLL_DELAY_MS = 150;
 
 /** Where a joined text's offsets land: a document and the offset its text starts at. */
 interface Piece {
@@ -50,6 +53,9 @@ class LintPublisher implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, CHANGE_DELAY_MS)),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (large(e.textEditor.document)) this.schedule(e.textEditor.document, SCROLL_DELAY_MS);
+      }),
       vscode.workspace.onDidChangeNotebookDocument((e) => {
         const cell = e.notebook.getCells().find((c) => c.kind === vscode.NotebookCellKind.Code);
         if (cell) this.schedule(cell.document, CHANGE_DELAY_MS);
@@ -115,8 +121,12 @@ class LintPublisher implements vscode.Disposable {
     const pieces: Piece[] = [];
     try {
       if (documents.length === 1 && documents[0] === document && !isCell(document)) {
-        diagnostics = lintText(document.getText(), document.languageId, rules, { key: document.uri.toString(), version: document.version });
-        pieces.push({ document, start: 0, end: document.getText().length });
+        // A large document: the windows around what the editors show, a few per call (the rest on the next tick).
+        const text = document.getText();
+        const linted = lintVisible(text, document.languageId, shownRanges(document), rules, { key: document.uri.toString(), version: document.version });
+        diagnostics = linted.diagnostics;
+        if (linted.more) this.schedule(document, 0);
+        pieces.push({ document, start: 0, end: text.length });
       } else {
         const joined = lintCells(documents.map((d) => d.getText()), rules);
         diagnostics = joined.diagnostics;
@@ -165,6 +175,20 @@ function ruleSwitches(value: unknown): RuleSwitches {
     if (typeof v === 'boolean') out[code] = v;
   }
   return out;
+}
+
+/** Over LARGE_DOCUMENT characters (the length read from the last line's end: no copy of the text). */
+function large(document: vscode.TextDocument): boolean {
+  return lintsLanguage(document.languageId) && !document.isClosed && document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > LARGE_DOCUMENT;
+}
+
+/** The offsets the editors show of `document` (its start when none shows it). */
+function shownRanges(document: vscode.TextDocument): { start: number; end: number }[] {
+  const ranges = vscode.window.visibleTextEditors
+    .filter((e) => e.document === document)
+    .flatMap((e) => e.visibleRanges)
+    .map((r) => ({ start: document.offsetAt(r.start), end: document.offsetAt(r.end) }));
+  return ranges.length > 0 ? ranges : [{ start: 0, end: 0 }];
 }
 
 function isCell(document: vscode.TextDocument): boolean {
