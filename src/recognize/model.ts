@@ -4,7 +4,7 @@
  * cached per document version; `siteAt(offset)` is a binary search. Pure: no VS Code, no Node.
  */
 import { Resolver } from './resolve';
-import { BINDING, DEFINITION, IMPORT, outline } from './outline';
+import { BINDING, DEFINITION, IMPORT, outline, type Outline } from './outline';
 import { MAX_LINE, tokenize, tokensCopied, type Tokens } from './scanner';
 import { buildSyntax, type Binding, type Syntax } from './syntax';
 import type { Site } from './site';
@@ -77,6 +77,15 @@ function firstDifference(a: string, b: string): number {
   while (i + CHUNK <= n && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
   while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
+}
+
+/** How many characters `a` and `b` share at their ends, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  const CHUNK = 4096;
+  let n = 0;
+  while (n + CHUNK <= limit && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < limit && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /** The first token of `b` that differs from `a`'s or reaches the first changed character `changedAt`. */
@@ -266,8 +275,15 @@ function merged(ranges: number[]): number[] {
  * statements (up to BINDINGS characters), at the document's own offsets. Where the code a query depends on
  * fits in its window, the answer is the whole document's model's.
  */
-function windowedModel(text: string, family: LanguageFamily, version: number | undefined): DocumentModel {
-  const o = outline(text, family);
+function windowedModel(text: string, family: LanguageFamily, version: number | undefined, previous?: DocumentModel): DocumentModel {
+  // An earlier version's outline is reused around the edit that made this one.
+  const before = previous?.windowed && previous.family === family ? outlines.get(previous) : undefined;
+  let o: Outline;
+  if (before) {
+    const start = firstDifference(previous!.text, text);
+    const same = commonSuffix(previous!.text, text, Math.min(previous!.text.length, text.length) - start);
+    o = outline(text, family, { outline: before, edit: { start, oldEnd: previous!.text.length - same, newEnd: text.length - same } });
+  } else o = outline(text, family);
   const lineAt = (i: number) => (i < o.lineCount ? o.lines[i] : text.length);
   const topStart = (t: number) => (t < o.topCount ? o.lines[o.tops[t]] : text.length);
   // What every window holds: the last occurrence of each import statement's text (an alias is the last
@@ -455,7 +471,7 @@ function windowedModel(text: string, family: LanguageFamily, version: number | u
   }
 
   const bindingsOnly = (): DocumentModel => (skeleton ??= build([], { start: 0, end: 0 }));
-  return {
+  const model: DocumentModel = {
     text,
     family,
     version,
@@ -476,7 +492,12 @@ function windowedModel(text: string, family: LanguageFamily, version: number | u
     bindingAt: (name, offset) => windowAt(offset).bindingAt(name, offset),
     scopeAt: (offset) => windowAt(offset).scopeAt(offset),
   };
+  outlines.set(model, o);
+  return model;
 }
+
+/** A large document's outline, by its model (the next version reuses it). */
+const outlines = new WeakMap<DocumentModel, Outline>();
 
 interface CacheEntry {
   readonly key: string | undefined;
@@ -510,7 +531,7 @@ export class ModelCache {
     }
     // An earlier version of the same document: its work before the first change is reused. A large document
     // is read in windows around the queries.
-    const model = text.length > LARGE_DOCUMENT && text.length <= MAX_DOCUMENT ? windowedModel(text, family, document?.version) : buildModel(text, family, document?.version, previous);
+    const model = text.length > LARGE_DOCUMENT && text.length <= MAX_DOCUMENT ? windowedModel(text, family, document?.version, previous) : buildModel(text, family, document?.version, previous);
     this.entries.unshift({ key: document?.key, version: document?.version, model });
     if (this.entries.length > this.capacity) this.entries.length = this.capacity;
     return model;

@@ -63,6 +63,10 @@ class Builder {
   readonly long: number[] = [];
   /** The last top-level statement began with a decorator: the next line at the top level belongs to it. */
   decorated = false;
+  /** Reading an edited version: a top-level line that starts where the earlier version had one, past the edit, stops it. */
+  sync: ((at: number) => boolean) | undefined;
+  /** Where the line loop stopped on `sync` (-1: it read to the end). */
+  stopped = -1;
   constructor(
     readonly text: string,
     readonly family: LanguageFamily,
@@ -98,6 +102,7 @@ class Builder {
       return;
     }
     this.tops.push(this.lines.n - 1);
+    if (this.sync?.(at)) this.stopped = at;
   }
 
   word(k: number): string {
@@ -165,16 +170,19 @@ function scanPython(text: string, i: number): number {
  * character (`scan`, which returns the next line start outside it); any other line ends outside strings and
  * comments, and the next one starts code unless this one ends with a backslash.
  */
-function lines(b: Builder, multi: (from: number) => number, scan: (i: number) => number): void {
+function lines(b: Builder, from: number, multi: (from: number) => number, scan: (i: number) => number): void {
   const { text } = b;
   const to = text.length;
-  let i = 0;
-  let next = multi(0);
+  let i = from;
+  let next = multi(from);
   let continued = false;
   while (i < to) {
     let end = text.indexOf('\n', i);
     if (end < 0) end = to;
-    if (!continued) b.line(i);
+    if (!continued) {
+      b.line(i);
+      if (b.stopped >= 0) return;
+    }
     if (end - i > MAX_LINE) b.long.push(i, text.charCodeAt(end - 1) === CR ? end - 1 : end);
     if (next < i) next = multi(i);
     let lineStart = i;
@@ -198,12 +206,13 @@ function lines(b: Builder, multi: (from: number) => number, scan: (i: number) =>
   }
 }
 
-function outlinePython(b: Builder): void {
+function outlinePython(b: Builder, from: number): void {
   const { text } = b;
   let dq = -1;
   let sq = -1;
   lines(
     b,
+    from,
     (from) => {
       if (dq < from) dq = text.indexOf('"""', from);
       if (sq < from) sq = text.indexOf("'''", from);
@@ -220,12 +229,13 @@ const KIND_NAME = 1;
 const KIND_VALUE = 2; // number, string, regex: a `/` after it divides
 const KIND_OP = 3;
 
-function outlineJs(b: Builder): void {
+function outlineJs(b: Builder, from: number): void {
   const { text } = b;
   let tick = -1;
   let block = -1;
   lines(
     b,
+    from,
     (from) => {
       if (tick < from) tick = text.indexOf('`', from);
       if (block < from) block = text.indexOf('/*', from);
@@ -433,17 +443,108 @@ function binds(text: string, at: number, end: number, family: LanguageFamily): n
   return 0;
 }
 
-/** The outline of `text` (see Outline). */
-export function outline(text: string, family: LanguageFamily): Outline {
+/** An edit from an earlier version: text[start, oldEnd) of that version became text[start, newEnd) of this one. */
+export interface OutlineEdit {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** The last index i in [0, count) with key(i) <= value, or -1. */
+function lastAtOrBelow(count: number, key: (i: number) => number, value: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(mid) <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The outline of `text` (see Outline). With `previous` (the outline of an earlier version and the edit that
+ * made this one), its lines before the top-level statement the edit starts in are kept, the text is read from
+ * there until a top-level statement starts where one started in the earlier version past the edit, and the
+ * earlier version's lines after it are kept, moved by the edit's length: the same outline as a fresh read.
+ */
+export function outline(text: string, family: LanguageFamily, previous?: { readonly outline: Outline; readonly edit: OutlineEdit }): Outline {
   const b = new Builder(text, family);
-  if (family === 'python') outlinePython(b);
-  else outlineJs(b);
+  const old = previous?.outline;
+  const edit = previous?.edit;
+  let from = 0;
+  /** Kept from the earlier version: lines and top-level statements before `from`. */
+  let keptLines = 0;
+  let keptTops = 0;
+  let syncTop = -1;
+  const delta = edit ? edit.newEnd - edit.oldEnd : 0;
+  if (old && edit) {
+    const topAt = (t: number) => old.lines[old.tops[t]];
+    const t0 = lastAtOrBelow(old.topCount, topAt, edit.start);
+    if (t0 > 0) {
+      keptTops = t0;
+      keptLines = old.tops[t0];
+      from = topAt(t0);
+      b.lines.a = old.lines.slice(0, Math.max(16, keptLines + (keptLines >> 3)));
+      b.lines.n = keptLines;
+      b.levels.a = old.levels.slice(0, b.lines.a.length);
+      b.levels.n = keptLines;
+      b.tops.a = old.tops.slice(0, Math.max(16, keptTops + (keptTops >> 3)));
+      b.tops.n = keptTops;
+      for (let k = 0; k < old.long.length && old.long[k] < from; k += 2) b.long.push(old.long[k], old.long[k + 1]);
+    }
+    b.sync = (at) => {
+      if (at < edit.newEnd || at - delta < edit.oldEnd) return false;
+      const t = lastAtOrBelow(old.topCount, topAt, at - delta);
+      if (t < 0 || topAt(t) !== at - delta) return false;
+      syncTop = t;
+      return true;
+    };
+  }
+  if (family === 'python') outlinePython(b, from);
+  else outlineJs(b, from);
   const { lines, tops } = b;
-  const flags = new Uint8Array(tops.n);
-  for (let t = 0; t < tops.n; t++) {
+  const flags = new Uint8Array(0);
+  let binds = flags;
+  if (old && b.stopped >= 0 && syncTop >= 0) {
+    // The rest is the earlier version's, moved by the edit's length.
+    const oldLine = old.tops[syncTop];
+    const restLines = old.lineCount - oldLine - 1;
+    const restTops = old.topCount - syncTop - 1;
+    const newLine = lines.n - 1;
+    const newTop = tops.n - 1;
+    const allLines = new Int32Array(lines.n + restLines);
+    const allLevels = new Int32Array(lines.n + restLines);
+    allLines.set(lines.a.subarray(0, lines.n));
+    allLevels.set(b.levels.a.subarray(0, lines.n));
+    allLevels.set(old.levels.subarray(oldLine + 1, old.lineCount), lines.n);
+    for (let k = 0; k < restLines; k++) allLines[lines.n + k] = old.lines[oldLine + 1 + k] + delta;
+    const allTops = new Int32Array(tops.n + restTops);
+    allTops.set(tops.a.subarray(0, tops.n));
+    for (let k = 0; k < restTops; k++) allTops[tops.n + k] = old.tops[syncTop + 1 + k] - oldLine + newLine;
+    binds = new Uint8Array(allTops.length);
+    binds.set(old.binds.subarray(0, keptTops));
+    binds.set(old.binds.subarray(syncTop, old.topCount), newTop);
+    const topStart = (t: number) => (t < allTops.length ? allLines[allTops[t]] : text.length);
+    for (let t = keptTops; t < newTop; t++) binds[t] = bindsOf(text, topStart(t), topStart(t + 1), family);
+    const long = b.long;
+    for (let k = 0; k < old.long.length; k += 2) if (old.long[k] >= b.stopped - delta) long.push(old.long[k] + delta, old.long[k + 1] + delta);
+    return { lines: allLines, levels: allLevels, lineCount: allLines.length, tops: allTops, topCount: allTops.length, binds, long };
+  }
+  binds = new Uint8Array(tops.n);
+  if (old) binds.set(old.binds.subarray(0, keptTops));
+  for (let t = keptTops; t < tops.n; t++) {
     const start = lines.a[tops.a[t]];
     const end = t + 1 < tops.n ? lines.a[tops.a[t + 1]] : text.length;
-    if (end - start <= MAX_BINDING) flags[t] = binds(text, start, end, family);
+    binds[t] = bindsOf(text, start, end, family);
   }
-  return { lines: lines.a, levels: b.levels.a, lineCount: lines.n, tops: tops.a, topCount: tops.n, binds: flags, long: b.long };
+  return { lines: lines.a, levels: b.levels.a, lineCount: lines.n, tops: tops.a, topCount: tops.n, binds, long: b.long };
+}
+
+/** What a top-level statement binds (see binds), 0 for one longer than MAX_BINDING. */
+function bindsOf(text: string, start: number, end: number, family: LanguageFamily): number {
+  return end - start <= MAX_BINDING ? binds(text, start, end, family) : 0;
 }

@@ -13,7 +13,7 @@ import { Resolver as LintResolver } from '../../src/lint/lintResolver';
 import { runRules } from '../../src/lint/rules';
 import { buildModel, documentModel, type DocumentModel, type Site } from '../../src/recognize';
 import { LARGE_DOCUMENT, WINDOW } from '../../src/recognize/model';
-import { outline } from '../../src/recognize/outline';
+import { outline, type Outline } from '../../src/recognize/outline';
 import { MAX_LINE } from '../../src/recognize/scanner';
 
 const root = join(__dirname, '..', '..', '..');
@@ -221,4 +221,52 @@ describe('pairing lints on a large document: the windows shown', () => {
       assert.ok(shown.diagnostics.every((d) => whole.includes(key(d))));
     });
   }
+});
+
+describe('outline of a large document after an edit', () => {
+  /** The arrays an outline is compared by. */
+  const shape = (o: Outline) => ({
+    lines: [...o.lines.subarray(0, o.lineCount)],
+    levels: [...o.levels.subarray(0, o.lineCount)],
+    tops: [...o.tops.subarray(0, o.topCount)],
+    binds: [...o.binds.subarray(0, o.topCount)],
+    long: [...o.long],
+  });
+  for (const [label, ends, family, edits] of [
+    ['Python', ['.py'], 'python', ['extra = F.relu(x)\n', '"""\n', "'''", '@decorator\n', 'def sigmoid(x):\n    return x\n', '    indented = 1\n', '(', 'x = [\n', `z = ${'1, '.repeat(MAX_LINE / 2)}\n`, '#']],
+    ['JavaScript', ['.js', '.ts'], 'js', ['const extra = tf.relu(x);\n', '`\n', '/*\n', '*/', 'const a = `${b}`;\n', "import * as tf from '@tensorflow/tfjs';\n", '}\n', '/re[/]gex/;\n']],
+  ] as const) {
+    it(`is the same read from the earlier version's as read afresh (${label}: insertions, deletions, strings opened)`, () => {
+      const text = corpusDocument(ends, 120_000);
+      const before = outline(text, family);
+      let seed = 7;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      for (const inserted of edits) {
+        for (const where of [0, text.length >> 1, text.length, text.indexOf('\n', random(text.length)) + 1, random(text.length)]) {
+          for (const removed of [0, random(400)]) {
+            const edited = text.slice(0, where) + inserted + text.slice(Math.min(text.length, where + removed));
+            const edit = { start: where, oldEnd: Math.min(text.length, where + removed), newEnd: where + inserted.length };
+            assert.deepEqual(shape(outline(edited, family, { outline: before, edit })), shape(outline(edited, family)), `${JSON.stringify(inserted)} at ${where}, ${removed} removed`);
+          }
+        }
+      }
+    });
+  }
+
+  it('answers after an edit as a fresh model of the edited text does (the document model cache)', () => {
+    const text = corpusDocument(['.py'], LARGE_DOCUMENT + 1);
+    const key = 'outline-edit-test';
+    documentModel(text, 'python', 1, key)?.siteAt(text.length >> 1);
+    const at = text.indexOf('\n', text.length >> 1) + 1;
+    const edited = `${text.slice(0, at)}import torch.nn.functional as F\nextra = F.relu(x)\n${text.slice(at)}`;
+    const model = documentModel(edited, 'python', 2, key);
+    const fresh = buildModel(edited, 'python');
+    for (const offset of [edited.indexOf('F.relu(x)', at) + 3, at - 10, edited.length - 5]) {
+      assert.equal(JSON.stringify(comparable(model?.siteAt(offset))), JSON.stringify(comparable(fresh.siteAt(offset))), `at ${offset}`);
+    }
+    assert.equal(model?.siteAt(edited.indexOf('F.relu(x)', at) + 3)?.id, 'relu');
+  });
 });
