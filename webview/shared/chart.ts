@@ -19,6 +19,9 @@ import zoomPlugin from 'chartjs-plugin-zoom';
 import { MAX_ABS_X } from '../../src/shared/limits';
 import { PALETTE } from './palette';
 import { gridPoint } from '../../src/shared/grid';
+import { formatValue, tickLabel } from './numberText';
+
+export { formatValue } from './numberText';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, Tooltip, Legend, zoomPlugin);
 
@@ -126,8 +129,8 @@ export class Plot {
       elements: { point: { radius: 0, hoverRadius: 3 }, line: { borderWidth: 2, tension: 0 } },
       scales: {
         // The bounds are set (typed range, zoom, fitted y) but only round numbers get a tick label.
-        x: { type: 'linear', title: { display: true, text: 'x' }, ticks: { includeBounds: false } },
-        y: { type: 'linear', title: { display: false }, ticks: { includeBounds: false } },
+        x: { type: 'linear', title: { display: true, text: 'x' }, ticks: { includeBounds: false, callback: (value, _i, ticks) => tickLabel(Number(value), ticks) } },
+        y: { type: 'linear', title: { display: false }, ticks: { includeBounds: false, callback: (value, _i, ticks) => tickLabel(Number(value), ticks) } },
       },
       plugins: {
         legend: { position: 'bottom', onClick: () => undefined, labels: { boxHeight: 2, boxWidth: 24 } },
@@ -258,14 +261,6 @@ function toPoints(values: ArrayLike<number>, xMin: number, xMax: number, previou
   return out;
 }
 
-/** Four significant digits, exponent form for tiny or huge magnitudes. */
-export function formatValue(v: number): string {
-  if (Number.isNaN(v)) return 'undefined';
-  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
-  if (v === 0) return '0';
-  const a = Math.abs(v);
-  return a >= 1e-3 && a < 1e5 ? String(Number(v.toPrecision(4))) : v.toExponential(3);
-}
 
 /** Paints the editor background under the chart, so an exported PNG matches what is on screen. */
 function backgroundPlugin(theme: () => Theme): Plugin<'line'> {
