@@ -46,6 +46,8 @@ if (existsSync(svgDir)) {
   const bytes = files.reduce((n, f) => n + statSync(join(svgDir, f)).size, 0);
   rows.push({ what: `assets: formula images, ${files.length} files (linked from the hover)`, file: 'dist/formulaSvgs/', bytes, budgetKb: undefined });
 }
+const prose = 'dist/catalogue/prose.json';
+if (existsSync(at(prose))) rows.push({ what: "assets: the catalogue's prose (read on the first hover)", file: prose, bytes: size(prose), budgetKb: undefined });
 const vsix = process.argv[2] ?? `${manifest.name}-${manifest.version}.vsix`;
 row('.vsix', vsix, 1000);
 
