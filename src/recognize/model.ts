@@ -193,16 +193,17 @@ function fullModel(text: string, family: LanguageFamily, version: number | undef
 
 /**
  * Above this many characters a document's queries are answered from windows (windowedModel): building the
- * whole model of real code costs about 0.15 ms per KB here, so past this size it could exceed 50 ms.
+ * whole model of real code costs 0.15–0.5 ms per KB on a 2-core machine (more under load), so a whole
+ * document past this size could take over 50 ms; a window holds at most about half of it.
  */
-export const LARGE_DOCUMENT = 196_608;
+export const LARGE_DOCUMENT = 131_072;
 /** Most characters of code around a query that one window indexes (whole top-level statements when they fit). */
-export const WINDOW = 32_768;
-/** Most characters of other binding statements (module constants, a `def` of a catalogue name) a window also holds. */
-const BINDINGS = 16_384;
-/** Most characters of import statements that every window holds (each text once), and most statements read for them. */
-const IMPORTS = 16_384;
-const MAX_IMPORTS = 4096;
+export const WINDOW = 24_576;
+/** Most characters of other binding statements (module constants) a window also holds, nearest first. */
+const BINDINGS = 12_288;
+/** Most characters of import statements every window holds (each text once; as many again for definitions), and most statements read for them. */
+const IMPORTS = 12_288;
+const MAX_IMPORTS = 1024;
 /** Windows kept per document version. */
 const WINDOWS_KEPT = 8;
 

@@ -67,10 +67,12 @@ class Builder {
   sync: ((at: number) => boolean) | undefined;
   /** Where the line loop stopped on `sync` (-1: it read to the end). */
   stopped = -1;
+  readonly python: boolean;
   constructor(
     readonly text: string,
     readonly family: LanguageFamily,
   ) {
+    this.python = family === 'python';
     const guess = (text.length >> 5) + 16;
     this.lines = new Ints(guess);
     this.levels = new Ints(guess);
@@ -85,7 +87,7 @@ class Builder {
     if (k >= text.length) return;
     const c = text.charCodeAt(k);
     if (c === NL || c === CR) return;
-    const python = this.family === 'python';
+    const python = this.python;
     if (python ? c === 35 : c === 47 && (text.charCodeAt(k + 1) === 47 || text.charCodeAt(k + 1) === 42)) return;
     const level = k - at;
     this.lines.push(at);
@@ -404,43 +406,60 @@ const MAX_BINDING = 4096;
  * `NAME = …` / `NAME: T = …`, `try:` (guarded imports), `def NAME` of a catalogue name; JavaScript `import`,
  * `const` / `let` / `var` (also exported), `function NAME` of a catalogue name.
  */
-function binds(text: string, at: number, end: number, family: LanguageFamily): number {
-  /** The keyword `word` at `k`, followed by something that is not part of a name: the offset after it, else -1. */
-  const keyword = (k: number, word: string): number => (text.startsWith(word, k) && !isIdentPart(text.charCodeAt(k + word.length)) ? k + word.length : -1);
-  const skipSpace = (k: number): number => {
-    while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
-    return k;
-  };
-  const nameAfter = (k: number): string => {
-    const s = skipSpace(k);
-    let e = s;
-    while (e < end && e - s < 64 && isIdentPart(text.charCodeAt(e))) e++;
-    return text.slice(s, e);
-  };
+function binds(text: string, at: number, end: number, family: LanguageFamily, requires: { next: number }): number {
+  const c = text.charCodeAt(at);
   if (family === 'python') {
-    if (keyword(at, 'import') > 0 || keyword(at, 'from') > 0 || keyword(at, 'try') > 0) return IMPORT;
-    const def = keyword(at, 'def');
-    const asyncDef = def < 0 && keyword(at, 'async') > 0 ? keyword(skipSpace(at + 5), 'def') : -1;
-    if (def > 0 || asyncDef > 0) return PLAIN_NAMES.has(nameAfter(Math.max(def, asyncDef))) ? DEFINITION : 0;
+    // Only `import`, `from`, `try`, `def`, `async def` and `NAME =` / `NAME: T =` bind (first letters first).
+    if (c === 105 && keywordEnd(text, at, 'import') > 0) return IMPORT;
+    if (c === 102 && keywordEnd(text, at, 'from') > 0) return IMPORT;
+    if (c === 116 && keywordEnd(text, at, 'try') > 0) return IMPORT;
+    if (c === 100 || c === 97) {
+      const def = keywordEnd(text, at, 'def');
+      const asyncDef = def < 0 && keywordEnd(text, at, 'async') > 0 ? keywordEnd(text, skipSpace(text, at + 5), 'def') : -1;
+      if (def > 0 || asyncDef > 0) return PLAIN_NAMES.has(nameAfter(text, Math.max(def, asyncDef), end)) ? DEFINITION : 0;
+    }
     let k = at;
     while (k < end && isIdentPart(text.charCodeAt(k))) k++;
     if (k === at) return 0;
-    k = skipSpace(k);
-    const c = text.charCodeAt(k);
-    return (c === 61 && text.charCodeAt(k + 1) !== 61) || c === 58 ? BINDING : 0;
+    k = skipSpace(text, k);
+    const d = text.charCodeAt(k);
+    return (d === 61 && text.charCodeAt(k + 1) !== 61) || d === 58 ? BINDING : 0;
   }
-  let j = keyword(at, 'export');
-  j = j > 0 ? skipSpace(j) : at;
-  if (keyword(j, 'import') > 0) return IMPORT;
-  if (keyword(j, 'const') > 0 || keyword(j, 'let') > 0 || keyword(j, 'var') > 0) return text.slice(j, end).includes('require(') ? IMPORT : BINDING;
-  const fn = keyword(j, 'function');
-  const asyncFn = fn < 0 && keyword(j, 'async') > 0 ? keyword(skipSpace(j + 5), 'function') : -1;
+  if (c !== 101 && c !== 105 && c !== 99 && c !== 108 && c !== 118 && c !== 102 && c !== 97) return 0;
+  let j = keywordEnd(text, at, 'export');
+  j = j > 0 ? skipSpace(text, j) : at;
+  if (keywordEnd(text, j, 'import') > 0) return IMPORT;
+  if (keywordEnd(text, j, 'const') > 0 || keywordEnd(text, j, 'let') > 0 || keywordEnd(text, j, 'var') > 0) {
+    // The next `require(` from here on, searched once for all the statements before it.
+    if (requires.next < j) requires.next = text.indexOf('require(', j) >>> 0;
+    return requires.next < end ? IMPORT : BINDING;
+  }
+  const fn = keywordEnd(text, j, 'function');
+  const asyncFn = fn < 0 && keywordEnd(text, j, 'async') > 0 ? keywordEnd(text, skipSpace(text, j + 5), 'function') : -1;
   if (fn > 0 || asyncFn > 0) {
     let k = Math.max(fn, asyncFn);
-    if (text.charCodeAt(skipSpace(k)) === 42) k = skipSpace(k) + 1;
-    return PLAIN_NAMES.has(nameAfter(k)) ? DEFINITION : 0;
+    if (text.charCodeAt(skipSpace(text, k)) === 42) k = skipSpace(text, k) + 1;
+    return PLAIN_NAMES.has(nameAfter(text, k, end)) ? DEFINITION : 0;
   }
   return 0;
+}
+
+/** The keyword `word` at `k`, followed by something that is not part of a name: the offset after it, else -1. */
+function keywordEnd(text: string, k: number, word: string): number {
+  return text.startsWith(word, k) && !isIdentPart(text.charCodeAt(k + word.length)) ? k + word.length : -1;
+}
+
+function skipSpace(text: string, k: number): number {
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  return k;
+}
+
+/** The name after `k` (spaces skipped), at most 64 characters, before `end`. */
+function nameAfter(text: string, k: number, end: number): string {
+  const s = skipSpace(text, k);
+  let e = s;
+  while (e < end && e - s < 64 && isIdentPart(text.charCodeAt(e))) e++;
+  return text.slice(s, e);
 }
 
 /** An edit from an earlier version: text[start, oldEnd) of that version became text[start, newEnd) of this one. */
@@ -507,6 +526,7 @@ export function outline(text: string, family: LanguageFamily, previous?: { reado
   if (family === 'python') outlinePython(b, from);
   else outlineJs(b, from);
   const { lines, tops } = b;
+  const requires = { next: -1 };
   const flags = new Uint8Array(0);
   let binds = flags;
   if (old && b.stopped >= 0 && syncTop >= 0) {
@@ -529,7 +549,7 @@ export function outline(text: string, family: LanguageFamily, previous?: { reado
     binds.set(old.binds.subarray(0, keptTops));
     binds.set(old.binds.subarray(syncTop, old.topCount), newTop);
     const topStart = (t: number) => (t < allTops.length ? allLines[allTops[t]] : text.length);
-    for (let t = keptTops; t < newTop; t++) binds[t] = bindsOf(text, topStart(t), topStart(t + 1), family);
+    for (let t = keptTops; t < newTop; t++) binds[t] = bindsOf(text, topStart(t), topStart(t + 1), family, requires);
     const long = b.long;
     for (let k = 0; k < old.long.length; k += 2) if (old.long[k] >= b.stopped - delta) long.push(old.long[k] + delta, old.long[k + 1] + delta);
     return { lines: allLines, levels: allLevels, lineCount: allLines.length, tops: allTops, topCount: allTops.length, binds, long };
@@ -539,12 +559,12 @@ export function outline(text: string, family: LanguageFamily, previous?: { reado
   for (let t = keptTops; t < tops.n; t++) {
     const start = lines.a[tops.a[t]];
     const end = t + 1 < tops.n ? lines.a[tops.a[t + 1]] : text.length;
-    binds[t] = bindsOf(text, start, end, family);
+    binds[t] = bindsOf(text, start, end, family, requires);
   }
   return { lines: lines.a, levels: b.levels.a, lineCount: lines.n, tops: tops.a, topCount: tops.n, binds, long: b.long };
 }
 
 /** What a top-level statement binds (see binds), 0 for one longer than MAX_BINDING. */
-function bindsOf(text: string, start: number, end: number, family: LanguageFamily): number {
-  return end - start <= MAX_BINDING ? binds(text, start, end, family) : 0;
+function bindsOf(text: string, start: number, end: number, family: LanguageFamily, requires: { next: number }): number {
+  return end - start <= MAX_BINDING ? binds(text, start, end, family, requires) : 0;
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { lintVisible, type LintDiagnostic } from '../../src/lint';
 import { Resolver as LintResolver } from '../../src/lint/lintResolver';
 import { runRules } from '../../src/lint/rules';
-import { buildModel, documentModel, type DocumentModel, type Site } from '../../src/recognize';
+import { buildModel, codeContextAt, documentModel, type DocumentModel, type Site } from '../../src/recognize';
 import { LARGE_DOCUMENT, WINDOW } from '../../src/recognize/model';
 import { outline, type Outline } from '../../src/recognize/outline';
 import { MAX_LINE } from '../../src/recognize/scanner';
@@ -268,5 +268,22 @@ describe('outline of a large document after an edit', () => {
       assert.equal(JSON.stringify(comparable(model?.siteAt(offset))), JSON.stringify(comparable(fresh.siteAt(offset))), `at ${offset}`);
     }
     assert.equal(model?.siteAt(edited.indexOf('F.relu(x)', at) + 3)?.id, 'relu');
+  });
+});
+
+describe('Plot Selection on a large document', () => {
+  it('reads the imports, the constants and the resolved callees at the selection from its window', () => {
+    let body = '';
+    for (let i = 0; body.length < 2 * LARGE_DOCUMENT; i++) body += `def f${i}(x):\n    return x * ${i}\n\n\n`;
+    const tail = 'class Head(nn.Module):\n    def __init__(self):\n        self.act = nn.LeakyReLU(0.2)\n\n    def forward(self, h):\n        slope = 0.3\n        return self.act(h) + L.relu(h) * slope\n';
+    const text = `import torch.nn as nn\nimport torch.nn.functional as L\n\n${body}${tail}`;
+    const selected = 'self.act(h) + L.relu(h) * slope';
+    const offset = text.lastIndexOf(selected);
+    const model = large(text, 'python');
+    const context = codeContextAt(model, offset, selected);
+    assert.equal(context.aliases?.get('L'), 'torch.nn.functional');
+    assert.equal(context.constants?.get('slope'), 0.3);
+    assert.deepEqual(context.callees?.get('self.act'), { id: 'leaky_relu', params: { alpha: 0.2 } });
+    assert.deepEqual(context, codeContextAt(buildModel(text, 'python'), offset, selected));
   });
 });
