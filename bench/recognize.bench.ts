@@ -7,6 +7,9 @@
  * - the first query after an edit (one line inserted at the start, the middle or the end of a 5k / 50k-line
  *   file): the model reuses the earlier version's work before the edit, the old recognizer lexes its window;
  * - hover query p50 / p95 on an indexed version, new vs old;
+ * - large documents (over LARGE_DOCUMENT characters, read in windows around each query): the first query at the
+ *   start, middle and end of a 5 MB real-looking file and after a one-line edit there, and the pathological
+ *   documents at 1, 4 and 5 MB, beside the whole document's model (buildModel) in the same run;
  * - @lezer/python / @lezer/javascript parse times on the same texts, when those packages are installed
  *   (they are not dependencies: the measurement that decided against them is in the README).
  *
@@ -18,6 +21,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildModel, createRecognizer } from '../src/recognize';
+import { LARGE_DOCUMENT } from '../src/recognize/model';
 
 /** The last commit with the hand-written window recognizer (src/recognize before the document model). */
 const BASELINE = '40c22a6';
@@ -182,8 +186,19 @@ const fmt = (n: number | undefined, width = 10) => (n === undefined ? 'n/a' : n 
 // Timings are wall-clock: on a loaded machine every column grows, the old recognizer's too.
 console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`);
 console.log(`baseline: the window recognizer of commit ${BASELINE}${old ? '' : ' (unavailable: no git history)'}; lezer: ${lezerPython ? 'installed' : 'not installed'}\n`);
-console.log('Indexing real-looking files: ms per 1,000 lines (model: full index; old: its first call = lex window + imports)');
-console.log(`${'file'.padEnd(26)}${'lines'.padStart(8)}${'model'.padStart(10)}${'old'.padStart(10)}${'lezer'.padStart(10)}${'model ms'.padStart(10)}`);
+/** The worst first query (a fresh recognizer's first answer) on any document up to 5 MB, over every table below. */
+let worstFirst = 0;
+let worstWhere = '';
+function noteFirst(ms: number, where: string): void {
+  if (ms > worstFirst) {
+    worstFirst = ms;
+    worstWhere = where;
+  }
+}
+
+console.log(`Indexing real-looking files: ms per 1,000 lines (model: full index; old: its first call = lex window + imports);`);
+console.log(`first query: a fresh recognizer's first answer in the middle (above ${LARGE_DOCUMENT.toLocaleString('en')} characters: the window there)`);
+console.log(`${'file'.padEnd(26)}${'lines'.padStart(8)}${'model'.padStart(10)}${'old'.padStart(10)}${'lezer'.padStart(10)}${'model ms'.padStart(10)}${'first query'.padStart(13)}`);
 const PY_HEADER = '# generated benchmark file';
 const JS_HEADER = "import * as tf from '@tensorflow/tfjs';";
 for (const [label, template, header, family, languageId, lezer] of [
@@ -197,15 +212,17 @@ for (const [label, template, header, family, languageId, lezer] of [
     const model = bestFirst(text, runs, (t) => buildModel(t, family));
     const oldMs = old ? bestFirst(text, runs, (t) => old(t, t.length >> 1, languageId)) : undefined;
     const lezerMs = lezer && lines <= 20_000 ? bestFirst(text, 1, (t) => lezer.parse(t)) : undefined;
+    const first = bestFirst(text, runs, (t) => createRecognizer().recognize(t, t.length >> 1, languageId));
+    noteFirst(first, `${label}, ${lines} lines`);
     const per = (ms: number | undefined) => (ms === undefined ? undefined : (ms * 1000) / n);
-    console.log(`${`${label}, ${lines} lines`.padEnd(26)}${String(n).padStart(8)}${fmt(per(model))}${fmt(per(oldMs))}${fmt(per(lezerMs))}${fmt(model)}`);
+    console.log(`${`${label}, ${lines} lines`.padEnd(26)}${String(n).padStart(8)}${fmt(per(model))}${fmt(per(oldMs))}${fmt(per(lezerMs))}${fmt(model)}${fmt(first, 13)}`);
   }
 }
 
-console.log('\nWorst case: the first query on pathological documents, ms (model: builds the whole index)');
-console.log(`${'document'.padEnd(34)}${'MB'.padStart(6)}${'model'.padStart(10)}${'old'.padStart(10)}${'lezer'.padStart(10)}`);
+console.log('\nWorst case: the first query on pathological documents, ms (model: a fresh recognizer, in windows above LARGE_DOCUMENT; whole: buildModel + the query)');
+console.log(`${'document'.padEnd(34)}${'MB'.padStart(6)}${'model'.padStart(10)}${'whole'.padStart(10)}${'old'.padStart(10)}${'lezer'.padStart(10)}`);
 const pathological: [string, string, string][] = [];
-for (const mb of [1, 4]) {
+for (const mb of [1, 4, 5]) {
   const n = mb * 1_000_000;
   const fill = (unit: string) => unit.repeat(Math.ceil(n / unit.length));
   pathological.push(
@@ -228,15 +245,18 @@ const modelMs = pathological.map(([, , languageId], i) => {
   let hit = false;
   const ms = bestFirst(text, 2, (t) => (hit = createRecognizer().recognize(t, t.lastIndexOf('relu') + 1, languageId)?.id === 'relu'));
   worst = Math.max(worst, ms);
+  noteFirst(ms, pathological[i][0]);
   return { ms, hit };
 });
+const wholeMs = pathological.map(([, , languageId], i) => bestFirst(texts[i], 1, (t) => buildModel(t, languageId === 'python' ? 'python' : 'js').siteAt(t.lastIndexOf('relu') + 1)));
 pathological.forEach(([label, , languageId], i) => {
   const text = texts[i];
   const family = languageId === 'python' ? 'python' : 'js';
-  const oldMs = old ? bestFirst(text, 1, (t) => old(t, t.lastIndexOf('relu') + 1, languageId)) : undefined;
+  // The old recognizer takes seconds a line at 4 MB and more: measured up to 4 MB.
+  const oldMs = old && text.length <= 4_100_000 ? bestFirst(text, 1, (t) => old(t, t.lastIndexOf('relu') + 1, languageId)) : undefined;
   const lezer = family === 'python' ? lezerPython : lezerJs;
   const lezerMs = lezer && text.length <= 1_100_000 ? bestFirst(text, 1, (t) => lezer.parse(t)) : undefined;
-  console.log(`${label.padEnd(34)}${(text.length / 1e6).toFixed(2).padStart(6)}${fmt(modelMs[i].ms)}${fmt(oldMs)}${fmt(lezerMs)}${modelMs[i].hit ? '' : '  (the call after it was not found)'}`);
+  console.log(`${label.padEnd(34)}${(text.length / 1e6).toFixed(2).padStart(6)}${fmt(modelMs[i].ms)}${fmt(wholeMs[i])}${fmt(oldMs)}${fmt(lezerMs)}${modelMs[i].hit ? '' : '  (the call after it was not found)'}`);
 });
 console.log(`worst model time on a pathological document: ${worst.toFixed(1)} ms (issue 16 target: ≤ 50 ms up to 5 MB)`);
 
@@ -268,6 +288,46 @@ for (const [label, template, header, languageId] of [
   }
 }
 
+console.log('\nA 5 MB real-looking file (read in windows): the first query at the start, middle and end, ms — a fresh recognizer;');
+console.log('after an edit: one line inserted there, the recognizer holding the version before; whole: buildModel + the query');
+console.log(`${'file'.padEnd(26)}${'MB'.padStart(6)}${'query at'.padStart(10)}${'first'.padStart(10)}${'after edit'.padStart(12)}${'whole'.padStart(10)}`);
+const FIVE_MB: [string, string, string, 'python' | 'javascript'][] = [
+  ['python', PY_TEMPLATE, PY_HEADER, 'python'],
+  ['tf.js', JS_TEMPLATE, JS_HEADER, 'javascript'],
+];
+// Compiled first (not measured): one document's queries here and there, as the extension host has compiled
+// this code after its first large document; each figure below is then a document's first query.
+for (const [, template, header, languageId] of FIVE_MB) {
+  const text = generate(template, header, 60_000);
+  const recognizer = createRecognizer();
+  for (let at = 0; at < text.length; at += text.length >> 3) recognizer.recognize(text, at, languageId, { key: 'compile', version: at });
+}
+for (const [label, template, header, languageId] of FIVE_MB) {
+  const family = languageId === 'python' ? 'python' : 'js';
+  let text = generate(template, header, 1000);
+  text = generate(template, header, Math.floor((1000 * 5_000_000) / text.length));
+  const inserted = languageId === 'python' ? 'extra = F.relu(x)\n' : 'const extra = tf.relu(x);\n';
+  for (const [where, fraction] of [['start', 0], ['middle', 0.5], ['end', 1]] as const) {
+    const at = fraction === 0 ? text.indexOf('\n') + 1 : fraction === 1 ? text.length : text.indexOf('\n', Math.floor(text.length * fraction)) + 1;
+    // The first call of a top-level statement at that place.
+    const query = fraction === 1 ? text.lastIndexOf('relu') + 1 : text.indexOf('relu', at) + 1;
+    const first = bestFirst(text, 2, (t) => createRecognizer().recognize(t, query, languageId));
+    noteFirst(first, `5 MB ${label}, first query at the ${where}`);
+    const edited = `${text.slice(0, at)}${fraction === 1 ? '\n' : ''}${inserted}${text.slice(at)}`;
+    edited.indexOf('\u0001');
+    const editQuery = edited.indexOf(inserted, Math.max(0, at - 1)) + inserted.indexOf('relu') + 1;
+    let afterEdit = Infinity;
+    for (let run = 0; run < 2; run++) {
+      const recognizer = createRecognizer();
+      recognizer.recognize(text, query, languageId, { key: 'edit5', version: 1 });
+      afterEdit = Math.min(afterEdit, time(() => recognizer.recognize(edited, editQuery, languageId, { key: 'edit5', version: 2 })));
+    }
+    noteFirst(afterEdit, `5 MB ${label}, first query after an edit at the ${where}`);
+    const whole = bestFirst(text, 1, (t) => buildModel(t, family).siteAt(query));
+    console.log(`${label.padEnd(26)}${(text.length / 1e6).toFixed(2).padStart(6)}${where.padStart(10)}${fmt(first)}${fmt(afterEdit, 12)}${fmt(whole)}`);
+  }
+}
+
 console.log('\nHover query on an indexed version: ms per query (2,000 positions)');
 console.log(`${'file'.padEnd(26)}${'model p50'.padStart(11)}${'model p95'.padStart(11)}${'old p50'.padStart(10)}${'old p95'.padStart(10)}`);
 for (const [label, text, languageId] of [
@@ -281,3 +341,20 @@ for (const [label, text, languageId] of [
   const theirs = old ? queries(text, languageId, old, 2000) : undefined;
   console.log(`${label.padEnd(26)}${fmt(mine.p50, 11)}${fmt(mine.p95, 11)}${fmt(theirs?.p50)}${fmt(theirs?.p95)}`);
 }
+{
+  // A 5 MB file read in windows: random positions (most need a window built: up to 8 are kept), and a cursor
+  // walking down the file 40 characters a step (a window is built each ~32 KB).
+  let text = generate(PY_TEMPLATE, PY_HEADER, 1000);
+  text = generate(PY_TEMPLATE, PY_HEADER, Math.floor((1000 * 5_000_000) / text.length));
+  const recognizer = createRecognizer();
+  const doc = { key: 'queries5', version: 1 };
+  const f: RecognizeFn = (t, o, l) => recognizer.recognize(t, o, l, doc);
+  const random = queries(text, 'python', f, 2000);
+  const walk: number[] = [];
+  for (let o = text.length >> 2, n = 0; n < 4000; n++, o += 40) walk.push(time(() => f(text, o, 'python')));
+  walk.sort((a, b) => a - b);
+  console.log(`${'python 5 MB, random'.padEnd(26)}${fmt(random.p50, 11)}${fmt(random.p95, 11)}${fmt(undefined)}${fmt(undefined)}`);
+  console.log(`${'python 5 MB, cursor walk'.padEnd(26)}${fmt(percentile(walk, 0.5), 11)}${fmt(percentile(walk, 0.95), 11)}${fmt(undefined)}${fmt(undefined)}`);
+}
+
+console.log(`\nworst first-query time at ≤ 5 MB: ${worstFirst.toFixed(1)} ms (limit 50 ms) — ${worstWhere}`);
