@@ -138,6 +138,26 @@ suite('Pairing lints', () => {
     assert.deepEqual(ours(first.document.uri), []);
   });
 
+  test('a large document (read in windows) is linted where the editor shows it: scrolled to its end, the pair there is flagged', async () => {
+    // 300 KB: over LARGE_DOCUMENT (src/recognize/model.ts), so the lints read the windows the editor shows.
+    const filler: string[] = [];
+    for (let i = 0; filler.join('\n').length < 300_000; i++) filler.push(`def helper_${i}(x):\n    return x * ${i}\n\n`);
+    const content = `${TRAINING_SCRIPT}\n${filler.join('\n')}\n\ndef late_step(model, x, y):\n    return criterion(torch.sigmoid(model(x)), y)\n`;
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content });
+    const editor = await vscode.window.showTextDocument(doc);
+    // The start is shown: the first pair is flagged, the last one (300 KB below) not yet.
+    await waitFor(() => ours(doc.uri).length > 0, 3000, 'no lint diagnostic at the start of the large document');
+    const late = doc.positionAt(content.lastIndexOf('torch.sigmoid(model(x))'));
+    assert.ok(ours(doc.uri).every((d) => d.range.start.line < late.line), 'the end is linted before it is shown');
+    editor.revealRange(new vscode.Range(late, late), vscode.TextEditorRevealType.InCenter);
+    await waitFor(() => ours(doc.uri).some((d) => d.range.start.line === late.line), 3000, 'no lint diagnostic at the end after scrolling there');
+    const d = ours(doc.uri).find((x) => x.range.start.line === late.line);
+    assert.equal(d?.code, 'sigmoid-into-bce');
+    assert.equal(doc.getText(d?.range), 'torch.sigmoid(model(x))');
+    // The pair at the start stays published.
+    assert.ok(ours(doc.uri).some((x) => x.range.start.line < 20));
+  });
+
   test('correct code gets no diagnostic', async () => {
     const text = 'import torch.nn as nn\nimport torch.nn.functional as F\n\nce = nn.CrossEntropyLoss()\n\ndef f(logits, y):\n    return ce(logits, y) + F.nll_loss(F.log_softmax(logits, dim=-1), y)\n';
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: text });
