@@ -1,7 +1,10 @@
 /**
  * documentModel(text, languageId, version): the one model of a document version that the hover, Plot
  * Selection, the side panel and the lints query. Built in one linear pass (scanner → syntax → resolve),
- * cached per document version; `siteAt(offset)` is a binary search. Pure: no VS Code, no Node.
+ * cached per document version; `siteAt(offset)` is a binary search. A document over LARGE_DOCUMENT
+ * characters is read in windows instead (windowedModel): an outline pass over the whole text (outline.ts),
+ * then the full model of the code around each query, built on the first query there and kept per version.
+ * Pure: no VS Code, no Node.
  */
 import { Resolver } from './resolve';
 import { BINDING, DEFINITION, IMPORT, outline, type Outline } from './outline';
@@ -285,7 +288,7 @@ function windowedModel(text: string, family: LanguageFamily, version: number | u
     const same = commonSuffix(previous!.text, text, Math.min(previous!.text.length, text.length) - start);
     o = outline(text, family, { outline: before, edit: { start, oldEnd: previous!.text.length - same, newEnd: text.length - same } });
   } else o = outline(text, family);
-  const lineAt = (i: number) => (i < o.lineCount ? o.lines[i] : text.length);
+  const lineAt = (i: number) => (i < 0 ? 0 : i < o.lineCount ? o.lines[i] : text.length);
   const topStart = (t: number) => (t < o.topCount ? o.lines[o.tops[t]] : text.length);
   // What every window holds: the last occurrence of each import statement's text (an alias is the last
   // `import … as nn` of the document, as in the whole model), up to IMPORTS characters; and the first
@@ -402,7 +405,11 @@ function windowedModel(text: string, family: LanguageFamily, version: number | u
       let sliceStart = Math.max(start, lineAt(Math.max(0, first)));
       let sliceEnd = lineAt(last) > offset ? lineAt(last) : end;
       if (sliceEnd - sliceStart > 4 * WINDOW) {
-        // One logical line longer than that (brackets left open over many lines): physical lines around the offset.
+        // One logical line longer than that. In a long string (or template, block comment) crossing lines there
+        // is nothing to read (its doctest lines aside); else (a bracket left open over many lines) the physical
+        // lines around the offset.
+        const k = lastAtOrBelow(o.strings.length >> 1, (i) => o.strings[2 * i], offset);
+        if (k >= 0 && offset > o.strings[2 * k] && offset < o.strings[2 * k + 1] - 1) return { empty: { start: o.strings[2 * k] + 1, end: o.strings[2 * k + 1] - 1 } };
         sliceStart = Math.max(start, text.lastIndexOf('\n', Math.max(0, offset - (WINDOW >> 1))) + 1);
         const nl = text.indexOf('\n', Math.min(text.length, offset + (WINDOW >> 1)));
         sliceEnd = Math.min(end, nl < 0 ? text.length : nl + 1);

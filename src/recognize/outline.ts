@@ -22,7 +22,12 @@ export interface Outline {
   readonly binds: Uint8Array;
   /** [start, end) of the physical lines longer than MAX_LINE, flattened. */
   readonly long: readonly number[];
+  /** [start, end) of the strings, templates and block comments longer than LONG_CONSTRUCT that cross lines, flattened. */
+  readonly strings: readonly number[];
 }
+
+/** Multi-line strings (and templates, block comments) at least this long are listed in Outline.strings. */
+const LONG_CONSTRUCT = 16_384;
 
 const NL = 10;
 const CR = 13;
@@ -61,6 +66,7 @@ class Builder {
   readonly levels: Ints;
   readonly tops: Ints;
   readonly long: number[] = [];
+  readonly strings: number[] = [];
   /** The last top-level statement began with a decorator: the next line at the top level belongs to it. */
   decorated = false;
   /** Reading an edited version: a top-level line that starts where the earlier version had one, past the edit, stops it. */
@@ -128,6 +134,9 @@ function lineStringEnd(text: string, from: number, q: number): number {
   return to;
 }
 
+const TRIPLE_SQ = "'''";
+const TRIPLE_DQ = '"""';
+
 /** The end of the Python triple-quoted string whose content starts at `from` (quote `q`), after its closing quotes. */
 function tripleEnd(text: string, from: number, q: string): number {
   let k = from;
@@ -146,7 +155,7 @@ function tripleEnd(text: string, from: number, q: string): number {
  * Reads Python code from `i` (a line start outside strings) character by character until a newline outside
  * strings; returns where the next line starts. For the lines a triple-quoted string opens or crosses.
  */
-function scanPython(text: string, i: number): number {
+function scanPython(text: string, i: number, strings: number[]): number {
   const to = text.length;
   while (i < to) {
     const c = text.charCodeAt(i);
@@ -159,7 +168,11 @@ function scanPython(text: string, i: number): number {
     } else if (c === 92) {
       i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
     } else if (c === 39 || c === 34) {
-      if (text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) i = Math.min(tripleEnd(text, i + 3, c === 39 ? "'''" : '"""'), to);
+      if (text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) {
+        const end = Math.min(tripleEnd(text, i + 3, c === 39 ? TRIPLE_SQ : TRIPLE_DQ), to);
+        if (end - i >= LONG_CONSTRUCT) strings.push(i, end);
+        i = end;
+      }
       else i = Math.min(lineStringEnd(text, i + 1, c), to);
     } else i++;
   }
@@ -222,7 +235,7 @@ function outlinePython(b: Builder, from: number): void {
       if (sq < 0) sq = text.length;
       return Math.min(dq, sq);
     },
-    (i) => scanPython(text, i),
+    (i) => scanPython(text, i, b.strings),
   );
 }
 
@@ -276,7 +289,9 @@ function scanJs(b: Builder, from: number): number {
         if (text.charCodeAt(i - 1) === CR) i--;
       } else if (d === 42) {
         const end = text.indexOf('*/', i + 2);
-        i = end < 0 ? to : end + 2;
+        const stop = end < 0 ? to : end + 2;
+        if (stop - i >= LONG_CONSTRUCT) b.strings.push(i, stop);
+        i = stop;
       } else if (
         kind === KIND_NONE ||
         (kind === KIND_OP && code !== 41 && code !== 93 && code !== 125) ||
@@ -302,7 +317,9 @@ function scanJs(b: Builder, from: number): number {
       i = Math.min(lineStringEnd(text, i + 1, c), to);
       kind = KIND_VALUE;
     } else if (c === 96) {
-      i = templateEnd(text, i);
+      const end = templateEnd(text, i);
+      if (end - i >= LONG_CONSTRUCT) b.strings.push(i, end);
+      i = end;
       kind = KIND_VALUE;
     } else {
       kind = KIND_OP;
@@ -514,6 +531,7 @@ export function outline(text: string, family: LanguageFamily, previous?: { reado
       b.tops.a = old.tops.slice(0, Math.max(16, keptTops + (keptTops >> 3)));
       b.tops.n = keptTops;
       for (let k = 0; k < old.long.length && old.long[k] < from; k += 2) b.long.push(old.long[k], old.long[k + 1]);
+      for (let k = 0; k < old.strings.length && old.strings[k] < from; k += 2) b.strings.push(old.strings[k], old.strings[k + 1]);
     }
     b.sync = (at) => {
       if (at < edit.newEnd || at - delta < edit.oldEnd) return false;
@@ -552,7 +570,9 @@ export function outline(text: string, family: LanguageFamily, previous?: { reado
     for (let t = keptTops; t < newTop; t++) binds[t] = bindsOf(text, topStart(t), topStart(t + 1), family, requires);
     const long = b.long;
     for (let k = 0; k < old.long.length; k += 2) if (old.long[k] >= b.stopped - delta) long.push(old.long[k] + delta, old.long[k + 1] + delta);
-    return { lines: allLines, levels: allLevels, lineCount: allLines.length, tops: allTops, topCount: allTops.length, binds, long };
+    const strings = b.strings;
+    for (let k = 0; k < old.strings.length; k += 2) if (old.strings[k] >= b.stopped - delta) strings.push(old.strings[k] + delta, old.strings[k + 1] + delta);
+    return { lines: allLines, levels: allLevels, lineCount: allLines.length, tops: allTops, topCount: allTops.length, binds, long, strings };
   }
   binds = new Uint8Array(tops.n);
   if (old) binds.set(old.binds.subarray(0, keptTops));
@@ -561,7 +581,7 @@ export function outline(text: string, family: LanguageFamily, previous?: { reado
     const end = t + 1 < tops.n ? lines.a[tops.a[t + 1]] : text.length;
     binds[t] = bindsOf(text, start, end, family, requires);
   }
-  return { lines: lines.a, levels: b.levels.a, lineCount: lines.n, tops: tops.a, topCount: tops.n, binds, long: b.long };
+  return { lines: lines.a, levels: b.levels.a, lineCount: lines.n, tops: tops.a, topCount: tops.n, binds, long: b.long, strings: b.strings };
 }
 
 /** What a top-level statement binds (see binds), 0 for one longer than MAX_BINDING. */

@@ -143,6 +143,23 @@ describe('document model: large documents are read in windows', () => {
     assert.equal(model.scopeAt(offset) > 0, true, 'the query sits in the method scope');
   });
 
+  it('reads a document that is one statement (a class, comments only, a string) without losing the offset', () => {
+    let body = '';
+    for (let i = 0; body.length < LARGE_DOCUMENT + WINDOW; i++) body += `    def m${i}(self, x):\n        return F.relu(x) * ${i}\n\n`;
+    const text = `import torch.nn.functional as F\nclass Big:\n${body}`;
+    const model = large(text, 'python');
+    const offset = text.indexOf('F.relu', text.length >> 1) + 3;
+    assert.equal(model.siteAt(offset)?.id, 'relu');
+    assert.equal(model.windowAt(offset + 10), model.windowAt(offset));
+    const comments = '# a comment line\n'.repeat(Math.ceil(LARGE_DOCUMENT / 17) + 10);
+    const quiet = large(comments, 'python');
+    for (const at of [0, comments.length >> 1, comments.length]) assert.equal(quiet.siteAt(at), undefined);
+    const quoted = `import torch.nn.functional as F\nx = """\n${'F.relu(x)\n'.repeat(Math.ceil(LARGE_DOCUMENT / 10) + 10)}"""\ny = F.gelu(x)\n`;
+    const inString = large(quoted, 'python');
+    assert.equal(inString.siteAt(quoted.indexOf('F.relu', quoted.length >> 1) + 3), undefined, 'code-like lines in a string');
+    assert.equal(inString.siteAt(quoted.indexOf('F.gelu') + 3)?.id, 'gelu');
+  });
+
   it('reads JavaScript windows past template literals and block comments that span lines', () => {
     const filler = 'function f{i}(x) {\n  const s = `\nimport * as tf from "x";\n${x}`;\n  /*\nconst y = tf.relu(x);\n  */\n  return s;\n}\n\n';
     let body = '';
