@@ -207,8 +207,9 @@ const BINDINGS = 12_288;
 /** Most characters of import statements every window holds (each text once; as many again for definitions), and most statements read for them. */
 const IMPORTS = 12_288;
 const MAX_IMPORTS = 1024;
-/** Windows kept per document version. */
+/** Windows kept per document version, and at most this many characters of their texts (a window's text runs to its last piece: up to the whole document). */
 const WINDOWS_KEPT = 8;
+const WINDOW_TEXTS_KEPT = 12_000_000;
 
 /** The name a top-level definition statement defines (outline.ts's DEFINITION). */
 const DEFINED_NAME = /^(?:export\s+)?(?:async\s+)?(?:def|function)\s+([A-Za-z_$][\w$]*)/;
@@ -470,6 +471,14 @@ function windowedModel(text: string, family: LanguageFamily, version: number | u
     }
     windows.unshift(w);
     if (windows.length > WINDOWS_KEPT) windows.length = WINDOWS_KEPT;
+    let kept = 0;
+    for (let i = 0; i < windows.length; i++) {
+      kept += windows[i].text.length;
+      if (i > 0 && kept > WINDOW_TEXTS_KEPT) {
+        windows.length = i;
+        break;
+      }
+    }
     return w;
   }
 
