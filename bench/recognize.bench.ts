@@ -21,7 +21,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { buildModel, createRecognizer } from '../src/recognize';
-import { LARGE_DOCUMENT } from '../src/recognize/model';
+import { LARGE_DOCUMENT } from '../src/recognize/windowedModel';
 
 /** The last commit with the hand-written window recognizer (src/recognize before the document model). */
 const BASELINE = '40c22a6';

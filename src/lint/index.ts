@@ -2,7 +2,8 @@
  * The pairing lints (issue 17): activation/loss mistakes that do not raise an error but make a model train
  * badly. Pure: text in, diagnostics and quick-fix edits out (offsets into the text). docs/lints.md.
  */
-import { documentModel, type DocumentModel } from '../recognize/model';
+import { documentModel } from '../recognize/documentModel';
+import type { DocumentModel } from '../recognize/model';
 import { Resolver } from './lintResolver';
 import { runRules } from './rules';
 import type { LintDiagnostic, RuleSwitches } from './lintTypes';

@@ -4,7 +4,8 @@
  */
 export { recognize, createRecognizer, languageFamily } from './recognizer';
 export type { Recognizer, DocumentVersion } from './recognizer';
-export { documentModel, buildModel } from './model';
+export { buildModel } from './model';
+export { documentModel } from './documentModel';
 export { codeContextAt } from './codeContext';
 export type { DocumentModel } from './model';
 export type { FunctionRef, Site, SiteForm, ParamSource } from './site';

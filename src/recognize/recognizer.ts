@@ -11,7 +11,8 @@
  * What does not: identifiers that merely contain a name (`relu_count`), members of other objects, other
  * strings, comments and prose.
  */
-import { ModelCache, languageFamily } from './model';
+import { languageFamily } from './model';
+import { ModelCache } from './documentModel';
 import type { FunctionRef } from './site';
 
 export { languageFamily };

@@ -12,7 +12,7 @@ import { lintVisible, type LintDiagnostic } from '../../src/lint';
 import { Resolver as LintResolver } from '../../src/lint/lintResolver';
 import { runRules } from '../../src/lint/rules';
 import { buildModel, codeContextAt, documentModel, type DocumentModel, type Site } from '../../src/recognize';
-import { LARGE_DOCUMENT, WINDOW } from '../../src/recognize/model';
+import { LARGE_DOCUMENT, WINDOW } from '../../src/recognize/windowedModel';
 import { outline, type Outline } from '../../src/recognize/outline';
 import { MAX_LINE } from '../../src/recognize/scanner';
 

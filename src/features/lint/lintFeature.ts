@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { lintCells, lintsLanguage, lintVisible, LINT_CODES, type LintDiagnostic, type LintFix, type RuleSwitches, type ShowWhyTopic } from '../../lint';
-import { LARGE_DOCUMENT } from '../../recognize/model';
+import { LARGE_DOCUMENT } from '../../recognize/windowedModel';
 import { CommandId } from '../commandIds';
 import { SHOW_WHY } from './showWhyTopics';
 
