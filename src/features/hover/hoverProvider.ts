@@ -236,10 +236,11 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
   }
 
   /**
-   * Prepares the first hover over `document` while the user is still reading it: the formula index is
-   * read, the document's model is built (the shared cache keeps it per version; for a large document, the
-   * window at its start), and one hover's Markdown
-   * and plot are computed and thrown away, so their code is compiled. Nothing is shown; errors are ignored.
+   * Prepares the first hover over `document` while the user is still reading it: the formula index and the
+   * catalogue's prose are read, the document's model is built (the shared cache keeps it per version; for a
+   * large document, the window at its start), a Keras file's generation is decided (its pins read: the first
+   * hover in a Keras file no longer waits ~0.1 s for them), and one hover's Markdown and plot are computed
+   * and thrown away, so their code is compiled. Nothing is shown; errors are ignored.
    */
   warm(document: vscode.TextDocument): void {
     try {
@@ -250,6 +251,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       const text = this.textOf(document);
       if (text === undefined) return;
       documentModel(text, document.languageId, document.version, document.uri.toString())?.windowAt(0);
+      if (document.languageId === 'python' && text.includes('keras')) void Promise.resolve(this.kerasSource.decide(document, text)).catch(() => undefined);
       if (warmedMarkdown) return;
       warmedMarkdown = true;
       const themeKind = vscode.window.activeColorTheme.kind;
@@ -294,6 +296,12 @@ export function registerHover(context: vscode.ExtensionContext): void {
   );
   const active = vscode.window.activeTextEditor;
   if (active) warmSoon(provider, active.document);
+  // The image index and the prose, read right after activation whether or not a file is shown yet: in the
+  // web worker host the two reads took ~0.65 s at start-up, and a first hover sooner than that waited for them.
+  setTimeout(() => {
+    void readSvgIndex(context.extensionUri);
+    void pendingProse(context.extensionUri);
+  }, 0);
 }
 
 function warmSoon(provider: FormulaHoverProvider, document: vscode.TextDocument): void {
