@@ -149,7 +149,6 @@ export interface FunctionFacts {
   readonly latex: string;
   /** LaTeX of f′ (for losses ∂ℓ/∂ŷ). */
   readonly derivativeLatex: string;
-  readonly frameworks: readonly FrameworkName[];
   /** A sensible x range for a plot. */
   readonly plotRange: readonly [number, number];
   /** Losses only: what ŷ is, and the labels y worth plotting (e.g. [0, 1], [-1, 1]). */
@@ -173,7 +172,10 @@ export interface FunctionProse {
 }
 
 /** Everything the views know about one function, without the code: what listFunctions() returns. */
-export interface FunctionInfo extends FunctionFacts, FunctionProse {}
+export interface FunctionInfo extends FunctionFacts, FunctionProse {
+  /** How each framework spells it (src/frameworks/table.ts). */
+  readonly frameworks: readonly FrameworkName[];
+}
 
 /** A catalogue row: the facts plus the code (the prose is apart, FunctionProse). */
 export type CatalogueEntry =

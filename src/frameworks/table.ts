@@ -99,7 +99,8 @@ const KERAS_LOSS_MEAN = 'Keras losses average over the last axis, then over the 
 const KERAS_CLIP = 'Keras clips predictions to [1e-7, 1 − 1e-7] before the log.';
 const FROM_LOGITS = 'with from_logits=True (the default False takes probabilities)';
 
-export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> = {
+// Built in one pure call, so a bundle that never reads the table (the webviews' preview) drops it whole.
+export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> = /* @__PURE__ */ (() => ({
   // ----------------------------------------------------------------------------------------- activations
   relu: [
     torchFn('torch.relu', { ...X, source: SRC.aten }),
@@ -552,4 +553,4 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
     jaxFn('optax.log_cosh', { source: SRC.optaxRegression, positional: [null, null], note: '(predictions, targets=None); no reduction.' }),
     jsString('logcosh', { source: SRC.tfjsLossStrings }),
   ],
-};
+}))();

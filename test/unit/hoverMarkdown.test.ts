@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { catalogue } from '../../src/core/catalogue';
 import { catalogueProse as prose } from '../../src/core/catalogue/prose';
+import { frameworkNames } from '../../src/frameworks/table';
 import type { CatalogueEntry, FrameworkName } from '../../src/core/functionTypes';
 import { commandArgs, hoverMarkdown, type FormulaSvgTable } from '../../src/features/hover/hoverMarkdown';
 import { drawSparkline, paletteFor, sparklineSvg, ThemeKind } from '../../src/features/hover/sparkline';
@@ -25,7 +26,7 @@ function entry(id: string): CatalogueEntry {
 }
 
 function frameworkName(id: string, name: string): FrameworkName {
-  const found = entry(id).frameworks.find((f) => f.name === name);
+  const found = (frameworkNames[entry(id).id] ?? []).find((f) => f.name === name);
   assert.ok(found, `'${id}' has no framework name '${name}'`);
   return found;
 }
@@ -148,7 +149,8 @@ describe('hover content', () => {
   it('shows pairing advice and ℓ / ∂ℓ/∂ŷ for a loss', () => {
     const bce = entry('bce');
     assert.ok(prose.bce.pairing.length > 0, 'bce has no pairing advice in the catalogue');
-    const fn = bce.frameworks.find((f) => f.framework === 'pytorch') ?? bce.frameworks[0];
+    const spellings = frameworkNames[bce.id] ?? [];
+    const fn = spellings.find((f) => f.framework === 'pytorch') ?? spellings[0];
     const ref: FunctionRef = { id: 'bce', params: {}, explicit: [], range: { start: 0, end: 11 }, written: 'nn.BCELoss', framework: fn?.framework, frameworkName: fn };
     const md = hoverMarkdown(ref, { themeKind: ThemeKind.Light, showPlot: true, prose, svgs }) ?? '';
     assert.match(md, /\*\*Pairing\*\* /);
@@ -196,7 +198,7 @@ describe('hover content', () => {
 
   it('builds a hover for every catalogue function (LaTeX as code when no image was prerendered)', () => {
     for (const e of catalogue.values()) {
-      const fn = e.frameworks[0];
+      const fn = frameworkNames[e.id]?.[0];
       const ref: FunctionRef = { id: e.id, params: {}, explicit: [], range: { start: 0, end: 1 }, written: e.id, framework: fn?.framework, frameworkName: fn };
       const md = hoverMarkdown(ref, { themeKind: ThemeKind.Dark, showPlot: true, prose });
       assert.ok(md && md.includes('```latex'), e.id);

@@ -1,10 +1,9 @@
 /**
- * The table every view reads: one entry per function, joining the math of catalogue/activations.ts and
- * catalogue/losses.ts with the framework names of src/frameworks/table.ts (the one framework table). The
- * prose is in prose.ts, joined in by infos.ts (listFunctions()).
+ * The table every view reads: one entry per function, the math of catalogue/activations.ts and
+ * catalogue/losses.ts. The prose (prose.ts) and the framework names (src/frameworks/table.ts) are joined in by
+ * infos.ts (listFunctions()), so what evaluates a function (the webviews' preview bundle) carries neither.
  */
 import { activationDocs } from './activations';
-import { frameworkNames } from '../../frameworks/table';
 import { lossDocs } from './losses';
 import type { CatalogueEntry } from '../functionTypes';
 
@@ -12,7 +11,7 @@ function build(): ReadonlyMap<string, CatalogueEntry> {
   const byId = new Map<string, CatalogueEntry>();
   for (const doc of [...activationDocs, ...lossDocs]) {
     if (byId.has(doc.id)) throw new Error(`catalogue: duplicate id '${doc.id}'`);
-    byId.set(doc.id, { ...doc, frameworks: frameworkNames[doc.id] ?? [] } as CatalogueEntry);
+    byId.set(doc.id, doc as CatalogueEntry);
   }
   return byId;
 }

@@ -5,6 +5,7 @@
  */
 import type { FunctionInfo } from '../functionTypes';
 import { catalogue } from './index';
+import { frameworkNames } from '../../frameworks/table';
 import { catalogueProse } from './prose';
 
 /**
@@ -16,7 +17,7 @@ export function functionInfos(): FunctionInfo[] {
   infos ??= [...catalogue.values()].map(({ def: _def, ...facts }) => {
     const prose = catalogueProse[facts.id];
     if (!prose) throw new Error(`catalogue: no prose for '${facts.id}' (src/core/catalogue/prose.ts)`);
-    return deepFreeze(structuredClone({ ...facts, ...prose }));
+    return deepFreeze(structuredClone({ ...facts, ...prose, frameworks: frameworkNames[facts.id] ?? [] }));
   });
   return [...infos];
 }

@@ -10,6 +10,7 @@ import { formatNumber, paletteFor, sparklineSvg } from './sparkline';
 import { signalHoverLine } from '../playground/signalHover';
 import type { FunctionRef } from '../../recognize/site';
 import { kerasCatalogueId, kerasNote, type KerasDecision } from '../../frameworks/generations';
+import { frameworkNames } from '../../frameworks/table';
 
 /** A function's prerendered formula images: f and f′ (for losses ℓ and ∂ℓ/∂ŷ), glyphs in `currentColor`. */
 export interface FormulaSvgs {
@@ -235,9 +236,10 @@ const FRAMEWORK_COLUMNS = ['PyTorch', 'TensorFlow', 'Keras', 'JAX', 'Optax', 'TF
  * framework, differing defaults are told apart by the kind of name (function, layer, string).
  */
 function defaultsTable(entry: CatalogueEntry, matched: FrameworkName | undefined, params: Params): string {
-  const names = entry.params.map((s) => s.name).filter((n) => entry.frameworks.some((f) => f.defaults && n in f.defaults));
+  const spellings = frameworkNames[entry.id] ?? [];
+  const names = entry.params.map((s) => s.name).filter((n) => spellings.some((f) => f.defaults && n in f.defaults));
   if (names.length === 0) return '';
-  const withDefaults = entry.frameworks.filter((f) => f.defaults && names.some((n) => n in f.defaults!));
+  const withDefaults = spellings.filter((f) => f.defaults && names.some((n) => n in f.defaults!));
   const distinct = new Set(withDefaults.map((f) => names.map((n) => f.defaults![n]).join(',')));
   if (distinct.size === 1) {
     const [only] = distinct;

@@ -9,6 +9,7 @@ import { resolveParams } from '../../core/api';
 import { catalogue, entryFor } from '../../core/catalogue';
 import { FormulaError } from '../../core/formula/formulaTypes';
 import type { Framework } from '../../core/functionTypes';
+import { frameworkNames } from '../../frameworks/table';
 import { bytesFromBase64, bytesFromText } from '../../host/assets';
 import { WebviewPanelHost } from '../../host/webviewPanel';
 import { jsonForScriptElement } from '../../shared/wire';
@@ -156,7 +157,7 @@ export class PlaygroundPanel extends WebviewPanelHost<HostMessage, WebviewMessag
   private async copyCode(id: string, params: Record<string, number>, framework: Framework): Promise<void> {
     try {
       const entry = entryFor(id);
-      const code = codeSnippet(entry, resolveParams(entry, params), framework);
+      const code = codeSnippet({ ...entry, frameworks: frameworkNames[id] ?? [] }, resolveParams(entry, params), framework);
       await vscode.env.clipboard.writeText(code);
       void vscode.window.showInformationMessage(`Copied: ${code}`);
     } catch (error) {
@@ -179,7 +180,7 @@ function summaries(): FunctionSummary[] {
     plotRange: f.plotRange,
     ...(f.prediction ? { prediction: f.prediction } : {}),
     ...(f.plotLabels ? { plotLabels: f.plotLabels } : {}),
-    frameworks: [...new Set(f.frameworks.map((n) => n.framework))],
+    frameworks: [...new Set((frameworkNames[f.id] ?? []).map((n) => n.framework))],
   }));
   return cachedSummaries;
 }
