@@ -9,14 +9,7 @@ import { catalogue } from '../core/catalogue';
 import { compileFormula, formulaFromCode } from '../core/formula';
 import { coreDefaults } from '../frameworks';
 import type { Definition, Syntax } from './syntax';
-
-export interface ImplementationCheck {
-  readonly status: 'matches' | 'differs' | 'unchecked';
-  /** One line for the hover, plain text with `code` spans. */
-  readonly message: string;
-  /** Numeric traps found in the body (each one line). */
-  readonly traps: readonly string[];
-}
+import type { ImplementationCheck } from './implementationCheck';
 
 const GRID_POINTS = 201;
 const GRID: Float64Array = Float64Array.from({ length: GRID_POINTS }, (_, i) => -10 + (20 * i) / (GRID_POINTS - 1));

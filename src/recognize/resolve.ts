@@ -34,7 +34,7 @@ import {
   type PathMeaning,
 } from '../frameworks';
 import type { Arg, Binding, Chain, Definition, StringArg, Syntax, Value } from './syntax';
-import { checkImplementation } from './ownImplementation';
+import { implementationChecker } from './implementationCheck';
 import type { FunctionRef, ParamSource, Site, SiteForm } from './site';
 
 interface Spelling {
@@ -70,15 +70,24 @@ export class Resolver {
   private everything: Site[] | undefined;
   private readonly checks = new Map<number, NonNullable<FunctionRef['implementation']>>();
 
-  /** The comparison of definition `index` with catalogue function `id` (memoised). */
-  private implementation(index: number | undefined, id: string): { implementation?: FunctionRef['implementation'] } {
-    if (index === undefined || this.frameworkSource()) return {};
+  /**
+   * `site` with `implementation`: the comparison of definition `index` with catalogue function `id`, made when
+   * first read (the checker is plugged in after activation: implementationCheck.ts) and then memoised.
+   */
+  private withImplementation<T extends Site>(site: T, index: number | undefined, id: string): T {
+    if (index === undefined || this.frameworkSource()) return site;
+    Object.defineProperty(site, 'implementation', { enumerable: true, configurable: true, get: () => this.implementation(index, id) });
+    return site;
+  }
+
+  private implementation(index: number, id: string): FunctionRef['implementation'] {
     let check = this.checks.get(index);
-    if (!check) {
-      check = checkImplementation(this.syntax, this.syntax.definitions[index], id);
+    const checker = check ? undefined : implementationChecker();
+    if (checker) {
+      check = checker(this.syntax, this.syntax.definitions[index], id);
       this.checks.set(index, check);
     }
-    return { implementation: check };
+    return check;
   }
 
   /** `lineOf`: the 1-based line of an offset, when the syntax's text is not the document's (a window's). */
@@ -557,7 +566,7 @@ export class Resolver {
     const params = scope ? scope.params.filter((p) => p.key !== undefined && p.valueStart < p.valueEnd) : [];
     const applied = this.apply(id, {}, params, chain.scope, chain.starts[0], true);
     const start = chain.starts[0];
-    return { id, params: applied.params, explicit: applied.explicit, range: { start, end: start + name.length }, written: name, form: 'definition', call: -1, definition: d?.index, ...this.implementation(d?.index, id) };
+    return this.withImplementation({ id, params: applied.params, explicit: applied.explicit, range: { start, end: start + name.length }, written: name, form: 'definition', call: -1, definition: d?.index }, d?.index, id);
   }
 
   /**
@@ -608,9 +617,9 @@ export class Resolver {
     if (chain.call >= 0) {
       const args = this.syntax.calls[chain.call].args;
       const applied = this.apply(id, { positional: PLAIN_POSITIONAL.get(id) }, args, chain.scope, start, true);
-      return { id, params: applied.params, explicit: applied.explicit, range, written: name, form: 'plain', call: chain.call, definition, ...(Object.keys(applied.unknown).length ? { unknown: applied.unknown } : {}), ...this.implementation(definition, id) };
+      return this.withImplementation({ id, params: applied.params, explicit: applied.explicit, range, written: name, form: 'plain', call: chain.call, definition, ...(Object.keys(applied.unknown).length ? { unknown: applied.unknown } : {}) }, definition, id);
     }
-    if (definition !== undefined) return { id, params: { ...coreDefaults(id) }, explicit: [], range, written: name, form: 'plain', call: -1, definition, ...this.implementation(definition, id) };
+    if (definition !== undefined) return this.withImplementation({ id, params: { ...coreDefaults(id) }, explicit: [], range, written: name, form: 'plain', call: -1, definition }, definition, id);
     return undefined;
   }
 

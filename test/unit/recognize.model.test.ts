@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { catalogue } from '../../src/core/catalogue';
 import { formulaFromCode } from '../../src/core/formula';
 import { buildModel, codeContextAt, recognize, type DocumentModel, type Site } from '../../src/recognize';
+import { plugImplementationChecker } from '../../src/recognize/implementationCheck';
+import { checkImplementation } from '../../src/recognize/ownImplementation';
+
+// The extension plugs the check in when its features bundle loads; here, at once.
+plugImplementationChecker(checkImplementation);
 
 const root = join(__dirname, '..', '..', '..');
 const corpusDir = join(root, 'test', 'corpus', 'model');
@@ -163,6 +168,22 @@ describe('document model: what the hover resolves', () => {
     assert.equal(at(`${T}p = logits.log_soft‸max(1, torch.float64)`)?.id, 'log_softmax');
     assert.equal(at(`${T}p = logits.log_soft‸max(axis=1)`), undefined);
   });
+  it('compares an own definition once the checker is plugged in, also on a site built before (the extension plugs it in after activation)', () => {
+    const text = 'import numpy as np\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n';
+    plugImplementationChecker(undefined);
+    try {
+      const site = buildModel(text, 'python').siteAt(text.indexOf('sigmoid') + 2);
+      assert.equal(site?.form, 'definition');
+      // Read through a function: the property is computed on each read until a comparison is made.
+      const check = () => site?.implementation;
+      assert.equal(check(), undefined, 'no checker yet: no comparison');
+      plugImplementationChecker(checkImplementation);
+      assert.equal(check()?.status, 'matches', JSON.stringify(check()));
+    } finally {
+      plugImplementationChecker(checkImplementation);
+    }
+  });
+
   it("a framework's own source defines the function: the catalogue hover without \"your implementation\"", () => {
     const lib = 'import jax.numpy as jnp\nfrom optax._src import base\n\ndef hinge_loss(scores, labels):\n    return jnp.maximum(0, 1 - scores * labels)\n\ndef sigmoid(x):\n    return 1 / (1 + jnp.exp(-x))\n\ny = sigmoid(z)\n';
     const def = recognize(lib, lib.indexOf('hinge_loss') + 2, 'python');

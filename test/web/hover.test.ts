@@ -161,6 +161,13 @@ suite('Hover (web worker host)', () => {
     assert.deepEqual(commandArg(md, OPEN), { id: 'huber', params: { delta: 2 } });
   });
 
+  test("your own def sigmoid(x) is compared with the catalogue's (the check comes with the features bundle)", async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content: 'import numpy as np\n\n\ndef sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n' });
+    const md = await ourHover(document, 'def sigmoid', 5);
+    // (Markdown escapes the interval's brackets.)
+    assert.match(md, /✓ your `sigmoid` matches Sigmoid \(max relative difference \S+ on \\\[−10, 10\\\]\)/);
+  });
+
   test("TF.js and Keras samples: tf.layers.leakyReLU and Keras's layers.LeakyReLU() default alpha 0.3", async () => {
     const tfjs = await vscode.workspace.openTextDocument(sample('tfjs_model.js'));
     assert.deepEqual(commandArg(await ourHover(tfjs, 'tf.layers.leakyReLU({ alpha: 0.1 })', 12), OPEN), { id: 'leaky_relu', params: { alpha: 0.1 } });

@@ -7,7 +7,7 @@
  */
 import { entryFor } from '../../core/catalogue';
 import { linspace } from '../../shared/grid';
-import { catalogueLines } from '../playground/evaluateSeries';
+import { catalogueLines } from '../playground/catalogueLines';
 import { VIEW_POINTS, type ViewLine } from './formulaViewMessages';
 
 /** f and f′ (ℓ and ∂ℓ/∂ŷ per target) of `id` with `params`; an evaluation error gives no lines, not a throw. */

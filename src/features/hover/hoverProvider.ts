@@ -9,7 +9,8 @@ import { pendingProse, proseTable } from './catalogueProse';
 import { documentModel } from '../../recognize';
 import { isKerasName, kerasCatalogueId, type KerasDecision } from '../../frameworks/generations';
 import { catalogue } from '../../core/catalogue';
-import type { FunctionRef } from '../../recognize/site';
+import type { FunctionRef, Site } from '../../recognize/site';
+import { implementationChecker, whenCheckerPlugged } from '../../recognize/implementationCheck';
 import { KERAS_SECTION, KerasGenerationSource } from './kerasGeneration';
 import { readJsonAsset, textFromBytes } from '../../host/assets';
 import { MAX_DOCUMENT_CHARS, MAX_LINE_CHARS } from '../../shared/limits';
@@ -92,6 +93,22 @@ function readSvgIndex(extensionUri: vscode.Uri | undefined): Promise<FormulaSvgI
       svgIndexSettled = true;
     }
   })());
+}
+
+/** Longest a hover over the user's own definition waits for the check that needs the features bundle. */
+const CHECK_WAIT_MS = 3000;
+let checkWaitedOut = false;
+
+/**
+ * For a site naming the user's own definition, resolves when its comparison with the catalogue can be made:
+ * the checker comes with the features bundle, loaded right after activation (src/recognize/implementationCheck.ts).
+ */
+function pendingImplementationCheck(ref: FunctionRef): Promise<unknown> | undefined {
+  if ((ref as Site).definition === undefined || implementationChecker() || checkWaitedOut) return undefined;
+  return whenCheckerPlugged(CHECK_WAIT_MS).then((plugged) => {
+    // Not loaded in time: this and later hovers go without the comparison rather than wait again.
+    if (!plugged) checkWaitedOut = true;
+  });
 }
 
 /** The variant (light, dark) whose glyph colour is the theme's text colour, if the build wrote one. */
@@ -215,12 +232,12 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
     const kind = catalogue.get(ref.id)?.kind;
     const shownId = kind ? kerasCatalogueId(ref.id, ref.frameworkName, kind, keras?.generation ?? 'unknown', ref.written) : ref.id;
     const themeKind = vscode.window.activeColorTheme.kind;
-    const pending = pendingProse(extensionRoot(this.extensionUri)) ?? pendingFormulaSvgs(this.extensionUri, shownId === ref.id ? [ref.id] : [ref.id, shownId], themeKind);
+    const pending = pendingProse(extensionRoot(this.extensionUri)) ?? pendingFormulaSvgs(this.extensionUri, shownId === ref.id ? [ref.id] : [ref.id, shownId], themeKind) ?? pendingImplementationCheck(ref);
     if (pending) return pending.then(() => this.hoverFor(document, ref, settings, keras));
     const uri = document.uri.toString();
     const key =
       `${uri}@${document.version}|${ref.range.start}-${ref.range.end}|${ref.id}|` +
-      `${JSON.stringify(ref.params)}|${themeKind}|${settings.showPlot}|${keras?.generation}|${keras?.reason}`;
+      `${JSON.stringify(ref.params)}|${themeKind}|${settings.showPlot}|${keras?.generation}|${keras?.reason}|${ref.implementation?.status}`;
     let hover = this.hovers.get(key);
     if (!hover) {
       const markdown = hoverMarkdown(ref, { themeKind, showPlot: settings.showPlot, svgs: svgTable, prose: proseTable(), keras, formulaUri: this.formulaUri });

@@ -16,7 +16,8 @@ import { jsonForScriptElement } from '../../shared/wire';
 import type { AddItem, FunctionSummary, HostMessage, SeriesSummary, WebviewMessage } from './playgroundMessages';
 import { parseWebviewMessage } from './playgroundMessages';
 import { codeSnippet } from './codeSnippet';
-import { checkFormula, evaluateSeries, SeriesError } from './evaluateSeries';
+import { checkFormula, evaluateSeries } from './evaluateSeries';
+import { SeriesError } from './catalogueLines';
 import { messageOf } from '../../host/errorMessage';
 
 /** What the open command returns: the series shown after the add, by catalogue id or formula. */
