@@ -140,7 +140,7 @@ function sharedExports(code) {
 }
 
 /**
- * For the features bundle: an import of a src/ module the main bundle already has becomes
+ * For the features bundle: an import of a src/ or @stdlib module the main bundle already has becomes
  * `require('dlfp-shared:<path>')`, answered at load time with the main bundle's instance; anything else
  * is bundled as usual.
  */
@@ -148,12 +148,13 @@ function shareWithMain(root, mainInputs) {
   return {
     name: 'share-with-main',
     setup(build) {
-      build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      // Relative imports, and the @stdlib packages both bundles use (erf, exp…), which are otherwise bundled twice.
+      build.onResolve({ filter: /^(?:\.\.?\/|@stdlib\/)/ }, async (args) => {
         if (args.pluginData?.sharing) return undefined;
         const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { sharing: true } });
         if (resolved.errors.length > 0) return { errors: resolved.errors };
         const file = relative(root, resolved.path).split('\\').join('/');
-        return file.startsWith('src/') && mainInputs.has(file) ? { path: SHARED_PREFIX + file, external: true } : { path: resolved.path };
+        return (file.startsWith('src/') || file.startsWith('node_modules/@stdlib/')) && mainInputs.has(file) ? { path: SHARED_PREFIX + file, external: true } : { path: resolved.path };
       });
     },
   };
