@@ -25,7 +25,7 @@ export interface LintDocument {
 
 /**
  * Lints one document; `rules` turns single codes off. Unknown languages give no diagnostics. A large document
- * (read in windows, src/recognize/model.ts) is linted where it is shown: see lintVisible; here, its start.
+ * (read in windows, src/recognize/windowedModel.ts) is linted where it is shown: see lintVisible; here, its start.
  */
 export function lintText(text: string, languageId: string, rules: RuleSwitches = {}, document?: LintDocument): LintDiagnostic[] {
   return lintVisible(text, languageId, [{ start: 0, end: 0 }], rules, document).diagnostics;

@@ -4,7 +4,7 @@
  * (Python: its indentation; JavaScript: the braces open), which of them start a top-level statement, which
  * top-level statements bind names the rest of the document reads (imports, `NAME = …`, `const …`, a `def` of a
  * catalogue name), and which physical lines are longer than MAX_LINE. The document model builds its windows
- * on it (model.ts). Linear in the text, a few typed arrays, no per-line objects. Pure: no VS Code, no Node.
+ * on it (windowedModel.ts). Linear in the text, a few typed arrays, no per-line objects. Pure: no VS Code, no Node.
  */
 import { MAX_LINE } from './scanner';
 import { PLAIN_NAMES, type LanguageFamily } from '../frameworks/spellings';

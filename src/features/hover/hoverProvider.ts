@@ -196,7 +196,7 @@ export class FormulaHoverProvider implements vscode.HoverProvider {
       if (text.slice(from, offset + NUL_WINDOW).includes('\0')) return undefined;
 
       const uri = document.uri.toString();
-      // The one model of this document version (src/recognize/model.ts), shared with the lints, the Formula view
+      // The one model of this document version (src/recognize/documentModel.ts), shared with the lints, the Formula view
       // and Plot Selection: an edit is indexed once. A large document answers from the window around the offset.
       const ref = documentModel(text, document.languageId, document.version, uri)?.siteAt(offset);
       if (!ref) return undefined;
