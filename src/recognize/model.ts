@@ -4,6 +4,7 @@
  * window a model of this kind; documentModel.ts caches both per document version. Pure: no VS Code, no Node.
  */
 import { Resolver } from './resolve';
+import { lastAtOrBelow } from './sortedSearch';
 import { tokenize, tokensCopied, type Tokens } from './scanner';
 import { buildSyntax, type Binding, type Syntax } from './syntax';
 import type { Site } from './site';
@@ -132,20 +133,6 @@ export function fullModel(text: string, family: LanguageFamily, version: number 
     for (const s of syntax.scopes) if (s.start <= offset && offset < s.end && s.index > best) best = s.index;
     return best;
   };
-  /** The last index i with key(i) <= offset, or -1. */
-  const lastAtOrBefore = (count: number, key: (i: number) => number, offset: number): number => {
-    let lo = 0;
-    let hi = count - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (key(mid) <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
-  };
   // VS Code's word range includes its end: the cursor right after a name still names it.
   const holds = (site: Site | undefined, offset: number) => site !== undefined && site.range.start <= offset && offset <= site.range.end;
   const model: DocumentModel = {
@@ -161,13 +148,13 @@ export function fullModel(text: string, family: LanguageFamily, version: number 
       return resolver.all();
     },
     siteAt(offset: number): Site | undefined {
-      const c = lastAtOrBefore(chains.length, (i) => chains[i].starts[0], offset);
+      const c = lastAtOrBelow(chains.length, (i) => chains[i].starts[0], offset);
       if (c >= 0) {
         const site = resolver.chainSite(c);
         if (holds(site, offset)) return site;
         // The cursor right after a chain that ends where the next one starts (`F.relu(` has none).
       }
-      const j = lastAtOrBefore(strings.length, (i) => strings[i].arg.valueStart, offset);
+      const j = lastAtOrBelow(strings.length, (i) => strings[i].arg.valueStart, offset);
       if (j >= 0) {
         const site = resolver.stringSite(j);
         if (holds(site, offset) && offset < site!.range.end) return site;

@@ -6,7 +6,8 @@
  * catalogue name), and which physical lines are longer than MAX_LINE. The document model builds its windows
  * on it (windowedModel.ts). Linear in the text, a few typed arrays, no per-line objects. Pure: no VS Code, no Node.
  */
-import { MAX_LINE } from './scanner';
+import { isIdentPart, isIdentStart, lineCommentEnd, MAX_LINE, numberEnd, REGEX_AFTER, regexEnd, singleLineStringEnd, templateEnd } from './scanner';
+import { lastAtOrBelow } from './sortedSearch';
 import { PLAIN_NAMES, type LanguageFamily } from '../frameworks/spellings';
 
 export interface Outline {
@@ -32,13 +33,6 @@ const LONG_CONSTRUCT = 16_384;
 const NL = 10;
 const CR = 13;
 
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
-}
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
-}
-
 /** Growable Int32 list. */
 class Ints {
   a: Int32Array;
@@ -56,8 +50,6 @@ class Ints {
   }
 }
 
-/** Keywords after which a `/` starts a regular expression, as the scanner reads them. */
-const REGEX_AFTER = new Set(['return', 'typeof', 'case', 'in', 'of', 'new', 'delete', 'void', 'throw', 'else', 'do', 'yield', 'await', 'instanceof']);
 /** Python lines at the top level that continue the statement before them. */
 const PY_CONTINUATIONS = new Set(['else', 'elif', 'except', 'finally']);
 
@@ -120,20 +112,6 @@ class Builder {
   }
 }
 
-/** Where a one-line string whose opening quote `q` is before `from` ends (as the scanner's singleLineStringEnd). */
-function lineStringEnd(text: string, from: number, q: number): number {
-  let k = from;
-  const to = text.length;
-  while (k < to) {
-    const c = text.charCodeAt(k);
-    if (c === 92) k += 2;
-    else if (c === q) return k + 1;
-    else if (c === NL || c === CR) return k;
-    else k++;
-  }
-  return to;
-}
-
 const TRIPLE_SQ = "'''";
 const TRIPLE_DQ = '"""';
 
@@ -162,9 +140,7 @@ function scanPython(text: string, i: number, strings: number[]): number {
     if (c === NL) return i + 1;
     if (c === CR) return text.charCodeAt(i + 1) === NL ? i + 2 : i + 1;
     if (c === 35) {
-      const end = text.indexOf('\n', i);
-      i = end < 0 ? to : end;
-      if (text.charCodeAt(i - 1) === CR) i--;
+      i = lineCommentEnd(text, i, to);
     } else if (c === 92) {
       i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
     } else if (c === 39 || c === 34) {
@@ -173,7 +149,7 @@ function scanPython(text: string, i: number, strings: number[]): number {
         if (end - i >= LONG_CONSTRUCT) strings.push(i, end);
         i = end;
       }
-      else i = Math.min(lineStringEnd(text, i + 1, c), to);
+      else i = Math.min(singleLineStringEnd(text, i + 1, to, c), to);
     } else i++;
   }
   return to;
@@ -284,9 +260,7 @@ function scanJs(b: Builder, from: number): number {
     } else if (c === 47) {
       const d = text.charCodeAt(i + 1);
       if (d === 47) {
-        const end = text.indexOf('\n', i);
-        i = end < 0 ? to : end;
-        if (text.charCodeAt(i - 1) === CR) i--;
+        i = lineCommentEnd(text, i, to);
       } else if (d === 42) {
         const end = text.indexOf('*/', i + 2);
         const stop = end < 0 ? to : end + 2;
@@ -311,10 +285,10 @@ function scanJs(b: Builder, from: number): number {
       nameEnd = i;
       kind = KIND_NAME;
     } else if ((c >= 48 && c <= 57) || (c === 46 && text.charCodeAt(i + 1) >= 48 && text.charCodeAt(i + 1) <= 57)) {
-      i = numberEnd(text, i);
+      i = numberEnd(text, i, to);
       kind = KIND_VALUE;
     } else if (c === 39 || c === 34) {
-      i = Math.min(lineStringEnd(text, i + 1, c), to);
+      i = Math.min(singleLineStringEnd(text, i + 1, to, c), to);
       kind = KIND_VALUE;
     } else if (c === 96) {
       const end = templateEnd(text, i);
@@ -328,84 +302,6 @@ function scanJs(b: Builder, from: number): number {
     }
   }
   return to;
-}
-
-/** The end of the number starting at `start` (as the scanner's numberEnd, hexadecimal exponents aside). */
-function numberEnd(text: string, start: number): number {
-  const to = text.length;
-  let j = start + 1;
-  while (j < to) {
-    const d = text.charCodeAt(j);
-    if (isIdentPart(d) || d === 46) j++;
-    else if ((d === 43 || d === 45) && (text.charCodeAt(j - 1) | 32) === 101 && (text.charCodeAt(start + 1) | 32) !== 120) j++;
-    else break;
-  }
-  return j;
-}
-
-/** The end of the regular-expression literal starting at `i` (as the scanner's regex()). */
-function regexEnd(text: string, i: number): number {
-  const to = text.length;
-  let k = i + 1;
-  let inClass = false;
-  while (k < to) {
-    const e = text.charCodeAt(k);
-    if (e === 92) k += 2;
-    else if (e === NL || e === CR) break;
-    else if (e === 91) {
-      inClass = true;
-      k++;
-    } else if (e === 93) {
-      inClass = false;
-      k++;
-    } else if (e === 47 && !inClass) {
-      k++;
-      while (k < to && isIdentPart(text.charCodeAt(k))) k++;
-      break;
-    } else k++;
-  }
-  return Math.min(k, to);
-}
-
-/** The end of the template literal starting at `i` (as the scanner's template()). */
-function templateEnd(text: string, i: number): number {
-  const to = text.length;
-  const stack: number[] = [-1];
-  let k = i + 1;
-  while (k < to && stack.length > 0) {
-    const c = text.charCodeAt(k);
-    const top = stack[stack.length - 1];
-    if (top === -1) {
-      if (c === 92) k += 2;
-      else if (c === 96) {
-        stack.pop();
-        k++;
-      } else if (c === 36 && text.charCodeAt(k + 1) === 123) {
-        stack.push(0);
-        k += 2;
-      } else k++;
-    } else if (c === 123) {
-      stack[stack.length - 1] = top + 1;
-      k++;
-    } else if (c === 125) {
-      if (top === 0) stack.pop();
-      else stack[stack.length - 1] = top - 1;
-      k++;
-    } else if (c === 96) {
-      stack.push(-1);
-      k++;
-    } else if (c === 39 || c === 34) {
-      let m = k + 1;
-      while (m < to) {
-        const d = text.charCodeAt(m);
-        if (d === 92) m += 2;
-        else if (d === c || d === NL) break;
-        else m++;
-      }
-      k = m + 1;
-    } else k++;
-  }
-  return Math.min(k, to);
 }
 
 /** A top-level import (Python `import`, `from … import`, `try:` around imports; JavaScript `import`, `require`). */
@@ -484,21 +380,6 @@ export interface OutlineEdit {
   readonly start: number;
   readonly oldEnd: number;
   readonly newEnd: number;
-}
-
-/** The last index i in [0, count) with key(i) <= value, or -1. */
-function lastAtOrBelow(count: number, key: (i: number) => number, value: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(mid) <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /**

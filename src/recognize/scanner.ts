@@ -162,10 +162,10 @@ export function tokensCopied(tokens: Tokens): number {
 const NL = 10;
 const CR = 13;
 
-function isIdentStart(c: number): boolean {
+export function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c >= 128;
 }
-function isIdentPart(c: number): boolean {
+export function isIdentPart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c >= 128;
 }
 function isDigit(c: number): boolean {
@@ -204,7 +204,7 @@ export function tokenize(text: string, family: LanguageFamily, reuse?: { readonl
  * after its closing quote, or — unterminated — at the line break that ends it, or at `to`. Backslash escapes the
  * next character in both languages.
  */
-function singleLineStringEnd(text: string, from: number, to: number, q: number): number {
+export function singleLineStringEnd(text: string, from: number, to: number, q: number): number {
   let k = from;
   while (k < to) {
     const c = text.charCodeAt(k);
@@ -214,6 +214,85 @@ function singleLineStringEnd(text: string, from: number, to: number, q: number):
     else k++;
   }
   return to;
+}
+
+/**
+ * The end of the JavaScript regular-expression literal whose `/` is at `i`: after its closing `/` and flags, or —
+ * unterminated — at the line break. A `/` inside a character class does not close it.
+ */
+export function regexEnd(text: string, i: number): number {
+  const to = text.length;
+  let k = i + 1;
+  let inClass = false;
+  while (k < to) {
+    const c = text.charCodeAt(k);
+    if (c === 92) k += 2;
+    else if (c === NL || c === CR) break;
+    else if (c === 91) {
+      inClass = true;
+      k++;
+    } else if (c === 93) {
+      inClass = false;
+      k++;
+    } else if (c === 47 && !inClass) {
+      k = identEnd(text, k + 1, to);
+      break;
+    } else k++;
+  }
+  return Math.min(k, to);
+}
+
+/**
+ * The end of the template literal whose backtick is at `i`, `${…}` (with nested strings and templates)
+ * included; an explicit stack, no recursion. `onLine` hears the start of each line the template crosses.
+ */
+export function templateEnd(text: string, i: number, onLine?: (lineStart: number) => void): number {
+  const to = text.length;
+  // Each entry: brace depth inside a `${`; -1 marks "in template text".
+  const stack: number[] = [-1];
+  let k = i + 1;
+  while (k < to && stack.length > 0) {
+    const c = text.charCodeAt(k);
+    const top = stack[stack.length - 1];
+    if (c === NL && onLine) onLine(k + 1);
+    if (top === -1) {
+      if (c === 92) k += 2;
+      else if (c === 96) {
+        stack.pop();
+        k++;
+      } else if (c === 36 && text.charCodeAt(k + 1) === 123) {
+        stack.push(0);
+        k += 2;
+      } else k++;
+    } else if (c === 123) {
+      stack[stack.length - 1] = top + 1;
+      k++;
+    } else if (c === 125) {
+      if (top === 0) stack.pop();
+      else stack[stack.length - 1] = top - 1;
+      k++;
+    } else if (c === 96) {
+      stack.push(-1);
+      k++;
+    } else if (c === 39 || c === 34) {
+      let m = k + 1;
+      while (m < to) {
+        const d = text.charCodeAt(m);
+        if (d === 92) m += 2;
+        else if (d === c || d === NL) break;
+        else m++;
+      }
+      k = m + 1;
+    } else k++;
+  }
+  return Math.min(k, to);
+}
+
+/** Where a line comment starting at `i` ends: at its line break (before the CR of a CRLF), or at `to`. */
+export function lineCommentEnd(text: string, i: number, to: number): number {
+  const end = text.indexOf('\n', i);
+  const stop = end < 0 || end > to ? to : end;
+  return text.charCodeAt(stop - 1) === CR ? stop - 1 : stop;
 }
 
 /** The end of an identifier whose rest starts at `from`. */
@@ -264,9 +343,7 @@ class PythonScanner {
         sink.lineStart = i;
         if (doctests && this.depth === 0) sink.mark(i);
       } else if (c === 35 /* # */) {
-        const end = text.indexOf('\n', i);
-        i = end < 0 || end > to ? to : end;
-        if (text.charCodeAt(i - 1) === CR) i--;
+        i = lineCommentEnd(text, i, to);
       } else if (c === 92 /* \ */) {
         // A line continuation (or a stray backslash).
         i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
@@ -311,9 +388,7 @@ class PythonScanner {
         i = this.string(i, i, to, doctests);
         if (sink.lineStart !== line) return i;
       } else if (c === 35) {
-        const end = text.indexOf('\n', i);
-        i = end < 0 || end > to ? to : end;
-        if (text.charCodeAt(i - 1) === CR) i--;
+        i = lineCommentEnd(text, i, to);
         return i;
       } else if (c === 92) {
         i += text.charCodeAt(i + 1) === CR && text.charCodeAt(i + 2) === NL ? 3 : 2;
@@ -429,7 +504,7 @@ class PythonScanner {
 }
 
 /** Keywords after which a `/` starts a regular expression, not a division. */
-const REGEX_AFTER = new Set(['return', 'typeof', 'case', 'in', 'of', 'new', 'delete', 'void', 'throw', 'else', 'do', 'yield', 'await', 'instanceof']);
+export const REGEX_AFTER = new Set(['return', 'typeof', 'case', 'in', 'of', 'new', 'delete', 'void', 'throw', 'else', 'do', 'yield', 'await', 'instanceof']);
 
 class JsScanner {
   /** Parentheses and brackets open (braces do not hold a statement open). */
@@ -458,9 +533,7 @@ class JsScanner {
       } else if (c === 47 /* / */) {
         const d = text.charCodeAt(i + 1);
         if (d === 47) {
-          const end = text.indexOf('\n', i);
-          i = end < 0 ? to : end;
-          if (text.charCodeAt(i - 1) === CR) i--;
+          i = lineCommentEnd(text, i, to);
         } else if (d === 42) {
           i = this.blockComment(i);
         } else if (this.regexAllowed()) {
@@ -536,9 +609,7 @@ class JsScanner {
         // Comments and regular expressions as scan() reads them.
         const d = text.charCodeAt(i + 1);
         if (d === 47) {
-          const end = text.indexOf('\n', i);
-          i = end < 0 ? to : end;
-          if (text.charCodeAt(i - 1) === CR) i--;
+          i = lineCommentEnd(text, i, to);
           break;
         }
         if (d === 42) {
@@ -596,27 +667,8 @@ class JsScanner {
   }
 
   private regex(i: number): number {
-    const { text, sink } = this;
-    const to = text.length;
-    let k = i + 1;
-    let inClass = false;
-    while (k < to) {
-      const c = text.charCodeAt(k);
-      if (c === 92) k += 2;
-      else if (c === NL || c === CR) break;
-      else if (c === 91) {
-        inClass = true;
-        k++;
-      } else if (c === 93) {
-        inClass = false;
-        k++;
-      } else if (c === 47 && !inClass) {
-        k = identEnd(text, k + 1, to);
-        break;
-      } else k++;
-    }
-    k = Math.min(k, to);
-    sink.push(Tok.Regex, i, k);
+    const k = regexEnd(this.text, i);
+    this.sink.push(Tok.Regex, i, k);
     return k;
   }
 
@@ -628,48 +680,12 @@ class JsScanner {
     return end;
   }
 
-  /** A template literal, `${…}` (with nested strings and templates) included; an explicit stack, no recursion. */
+  /** A template literal, `${…}` (with nested strings and templates) included (templateEnd). */
   private template(i: number): number {
     const { text, sink } = this;
-    const to = text.length;
-    // Each entry: brace depth inside a `${`; -1 marks "in template text".
-    const stack: number[] = [-1];
-    let k = i + 1;
-    while (k < to && stack.length > 0) {
-      const c = text.charCodeAt(k);
-      const top = stack[stack.length - 1];
-      if (c === NL) sink.lineStart = k + 1;
-      if (top === -1) {
-        if (c === 92) k += 2;
-        else if (c === 96) {
-          stack.pop();
-          k++;
-        } else if (c === 36 && text.charCodeAt(k + 1) === 123) {
-          stack.push(0);
-          k += 2;
-        } else k++;
-      } else if (c === 123) {
-        stack[stack.length - 1] = top + 1;
-        k++;
-      } else if (c === 125) {
-        if (top === 0) stack.pop();
-        else stack[stack.length - 1] = top - 1;
-        k++;
-      } else if (c === 96) {
-        stack.push(-1);
-        k++;
-      } else if (c === 39 || c === 34) {
-        let m = k + 1;
-        while (m < to) {
-          const d = text.charCodeAt(m);
-          if (d === 92) m += 2;
-          else if (d === c || d === NL) break;
-          else m++;
-        }
-        k = m + 1;
-      } else k++;
-    }
-    k = Math.min(k, to);
+    const k = templateEnd(text, i, (lineStart) => {
+      sink.lineStart = lineStart;
+    });
     sink.push(Tok.Str, i, k);
     return k;
   }
@@ -708,7 +724,7 @@ class JsScanner {
  * The end of the numeric literal starting at `start` (Python and JavaScript alike): digits, letters, `_` and
  * `.`, and a sign right after an exponent's `e` unless the literal is hexadecimal (`0x1e+2` is a sum).
  */
-function numberEnd(text: string, start: number, to: number): number {
+export function numberEnd(text: string, start: number, to: number): number {
   let j = start + 1;
   while (j < to) {
     const d = text.charCodeAt(j);

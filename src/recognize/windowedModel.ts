@@ -6,6 +6,7 @@
 import { BINDING, DEFINITION, IMPORT, outline, type Outline } from './outline';
 import { MAX_LINE } from './scanner';
 import { firstDifference, fullModel, type DocumentModel } from './model';
+import { lastAtOrBelow } from './sortedSearch';
 import type { LanguageFamily } from '../frameworks/spellings';
 
 /** How many characters `a` and `b` share at their ends, at most `limit`. */
@@ -42,21 +43,6 @@ let spacesCache = '';
 function spaces(n: number): string {
   if (spacesCache.length < n) spacesCache = ' '.repeat(Math.max(n, 2 * spacesCache.length, 1 << 16));
   return spacesCache.slice(0, n);
-}
-
-/** The last index i in [0, count) with key(i) <= value, or -1. */
-function lastAtOrBelow(count: number, key: (i: number) => number, value: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(mid) <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /**
