@@ -53,7 +53,6 @@ interface Shown {
    * one, which must not inherit this one's call or slider values.
    */
   readonly document: vscode.TextDocument;
-  readonly uri: vscode.Uri;
   readonly version: number;
   dimmed: boolean;
   /** Slider values not (yet) in the code. */
@@ -83,7 +82,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule()),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === vscode.window.activeTextEditor?.document || e.document.uri.toString() === this.shown?.uri.toString()) this.schedule();
+        if (e.document === vscode.window.activeTextEditor?.document || e.document.uri.toString() === this.shown?.document.uri.toString()) this.schedule();
       }),
       vscode.workspace.onDidCloseTextDocument((document) => {
         // The call shown is gone with its document: keep it on screen, dimmed, without unapplied slider values.
@@ -93,7 +92,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
         this.schedule(true);
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
-        const uri = this.shown?.uri.toString();
+        const uri = this.shown?.document.uri.toString();
         if (uri && e.uris.some((u) => u.toString() === uri)) this.schedule(true);
       }),
       vscode.window.onDidChangeActiveColorTheme(() => this.schedule(true)),
@@ -148,7 +147,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     return {
       id: shown.call.ref.id,
       params: paramsOf(entry, shown.call, placesOf(entry, shown.call), shown.overrides),
-      uri: shown.uri.toString(),
+      uri: shown.document.uri.toString(),
       line: shown.call.line,
       dimmed: shown.dimmed,
     };
@@ -194,7 +193,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     const change = changeFor(place, value, shown.call.family);
     if (!change || place.kind === 'fixed') return { error: `cannot write ${name} into the code: ${place.kind === 'fixed' ? place.why : 'no place for it'}` };
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(shown.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.text);
+    edit.replace(shown.document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.text);
     if (!(await vscode.workspace.applyEdit(edit))) return { error: 'VS Code refused the edit (is the file read-only?)' };
     delete shown.overrides[name];
     // The edit bumps the version: read the call again where it was, so the view follows the new code.
@@ -258,7 +257,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     const previous = this.shown;
     // Slider values survive re-reading the same call (an edit elsewhere, a cursor move within it), nothing else.
     const same = previous && previous.document === document && previous.call.ref.id === context.ref.id && previous.call.line === context.line && previous.call.ref.written === context.ref.written;
-    this.shown = { call: context, document, uri: document.uri, version: document.version, dimmed: false, overrides: same ? previous.overrides : {} };
+    this.shown = { call: context, document, version: document.version, dimmed: false, overrides: same ? previous.overrides : {} };
   }
 
   /** The same call re-read after an edit of its document (or dimmed in place when it is gone). */
@@ -269,7 +268,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     if (document.isClosed) return;
     const again = this.callAt(document, document.positionAt(shown.call.ref.range.start));
     if (again && again.context.ref.id === shown.call.ref.id) {
-      this.shown = { call: again.context, document, uri: shown.uri, version: document.version, dimmed: shown.dimmed, overrides: shown.overrides };
+      this.shown = { call: again.context, document, version: document.version, dimmed: shown.dimmed, overrides: shown.overrides };
     }
   }
 
@@ -289,7 +288,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
   private diagnostics(): vscode.Diagnostic[] {
     const shown = this.shown;
     if (!shown) return [];
-    return vscode.languages.getDiagnostics(shown.uri).filter((d) => isLintDiagnostic(d) && d.range.start.line <= shown.call.line && shown.call.line <= d.range.end.line);
+    return vscode.languages.getDiagnostics(shown.document.uri).filter((d) => isLintDiagnostic(d) && d.range.start.line <= shown.call.line && shown.call.line <= d.range.end.line);
   }
 
   private model(): ViewModel | null {
@@ -302,7 +301,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
   private post(model: ViewModel | null): void {
     const shown = this.shown;
     const key = shown
-      ? JSON.stringify([shown.uri.toString(), shown.version, shown.call.ref.range.start, shown.call.ref.id, shown.dimmed, shown.overrides, model?.diagnostics.length])
+      ? JSON.stringify([shown.document.uri.toString(), shown.version, shown.call.ref.range.start, shown.call.ref.id, shown.dimmed, shown.overrides, model?.diagnostics.length])
       : JSON.stringify(model === null ? null : [model.id, model.file, model.line]);
     if (key === this.postedKey) return;
     if (this.send({ type: 'show', view: model })) this.postedKey = key;
@@ -369,7 +368,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     const state = this.state();
     if (!state || !this.shown) return;
     if (command === 'reveal') {
-      const document = await vscode.workspace.openTextDocument(this.shown.uri);
+      const document = await vscode.workspace.openTextDocument(this.shown.document.uri);
       const position = document.positionAt(this.shown.call.ref.range.start);
       await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position) });
       return;
@@ -383,7 +382,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
     const shown = this.shown;
     const diagnostic = this.diagnostics()[index];
     if (!shown || !diagnostic) return;
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', shown.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', shown.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
     const fixes = actions.filter((a) => a.diagnostics?.some((d) => d.message === diagnostic.message) ?? false);
     const candidates = fixes.length ? fixes : actions.filter((a) => a.isPreferred);
     // The lint's preferred edit applies at once (as Auto Fix does); without one, the user picks.
