@@ -223,9 +223,13 @@ export class Workbench {
    * Runs a command by its palette title ("Formula Playground: Open Playground"): F1, type, Enter. Returns
    * once the palette has closed or turned into the command's own quick pick.
    */
-  async runCommand(title: string): Promise<void> {
-    await this.openPalette(title);
-    await this.pickRow(title);
+  async runCommand(title: string, timeoutMs = 60_000): Promise<void> {
+    // The workbench can look ready before the extension's contributions are scanned (it happens on a slow or
+    // busy machine), and an open palette never refreshes its list: so open it again until the row is there.
+    await eventually(async () => {
+      await this.openPalette(title);
+      await this.pickRow(title, 5000);
+    }, timeoutMs);
     await this.page.waitForFunction(PALETTE_CLOSED);
   }
 
