@@ -23,6 +23,11 @@ export interface ParamSpec {
   readonly maxExclusive?: boolean;
   /** Suggested slider range for plots (defaults to [min, max] clipped to something finite). */
   readonly sliderRange?: readonly [number, number];
+  /**
+   * Values below this switch the parameter's effect off, and are shown as "off" (focal α < 0: no class
+   * weighting, torchvision's alpha=-1). Absent: every allowed value is in effect.
+   */
+  readonly offBelow?: number;
   /** One line: what the parameter does. */
   readonly meaning: string;
 }

@@ -214,6 +214,33 @@ describe('losses: edge cases', () => {
     }
   });
 
+  it('focal with α < 0 weighs both classes 1: ℓ(1, ½) = ¼·ln 2, four times the α = 0.25 value', () => {
+    const off = lossValue('focal', [1, 0], [0.5, 0.5], { alpha: -1 });
+    assert.strictEqual(off[0], Math.LN2 / 4);
+    assert.strictEqual(off[1], Math.LN2 / 4);
+    assert.strictEqual(lossValue('focal', [1], [0.5], { alpha: 0.25 })[0] * 4, off[0]);
+  });
+
+  it('focal with α < 0 and γ = 0 equals BCE, soft labels included', () => {
+    for (const [y, p] of [[1, 0.3], [0, 0.3], [0.4, 0.9], [1, 1e-300], [0, 1 - 1e-12], [0.7, 1e-305]]) {
+      close(lossValue('focal', [y], [p], { gamma: 0, alpha: -1 })[0], lossValue('bce', [y], [p])[0], 2 * MAX_ULP);
+      close(lossGradient('focal', [y], [p], { gamma: 0, alpha: -1 })[0], lossGradient('bce', [y], [p])[0], 2 * MAX_ULP);
+    }
+  });
+
+  it('focal: every negative α is the same "off", down to −5e−324 and −∞; α = 0 is not off', () => {
+    const y = [1, 0, 0.3];
+    const p = [0.2, 0.6, 0.45];
+    const off = { value: [...lossValue('focal', y, p, { alpha: -1 })], gradient: [...lossGradient('focal', y, p, { alpha: -1 })] };
+    for (const alpha of [-0.5, -5e-324, -Infinity]) {
+      assert.deepStrictEqual([...lossValue('focal', y, p, { alpha })], off.value, `α = ${alpha}`);
+      assert.deepStrictEqual([...lossGradient('focal', y, p, { alpha })], off.gradient, `α = ${alpha}′`);
+    }
+    // α = 0 (and −0) weighs the positive class 0: the label-1 term vanishes.
+    assert.strictEqual(lossValue('focal', [1], [0.2], { alpha: 0 })[0], 0);
+    assert.strictEqual(lossValue('focal', [1], [0.2], { alpha: -0 })[0], 0);
+  });
+
   it('hinge rejects the label 0, naming the label and the expected values', () => {
     assert.throws(() => lossValue('hinge', [1, 0], [0.5, 0.5]), /hinge: yTrue\[1\] = 0: expected a label of -1 or 1, got 0/);
     assert.throws(() => lossGradient('squared_hinge', [0.5], [0]), /squared_hinge: yTrue\[0\] = 0.5/);
@@ -256,9 +283,11 @@ describe('losses: edge cases', () => {
     assert.throws(() => lossValue('smooth_l1', [0], [1], { beta: 0 }), /smooth_l1: beta must be > 0, got 0/);
   });
 
-  it('focal rejects gamma < 0 and alpha outside [0, 1], naming the parameter', () => {
+  it('focal rejects gamma < 0 and alpha > 1, naming the parameter (a negative alpha is "off", not an error)', () => {
     assert.throws(() => lossValue('focal', [1], [0.5], { gamma: -0.5 }), /focal: gamma must be ≥ 0, got -0.5/);
     assert.throws(() => lossValue('focal', [1], [0.5], { alpha: 1.5 }), /focal: alpha must be ≤ 1, got 1.5/);
+    assert.throws(() => lossValue('focal', [1], [0.5], { alpha: NaN }), /focal: alpha must be a number, got NaN/);
+    assert.doesNotThrow(() => lossValue('focal', [1], [0.5], { alpha: -1 }));
   });
 
   it('cce_with_logits of a one-hot target at logits (0, 0) is log 2 on the true class and 0 elsewhere', () => {

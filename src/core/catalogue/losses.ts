@@ -42,12 +42,19 @@ const betaParam: ParamSpec = {
   meaning: 'Where the quadratic part hands over to |r| − β/2; smaller β is closer to L1.',
 };
 
+/**
+ * Focal α: the positive class's weight, or with α < 0 no weighting at all (torchvision
+ * torchvision/ops/focal_loss.py: `if alpha >= 0:`). Every negative value means the same, so there is no
+ * lower bound; the slider reaches −1, torchvision's spelling.
+ */
 const alphaParam: ParamSpec = {
   name: 'alpha',
   default: 0.25,
-  min: 0,
+  min: -Infinity,
   max: 1,
-  meaning: 'Weight of the positive class (the negative class gets 1 − α).',
+  sliderRange: [-1, 1],
+  offBelow: 0,
+  meaning: 'Weight of the positive class (the negative class gets 1 − α); α < 0 (−1) switches the weighting off.',
 };
 
 /**
@@ -286,12 +293,14 @@ export const lossDocs: readonly LossDoc[] = [
     shape: 'elementwise',
     title: 'Focal loss (binary)',
     params: [alphaParam, gammaParam],
+    // The class weights (w₁, w₀) are (α, 1 − α), or (1, 1) when α < 0 switches the weighting off.
     latex:
-      '\\ell(y, \\hat{y}) = -\\alpha\\, y\\, (1 - \\hat{y})^{\\gamma} \\log \\hat{y} ' +
-      '- (1 - \\alpha)(1 - y)\\, \\hat{y}^{\\gamma} \\log(1 - \\hat{y})',
+      '\\begin{gathered}\\ell(y, \\hat{y}) = -w_1\\, y\\, (1 - \\hat{y})^{\\gamma} \\log \\hat{y} ' +
+      '- w_0 (1 - y)\\, \\hat{y}^{\\gamma} \\log(1 - \\hat{y}) \\\\ ' +
+      '(w_1, w_0) = (\\alpha,\\, 1 - \\alpha) \\text{ for } \\alpha \\ge 0, \\quad (1,\\, 1) \\text{ for } \\alpha < 0 \\text{ (no weighting)}\\end{gathered}',
     derivativeLatex:
-      '\\frac{\\partial \\ell}{\\partial \\hat{y}} = \\alpha\\, y \\left[\\gamma (1 - \\hat{y})^{\\gamma - 1} \\log \\hat{y} ' +
-      '- \\frac{(1 - \\hat{y})^{\\gamma}}{\\hat{y}}\\right] + (1 - \\alpha)(1 - y) \\left[\\frac{\\hat{y}^{\\gamma}}{1 - \\hat{y}} ' +
+      '\\frac{\\partial \\ell}{\\partial \\hat{y}} = w_1\\, y \\left[\\gamma (1 - \\hat{y})^{\\gamma - 1} \\log \\hat{y} ' +
+      '- \\frac{(1 - \\hat{y})^{\\gamma}}{\\hat{y}}\\right] + w_0 (1 - y) \\left[\\frac{\\hat{y}^{\\gamma}}{1 - \\hat{y}} ' +
       '- \\gamma\\, \\hat{y}^{\\gamma - 1} \\log(1 - \\hat{y})\\right]',
     prediction: 'probability',
     plotLabels: [0, 1],

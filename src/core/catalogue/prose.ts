@@ -467,6 +467,7 @@ export const catalogueProse: Readonly<Record<string, FunctionProse>> = {
       'γ = 0 gives α-weighted binary cross-entropy; γ = 0, α = ½ is half of BCE',
       'Larger γ flattens the loss near the correct answer and keeps it steep on mistakes',
       'α balances the classes; α = 0.25 with γ = 2 are the defaults from the original paper',
+      'α < 0 switches the weighting off (both classes weigh 1): γ = 0 then gives BCE itself',
     ],
     useCases: [
       'Dense object detection, where easy background anchors vastly outnumber objects',
@@ -475,7 +476,7 @@ export const catalogueProse: Readonly<Record<string, FunctionProse>> = {
     ],
     pairing: [
       'torchvision.ops.sigmoid_focal_loss takes logits and applies the sigmoid inside; this entry takes probabilities',
-      'Keras BinaryFocalCrossentropy applies α only with apply_class_balancing=True',
+      'Keras BinaryFocalCrossentropy applies α only with apply_class_balancing=True, optax.sigmoid_focal_loss only when alpha is given (default None); torchvision applies α = 0.25 unless alpha=-1',
     ],
   },
   hinge: {

@@ -1,6 +1,6 @@
 /**
  * Binary focal loss (Lin et al., 2017) on a probability p = ŷ ∈ [0, 1], label y ∈ [0, 1],
- * balance α ∈ [0, 1] and focusing exponent γ ≥ 0.
+ * balance α ∈ [0, 1] (α < 0: no class weighting) and focusing exponent γ ≥ 0.
  */
 import { ddAdd, ddDiv, ddMul, ddNeg, ddScratch, expDDLite, logDD, powDD, productError, twoProd, twoSum, type DoubleDouble } from '../extendedPrecision';
 
@@ -51,13 +51,15 @@ function reciprocalOneMinus(p: number): number {
 }
 
 /**
- * Focal loss ℓ = −α·y·(1 − p)^γ·log p − (1 − α)(1 − y)·p^γ·log(1 − p).
+ * Focal loss ℓ = −w₁·y·(1 − p)^γ·log p − w₀(1 − y)·p^γ·log(1 − p), with the class weights
+ * (w₁, w₀) = (α, 1 − α) for α ≥ 0 and (1, 1) for α < 0: a negative α switches the weighting off, as
+ * torchvision's alpha=-1 does (optax's alpha=None and Keras without apply_class_balancing compute the same).
  * For a hard label this is −α_t (1 − p_t)^γ log p_t with p_t = p, α_t = α when y = 1 and
- * p_t = 1 − p, α_t = 1 − α when y = 0; soft labels weight both terms. γ = 0 gives α-weighted BCE
- * (α = ½: half of BCE).
+ * p_t = 1 − p, α_t = 1 − α when y = 0 (α_t = 1 without weighting); soft labels weight both terms.
+ * γ = 0 gives α-weighted BCE (α = ½: half of BCE; α < 0: BCE itself).
  *
- * Gradient ∂ℓ/∂p = α·y·[γ(1 − p)^(γ−1)·log p − (1 − p)^γ/p]
- *                + (1 − α)(1 − y)·[p^γ/(1 − p) − γ·p^(γ−1)·log(1 − p)].
+ * Gradient ∂ℓ/∂p = w₁·y·[γ(1 − p)^(γ−1)·log p − (1 − p)^γ/p]
+ *                + w₀(1 − y)·[p^γ/(1 − p) − γ·p^(γ−1)·log(1 − p)].
  * The first bracket is ≤ 0 and the second ≥ 0, and within each bracket both parts have the same
  * sign, so for hard labels nothing cancels.
  *
@@ -67,14 +69,17 @@ function reciprocalOneMinus(p: number): number {
  * Special cases: terms with a zero weight (y = 0 or 1, α = 0 or 1) are dropped, so no 0·∞;
  * γ(1 − p)^(γ−1) log p is 0 at p = 1 even for γ < 1 (its limit); p = 0 with y > 0 gives +∞.
  * @example focal(1, 0.5, 0.25, 2) // returns 0.04332169878499658
+ * @example focal(1, 0.5, -1, 2) // returns 0.17328679513998632 (no weighting)
  * @example focal(0, 0, 0.25, 2) // returns 0
  */
 export function focal(y: number, p: number, alpha: number, gamma: number): number {
   let loss = 0;
-  const positive = alpha * y;
+  // α < 0: no class weighting, w₁ = w₀ = 1.
+  const unweighted = alpha < 0;
+  const positive = unweighted ? y : alpha * y;
   // Positive-class term, absent when its weight is 0.
   if (positive !== 0) loss += positive * powOneMinus(p, gamma) * -Math.log(p);
-  const negative = (1 - alpha) * (1 - y);
+  const negative = unweighted ? 1 - y : (1 - alpha) * (1 - y);
   // Negative-class term, absent when its weight is 0.
   if (negative !== 0) loss += negative * pow(p, gamma) * -Math.log1p(-p);
   if (Number.isNaN(y) || Number.isNaN(p)) return NaN;
@@ -87,8 +92,9 @@ export function focal(y: number, p: number, alpha: number, gamma: number): numbe
  */
 export function focalGradient(y: number, p: number, alpha: number, gamma: number): number {
   if (Number.isNaN(y) || Number.isNaN(p)) return NaN;
-  // Soft label inside (0, 1): the two brackets have opposite signs and cancel near the minimum.
-  if (y > 0 && y < 1 && alpha > 0 && alpha < 1 && p > 0 && p < 1) {
+  const unweighted = alpha < 0;
+  // Soft label inside (0, 1) with both weights non-zero: the two brackets have opposite signs and cancel near the minimum.
+  if (y > 0 && y < 1 && (unweighted || (alpha > 0 && alpha < 1)) && p > 0 && p < 1) {
     // Tiny p: the double-double path's products would overflow in Dekker's split of 1/p.
     if (p < TINY) return softLabelGradientTinyP(y, p, alpha);
     // Fast tier first; NaN means the terms cancel too much (or leave its range): take the exact path.
@@ -97,7 +103,8 @@ export function focalGradient(y: number, p: number, alpha: number, gamma: number
     return softLabelGradient(y, p, alpha, gamma);
   }
   let gradient = 0;
-  const positive = alpha * y;
+  // α < 0: no class weighting, w₁ = w₀ = 1.
+  const positive = unweighted ? y : alpha * y;
   if (positive !== 0) {
     let bracket = -powOneMinus(p, gamma) / p;
     // The γ-part vanishes for γ = 0 and at p = 1 (where (1 − p)^(γ−1)·log p → 0).
@@ -107,7 +114,7 @@ export function focalGradient(y: number, p: number, alpha: number, gamma: number
     }
     gradient += positive * bracket;
   }
-  const negative = (1 - alpha) * (1 - y);
+  const negative = unweighted ? 1 - y : (1 - alpha) * (1 - y);
   if (negative !== 0) {
     let bracket = pow(p, gamma) * reciprocalOneMinus(p);
     // The γ-part vanishes for γ = 0 and at p = 0 (where p^(γ−1)·log(1 − p) → 0).
@@ -118,13 +125,15 @@ export function focalGradient(y: number, p: number, alpha: number, gamma: number
 }
 
 /**
- * The soft-label gradient for p < 1e−250: there −αy·(1 − p)^γ/p is everything to within a relative 1e−247
- * (the other parts are γ·log p, γ·p^γ and p^γ, against 1/p), and (1 − p)^γ rounds to 1. αy is kept exact
- * as a double-double, so the only rounding is the quotient's (and +∞ once αy/p overflows, as it should).
+ * The soft-label gradient for p < 1e−250: there −w₁y·(1 − p)^γ/p is everything to within a relative 1e−247
+ * (the other parts are γ·log p, γ·p^γ and p^γ, against 1/p), and (1 − p)^γ rounds to 1. w₁y is kept exact
+ * as a double-double, so the only rounding is the quotient's (and +∞ once w₁y/p overflows, as it should).
  */
 function softLabelGradientTinyP(y: number, p: number, alpha: number): number {
-  const a = alpha * y;
-  const aLo = productError(alpha, y, a);
+  // α < 0: no class weighting, w₁ = 1.
+  const w = alpha < 0 ? 1 : alpha;
+  const a = w * y;
+  const aLo = productError(w, y, a);
   return -(a / p + aLo / p);
 }
 
@@ -134,18 +143,20 @@ function softLabelGradientTinyP(y: number, p: number, alpha: number): number {
  * keeps only rounding noise.
  */
 function softLabelGradient(y: number, p: number, alpha: number, gamma: number): number {
+  // α < 0: no class weighting, w₁ = w₀ = 1.
+  const unweighted = alpha < 0;
   const q = twoSum(1, -p);
   const pd: DoubleDouble = [p, 0];
   const logP = logDD(pd);
   const logQ = logDD(q);
-  // Positive class: αy·[γ q^(γ−1) log p − q^γ/p].
+  // Positive class: w₁y·[γ q^(γ−1) log p − q^γ/p].
   let positive = ddNeg(ddDiv(powDD(q, gamma), pd));
   if (gamma !== 0) positive = ddAdd(positive, ddMul([gamma, 0], ddMul(ddDiv(powDD(q, gamma), q), logP)));
-  positive = ddMul(twoProd(alpha, y), positive);
-  // Negative class: (1 − α)(1 − y)·[p^γ/q − γ p^(γ−1) log q].
+  positive = ddMul(unweighted ? [y, 0] : twoProd(alpha, y), positive);
+  // Negative class: w₀(1 − y)·[p^γ/q − γ p^(γ−1) log q].
   let negative = ddDiv(powDD(pd, gamma), q);
   if (gamma !== 0) negative = ddAdd(negative, ddNeg(ddMul([gamma, 0], ddMul(ddDiv(powDD(pd, gamma), pd), logQ))));
-  negative = ddMul(ddMul(twoSum(1, -alpha), twoSum(1, -y)), negative);
+  negative = ddMul(unweighted ? twoSum(1, -y) : ddMul(twoSum(1, -alpha), twoSum(1, -y)), negative);
   return ddAdd(positive, negative)[0];
 }
 
@@ -247,7 +258,7 @@ function powLite(xh: number, xl: number, g: number): number {
 
 /**
  * The soft-label focal gradient as in softLabelGradient but allocation-free:
- * [αy·q^γ·(γ p log p − q) + (1 − α)(1 − y)·p^γ·(p − γ q log q)] / (p q), q = 1 − p carried exactly, each
+ * [w₁y·q^γ·(γ p log p − q) + w₀(1 − y)·p^γ·(p − γ q log q)] / (p q), q = 1 − p carried exactly, each
  * bracket a sum of same-signed parts (no cancellation), logs and powers from logLite/powLite (about 2^-66).
  * The two terms cancel near the minimiser, multiplying their error: beyond 2^8 (or out of range) it returns NaN
  * and the caller takes the double-double path.
@@ -259,7 +270,9 @@ function softLabelGradientFast(y: number, p: number, alpha: number, gamma: numbe
   const qh = 1 - p;
   let bb = qh - 1;
   const ql = 1 - (qh - bb) + (-p - bb);
-  // Positive term αy·q^γ·(γ p log p − q).
+  // α < 0: no class weighting, w₁ = w₀ = 1.
+  const unweighted = alpha < 0;
+  // Positive term w₁y·q^γ·(γ p log p − q).
   const lp = logLite(p, 0);
   const lpl = lo;
   const gp = mulDD(gamma, 0, p, 0);
@@ -267,23 +280,23 @@ function softLabelGradientFast(y: number, p: number, alpha: number, gamma: numbe
   let b = mulDD(gp, gpl, lp, lpl);
   b = addDD(b, lo, -qh, -ql);
   const b1l = lo;
-  let w = mulDD(alpha, 0, y, 0);
+  let w = mulDD(unweighted ? 1 : alpha, 0, y, 0);
   let wl = lo;
   const pq = powLite(qh, ql, gamma);
   if (pq !== pq) return NaN;
   w = mulDD(w, wl, pq, lo);
   const n1 = mulDD(w, lo, b, b1l);
   const n1l = lo;
-  // Negative term (1 − α)(1 − y)·p^γ·(p − γ q log q).
+  // Negative term w₀(1 − y)·p^γ·(p − γ q log q).
   const lq = logLite(qh, ql);
   const lql = lo;
   const gq = mulDD(gamma, 0, qh, ql);
   b = mulDD(gq, lo, lq, lql);
   b = addDD(p, 0, -b, -lo);
   const b2l = lo;
-  const oa = 1 - alpha;
+  const oa = unweighted ? 1 : 1 - alpha;
   bb = oa - 1;
-  const oal = 1 - (oa - bb) + (-alpha - bb);
+  const oal = unweighted ? 0 : 1 - (oa - bb) + (-alpha - bb);
   const oy = 1 - y;
   bb = oy - 1;
   const oyl = 1 - (oy - bb) + (-y - bb);
