@@ -260,6 +260,11 @@ export function checkParam(spec: ParamSpec, value: unknown): string | undefined 
   return undefined;
 }
 
+/** Whether `value` switches the parameter's effect off (below its `offBelow`: focal α < 0 is no weighting). */
+export function isParamOff(spec: ParamSpec, value: number): boolean {
+  return spec.offBelow !== undefined && value < spec.offBelow;
+}
+
 function activationEntry(id: string, caller: string): Extract<CatalogueEntry, { kind: 'activation' }> {
   const entry = entryFor(id);
   if (entry.kind !== 'activation') {

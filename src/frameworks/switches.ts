@@ -105,3 +105,29 @@ export function switchRelu(values: { maxValue?: number; negativeSlope?: number; 
   if (maxValue === undefined && !plainSlope && plainThreshold) return { id: 'leaky_relu', alpha: negativeSlope };
   return { id: 'relu' };
 }
+
+/**
+ * A boolean argument that switches one parameter on: Keras' binary focal crossentropy applies α only with
+ * apply_class_balancing=True (keras-team/keras keras/src/losses/losses.py binary_focal_crossentropy:
+ * `if apply_class_balancing:` around the α weight; keras-team/tf-keras tf_keras/backend.py the same). Without
+ * the argument, or with False, α is off whatever alpha says.
+ */
+export interface ParamGate {
+  readonly keyword: string;
+  /** Index of the argument when passed positionally. */
+  readonly position: number;
+  /** The parameter the argument switches on. */
+  readonly param: string;
+  /** The parameter's value while switched off (focal α: −1, no class weighting). */
+  readonly off: number;
+  /** Its value when switched on without one given (the framework's default for it). */
+  readonly on: number;
+}
+
+const classBalancing = (position: number): ParamGate => ({ keyword: 'apply_class_balancing', position, param: 'alpha', off: -1, on: 0.25 });
+
+/** Canonical name → its gate: `BinaryFocalCrossentropy(apply_class_balancing=False, alpha=0.25, gamma=2.0, …)`. */
+export const PARAM_GATES: ReadonlyMap<string, ParamGate> = new Map([
+  ['keras.losses.BinaryFocalCrossentropy', classBalancing(0)],
+  ['keras.losses.binary_focal_crossentropy', classBalancing(2)],
+]);

@@ -399,35 +399,38 @@ export const frameworkNames: Readonly<Record<string, readonly FrameworkName[]>> 
     jsFn('tf.losses.sigmoidCrossEntropy', { source: tfjsLoss('sigmoid_cross_entropy'), positional: [null, null, null, 'label_smoothing'], note: `(multiClassLabels, logits, weights?, labelSmoothing = 0, reduction?): labelSmoothing s moves labels toward ½: y(1 − s) + s/2. ${TFJS_REDUCTION}` }),
   ],
   focal: [
+    // α < 0 is the core's "no class weighting" (torchvision's own spelling: `if alpha >= 0:` around the weight).
     torchFn('torchvision.ops.sigmoid_focal_loss', {
       source: SRC.torchvisionFocal,
       positional: [null, null, 'alpha', 'gamma'],
       keywords: { alpha: 'alpha', gamma: 'gamma' },
       defaults: { alpha: 0.25, gamma: 2 },
-      note: "Takes logits (applies the sigmoid inside); reduction='none' by default; alpha=-1 turns the weighting off.",
+      note: "Takes logits (applies the sigmoid inside); reduction='none' by default; α = 0.25 applies unless alpha=-1 (any alpha < 0) turns the weighting off.",
     }),
+    // keras/src/losses/losses.py: `if apply_class_balancing:` around the α weight; the gate is PARAM_GATES (switches.ts).
     tfClass('keras.losses.BinaryFocalCrossentropy', {
       source: SRC.kerasLosses,
       positional: [null, 'alpha', 'gamma'],
       keywords: { alpha: 'alpha', gamma: 'gamma' },
-      defaults: { alpha: 0.25, gamma: 2 },
-      note: 'alpha is applied only with apply_class_balancing=True (default False); from_logits=True takes logits.',
+      defaults: { alpha: -1, gamma: 2 },
+      note: 'No α weighting by default: alpha (0.25) applies only with apply_class_balancing=True (default False); from_logits=True takes logits.',
     }),
     tfFn('keras.losses.binary_focal_crossentropy', {
       source: SRC.kerasLosses,
       positional: [null, null, null, 'alpha', 'gamma'],
       keywords: { alpha: 'alpha', gamma: 'gamma' },
-      defaults: { alpha: 0.25, gamma: 2 },
-      note: 'alpha is applied only with apply_class_balancing=True (default False).',
+      defaults: { alpha: -1, gamma: 2 },
+      note: 'No α weighting by default: alpha (0.25) applies only with apply_class_balancing=True (default False).',
     }),
-    tfString('binary_focal_crossentropy', { source: SRC.kerasLossStrings, defaults: { alpha: 0.25, gamma: 2 }, note: 'No class balancing: alpha is not applied.' }),
+    tfString('binary_focal_crossentropy', { source: SRC.kerasLossStrings, defaults: { alpha: -1, gamma: 2 }, note: 'No class balancing: alpha is not applied.' }),
     jaxFn('optax.sigmoid_focal_loss', {
       // alpha and gamma became keyword-only in optax 0.2.7 (v0.2.6 took them third and fourth). Both are read.
-      source: `${SRC.optaxClassification} (alpha, gamma keyword-only since v0.2.7)`,
+      // `if alpha is None: return loss` since v0.2.6; up to v0.2.5 `alpha = -1 if alpha is None` and a negative alpha was off.
+      source: `${SRC.optaxClassification} (alpha, gamma keyword-only since v0.2.7; alpha=None is no weighting)`,
       positional: [null, null, 'alpha', 'gamma'],
       keywords: { alpha: 'alpha', gamma: 'gamma' },
-      defaults: { gamma: 2 },
-      note: '(logits, labels, *, alpha=None, gamma=2.0): takes logits; alpha defaults to None (no weighting); alpha and gamma are keyword-only since optax 0.2.7 (positional up to 0.2.6).',
+      defaults: { alpha: -1, gamma: 2 },
+      note: '(logits, labels, *, alpha=None, gamma=2.0): takes logits; alpha=None (the default) is no weighting, an alpha given applies (since optax 0.2.6 even a negative one; up to 0.2.5 a negative alpha was off); alpha and gamma are keyword-only since optax 0.2.7 (positional up to 0.2.6).',
     }),
   ],
   huber: [

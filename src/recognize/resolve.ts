@@ -17,6 +17,7 @@ import {
   LOSS_IDS,
   MATH_MODULES,
   meaningOfPath,
+  PARAM_GATES,
   PLAIN_KEYWORDS,
   PLAIN_NAMES,
   PLAIN_POSITIONAL,
@@ -31,6 +32,7 @@ import {
   TIMM_FACTORIES,
   TIMM_KEYS,
   type NameHit,
+  type ParamGate,
   type PathMeaning,
 } from '../frameworks';
 import type { Arg, Binding, Chain, Definition, StringArg, Syntax, Value } from './syntax';
@@ -288,6 +290,8 @@ export class Resolver {
         applied.sources[name] = { from: 'code', text: 'negative_slope' };
       }
     }
+    const gate = PARAM_GATES.get(meaning.canonical);
+    if (gate && Object.prototype.hasOwnProperty.call(applied.params, gate.param)) this.applyGate(gate, args, chain, applied);
     return {
       id: hit.id,
       params: applied.params,
@@ -376,6 +380,36 @@ export class Resolver {
       }
     }
     return { params, explicit, unknown, sources };
+  }
+
+  /**
+   * A parameter another argument switches on (Keras' α under apply_class_balancing): on only when that argument
+   * is True, with the value the code gives or the gate's; otherwise off, and a value the code gives is ignored
+   * (the source says so). An argument whose value is not known here, or one a spread may hold, leaves it unknown.
+   */
+  private applyGate(
+    gate: ParamGate,
+    args: readonly Arg[],
+    chain: Chain,
+    applied: { params: Record<string, number>; explicit: string[]; unknown: Record<string, string>; sources: Record<string, ParamSource> },
+  ): void {
+    const { params, explicit, unknown, sources } = applied;
+    const name = gate.param;
+    const a = argumentFor(args, gate.keyword, gate.position, false);
+    const literal = a ? this.switchLiteral(a.value, chain.scope, chain.starts[0]) : args.some((x) => x.spread) ? undefined : 'false';
+    if (literal === 'true') {
+      if (!explicit.includes(name) && unknown[name] === undefined) params[name] = gate.on;
+      return;
+    }
+    const given = explicit.includes(name) ? String(params[name]) : unknown[name];
+    if (explicit.includes(name)) explicit.splice(explicit.indexOf(name), 1);
+    delete unknown[name];
+    delete sources[name];
+    params[name] = gate.off;
+    if (literal === 'false') {
+      const why = `${gate.keyword}=False${a ? '' : ' (the default)'}`;
+      sources[name] = { from: 'gate', text: given === undefined ? why : `${name}=${given} is ignored: ${why}` };
+    } else unknown[name] = a ? `${gate.keyword}=${quote(this.syntax.text.slice(a.valueStart, a.valueEnd))}` : `${gate.keyword} (in a spread argument)`;
   }
 
   /** The number a value stands for: a literal, or a name bound to one in scope (followed a few hops). */

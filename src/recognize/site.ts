@@ -4,9 +4,10 @@ import type { Framework, FrameworkName } from '../core/functionTypes';
 export interface ParamSource {
   /**
    * 'code': a literal in the call; 'name': a name bound to a literal in scope (`text` says which and where);
-   * 'unknown': set in code by something whose value is not known here (`text` is what the code writes).
+   * 'unknown': set in code by something whose value is not known here (`text` is what the code writes);
+   * 'gate': switched off by another argument (Keras' apply_class_balancing=False turns focal α off; `text` says which).
    */
-  readonly from: 'code' | 'name' | 'unknown';
+  readonly from: 'code' | 'name' | 'unknown' | 'gate';
   readonly text: string;
 }
 

@@ -49,7 +49,12 @@ function niceStep(raw: number): number {
 export function placesOf(entry: CatalogueEntry, call: CallContext): Map<string, ParameterPlace> {
   const places = new Map<string, ParameterPlace>();
   const site = call.args ?? call.ref;
-  for (const spec of entry.params) places.set(spec.name, locateParameter(call.text, site.range.end, call.family, site.frameworkName, spec.name));
+  for (const spec of entry.params) {
+    // Switched off by another argument (Keras focal α without apply_class_balancing=True): a value written for it does nothing.
+    const gate = site.sources?.[spec.name];
+    if (gate?.from === 'gate') places.set(spec.name, { kind: 'fixed', why: gate.text });
+    else places.set(spec.name, locateParameter(call.text, site.range.end, call.family, site.frameworkName, spec.name));
+  }
   return places;
 }
 

@@ -3,9 +3,9 @@
  * effect beside each framework's defaults, the sparkline, one line each of range / properties / use cases /
  * pairing, and the two command links. Pure (no 'vscode'): src/hover.ts adapts it, unit tests call it in Node.
  */
-import { checkParam } from '../../core/api';
+import { checkParam, isParamOff } from '../../core/api';
 import { catalogue } from '../../core/catalogue';
-import type { CatalogueEntry, FrameworkName, FunctionProse, Params, PredictionSpace } from '../../core/functionTypes';
+import type { CatalogueEntry, FrameworkName, FunctionProse, ParamSpec, Params, PredictionSpace } from '../../core/functionTypes';
 import { formatNumber, paletteFor, sparklineSvg } from './sparkline';
 import { signalHoverLine } from '../playground/signalHover';
 import type { FunctionRef } from '../../recognize/site';
@@ -191,24 +191,30 @@ function parameterBlock(entry: CatalogueEntry, ref: FunctionRef, params: Params)
     const unknown = ref.unknown && Object.prototype.hasOwnProperty.call(ref.unknown, spec.name) ? ref.unknown[spec.name] : undefined;
     if (unknown !== undefined) {
       // The code passes something this hover cannot evaluate: never present the default as the value in effect.
-      return `${code(symbolFor(spec.name))} = ${code(unknown)} *(set in code, value not known here; plot and links use the default ${formatNumber(value)})* —${alias0} ${escapeMarkdown(spec.meaning)}`;
+      return `${code(symbolFor(spec.name))} = ${code(unknown)} *(set in code, value not known here; plot and links use the default ${paramText(spec, value)})* —${alias0} ${escapeMarkdown(spec.meaning)}`;
     }
     const source = ref.sources && Object.prototype.hasOwnProperty.call(ref.sources, spec.name) ? ref.sources[spec.name] : undefined;
     let origin: string;
     if (source?.from === 'name') origin = `set in code: ${escapeMarkdown(source.text)}`;
+    else if (source?.from === 'gate') origin = escapeMarkdown(source.text);
     else if (ref.explicit.includes(spec.name)) origin = 'set in code';
     else if (fn?.defaults && spec.name in fn.defaults) origin = `${frameworkLabel(fn)} default`;
     else origin = 'default';
     const problem = checkParam(spec, value);
     const warning = problem ? ` — ⚠ ${escapeMarkdown(problem)}` : '';
     const alias = symbolFor(spec.name) === spec.name ? '' : ` ${spec.name}:`;
-    return `${code(`${symbolFor(spec.name)} = ${formatNumber(value)}`)} *${origin}* —${alias} ${escapeMarkdown(spec.meaning)}${warning}`;
+    return `${code(`${symbolFor(spec.name)} = ${paramText(spec, value)}`)} *${origin}* —${alias} ${escapeMarkdown(spec.meaning)}${warning}`;
   });
   // One line per parameter (a hard break between them), no heading: the hover's height is scarce.
   const parts = [lines.join('  \n')];
   const table = defaultsTable(entry, fn, params);
   if (table) parts.push(table);
   return parts.join('\n\n');
+}
+
+/** A parameter's value as the hover shows it: "off" where the value switches its effect off (focal α < 0). */
+function paramText(spec: ParamSpec, value: number): string {
+  return isParamOff(spec, value) ? 'off' : formatNumber(value);
 }
 
 /** How the framework the code uses departs from the plain math (PyTorch's BCELoss clamps log at −100). */
@@ -241,11 +247,12 @@ function defaultsTable(entry: CatalogueEntry, matched: FrameworkName | undefined
   if (names.length === 0) return '';
   const withDefaults = spellings.filter((f) => f.defaults && names.some((n) => n in f.defaults!));
   const distinct = new Set(withDefaults.map((f) => names.map((n) => f.defaults![n]).join(',')));
+  const specOf = (n: string) => entry.params.find((s) => s.name === n)!;
   if (distinct.size === 1) {
     const [only] = distinct;
     if (only === names.map((n) => params[n]).join(',')) return '';
     const first = withDefaults[0].defaults!;
-    return `*Default in every framework:* ${names.map((n) => code(`${symbolFor(n)} = ${formatNumber(first[n])}`)).join(', ')}`;
+    return `*Default in every framework:* ${names.map((n) => code(`${symbolFor(n)} = ${paramText(specOf(n), first[n])}`)).join(', ')}`;
   }
   const column = (fn: FrameworkName) => (frameworkLabel(fn) === 'Flax' ? 'JAX' : frameworkLabel(fn));
   const matchedColumn = matched ? column(matched) : undefined;
@@ -260,8 +267,8 @@ function defaultsTable(entry: CatalogueEntry, matched: FrameworkName | undefined
         byValue.set(f.defaults![n], [...(byValue.get(f.defaults![n]) ?? []), f]);
       }
       if (byValue.size === 0) return '—';
-      if (byValue.size === 1) return formatNumber([...byValue.keys()][0]);
-      return [...byValue].map(([value, fns]) => `${formatNumber(value)} (${nameKind(fns, [...byValue.values()])})`).join(', ');
+      if (byValue.size === 1) return paramText(specOf(n), [...byValue.keys()][0]);
+      return [...byValue].map(([value, fns]) => `${paramText(specOf(n), value)} (${nameKind(fns, [...byValue.values()])})`).join(', ');
     });
     const label = c === matchedColumn ? `**${c}**` : c;
     return `| ${label} | ${cells.join(' | ')} |`;

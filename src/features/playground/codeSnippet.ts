@@ -3,12 +3,14 @@
  * spells it, from the catalogue's framework names. Example: leaky_relu with alpha 0.2 in PyTorch is
  * `torch.nn.LeakyReLU(negative_slope=0.2)`.
  */
+import { isParamOff } from '../../core/api';
 import type { Framework, FrameworkName, FunctionInfo, Params } from '../../core/functionTypes';
+import { PARAM_GATES } from '../../frameworks/switches';
 
 /** Class form first (what people write in a model), then the function, then the string alias. */
 const FORM_PREFERENCE: readonly FrameworkName['form'][] = ['class', 'function', 'string'];
 
-export function codeSnippet(info: Pick<FunctionInfo, 'id' | 'kind' | 'frameworks'>, params: Params, framework: Framework): string {
+export function codeSnippet(info: Pick<FunctionInfo, 'id' | 'kind' | 'frameworks' | 'params'>, params: Params, framework: Framework): string {
   const names = info.frameworks.filter((n) => n.framework === framework);
   if (names.length === 0) throw new Error(`${info.id} has no ${framework} name in the catalogue`);
   const name = [...names].sort((a, b) => FORM_PREFERENCE.indexOf(a.form) - FORM_PREFERENCE.indexOf(b.form))[0];
@@ -17,6 +19,16 @@ export function codeSnippet(info: Pick<FunctionInfo, 'id' | 'kind' | 'frameworks
 
   const args: string[] = [];
   const passed = new Set<string>();
+  // A parameter switched off where the framework's default is off too (optax alpha=None, Keras without class
+  // balancing) is left out: that is how those frameworks spell "off" (optax would apply alpha=-1 as a weight).
+  for (const spec of info.params) {
+    const value = params[spec.name];
+    const byDefault = name.defaults?.[spec.name];
+    if (value !== undefined && byDefault !== undefined && isParamOff(spec, value) && isParamOff(spec, byDefault)) passed.add(spec.name);
+  }
+  // Keras focal α applies only with apply_class_balancing=True.
+  const gate = PARAM_GATES.get(name.name);
+  const gateOn = gate !== undefined && gate.param in params && !passed.has(gate.param);
   const tensorNames = tensorArgumentNames(info.kind, framework);
   let tensorIndex = 0;
   for (const param of name.positional ?? []) {
@@ -31,6 +43,7 @@ export function codeSnippet(info: Pick<FunctionInfo, 'id' | 'kind' | 'frameworks
     passed.add(param);
   }
   const keywordArgs: string[] = [];
+  if (gateOn) keywordArgs.push(python ? `${gate.keyword}=True` : `${gate.keyword}: true`);
   for (const [keyword, param] of Object.entries(name.keywords ?? {})) {
     if (passed.has(param) || !(param in params)) continue;
     keywordArgs.push(python ? `${keyword}=${formatNumber(params[param], true)}` : `${keyword}: ${formatNumber(params[param], false)}`);
