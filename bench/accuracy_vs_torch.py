@@ -80,9 +80,14 @@ LOSSES = {
     'bce_with_logits': lambda y, q, p: F.binary_cross_entropy_with_logits(q, y, reduction='none'),
     'hinge': lambda y, q, p: torch.clamp(1 - y * q, min=0),
     'squared_hinge': lambda y, q, p: torch.clamp(1 - y * q, min=0) ** 2,
-    'focal': lambda y, q, p: (-p.get('alpha', 0.25) * y * (1 - q) ** p.get('gamma', 2.0) * torch.log(q)
-                              - (1 - p.get('alpha', 0.25)) * (1 - y) * q ** p.get('gamma', 2.0) * torch.log1p(-q)),
+    'focal': lambda y, q, p: focal_torch(y, q, p.get('alpha', 0.25), p.get('gamma', 2.0)),
 }
+
+
+def focal_torch(y, q, alpha, gamma):
+    """Class weights (α, 1 − α), or (1, 1) for α < 0: no weighting, as torchvision's alpha=-1."""
+    w1, w0 = (1.0, 1.0) if alpha < 0 else (alpha, 1 - alpha)
+    return -w1 * y * (1 - q) ** gamma * torch.log(q) - w0 * (1 - y) * q ** gamma * torch.log1p(-q)
 
 NODE_EVAL = r"""
 const core = require(process.argv[1]);
