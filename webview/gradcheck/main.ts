@@ -58,12 +58,15 @@ const noViewChange = { onViewChange: () => undefined };
 const derivativePlot = new Plot(derivativeCanvas, noViewChange);
 const differencePlot = new Plot(differenceCanvas, noViewChange);
 // The numeric line is drawn first (on top, see drawSeries); the legend still reads analytic, numeric.
-const legend = derivativePlot.chart.options.plugins?.legend;
+const legend = derivativePlot.settings.plugins?.legend;
 if (legend) legend.reverse = true;
 // Differences of ~1e−15 would be labelled "1.0000000000000000E-15" by default.
-const differenceY = differencePlot.chart.options.scales?.y;
-// (Assigned through Chart.js's options proxy: spreading it into a new object throws.)
+const differenceY = differencePlot.settings.scales?.y;
+// (Assigned in place: once the chart exists these are Chart.js's options proxy, which throws when spread.)
 if (differenceY?.ticks) differenceY.ticks.callback = (value) => formatValue(Number(value));
+// The plots' data comes with the host's answer; their axes show now, so the page does not jump when it does.
+derivativePlot.showEmpty();
+differencePlot.showEmpty();
 
 openButton.addEventListener('click', () => post({ type: 'openInPlayground', index: selected }));
 
@@ -126,7 +129,7 @@ function drawSeries(): void {
   for (const v of data.difference) if (Number.isFinite(v)) largest = Math.max(largest, Math.abs(v));
   const half = largest > 0 ? largest * 1.1 : 1e-15;
   differenceCaption.textContent = `Difference, analytic − numeric (largest |difference| ${largest > 0 ? formatValue(largest) : '0: they agree exactly'})`;
-  const y = differencePlot.chart.options.scales?.y;
+  const y = differencePlot.settings.scales?.y;
   if (y) {
     y.min = -half;
     y.max = half;

@@ -321,7 +321,10 @@ function boot(message: HostMessage & { type: 'init' }, from: 'page' | 'init'): v
   awaitingData = new Set(state.series.map((s) => s.key));
   askForChangedSeries();
   renderControls();
-  scheduleFrame(true);
+  // Drawn now, in this task, so the first frame the page paints already shows the chart (Chart.js builds
+  // it on this first draw); the frame scheduled after it records when that frame was painted.
+  drawChart();
+  scheduleFrame();
   post({ type: 'seriesList', series: seriesSummaries(state) });
 }
 

@@ -108,17 +108,26 @@ export interface PlotCallbacks {
 }
 
 export class Plot {
-  readonly chart: Chart<'line', Point[]>;
+  private chartInstance: Chart<'line', Point[]> | undefined;
+  private readonly options: ChartOptions<'line'>;
   private readonly datasets = new Map<string, LineDataset>();
   private theme: Theme;
 
-  constructor(canvas: HTMLCanvasElement, callbacks: PlotCallbacks) {
+  /**
+   * Builds the options only: Chart.js lays out and paints the whole chart when it is constructed, so the
+   * chart is made by the first `draw`, with its axes and lines already set — one layout and one paint
+   * before the first frame instead of an empty chart first and the real one after it.
+   */
+  constructor(
+    private readonly canvas: HTMLCanvasElement,
+    callbacks: PlotCallbacks,
+  ) {
     this.theme = readTheme();
     const viewChanged = ({ chart }: { chart: Chart }) => {
       const { min, max } = chart.scales.x;
       callbacks.onViewChange(min, max);
     };
-    const options: ChartOptions<'line'> = {
+    this.options = {
       animation: false,
       responsive: true,
       maintainAspectRatio: false,
@@ -157,15 +166,33 @@ export class Plot {
         },
       },
     };
-    this.chart = new Chart(canvas, { type: 'line', data: { datasets: [] }, options, plugins: [backgroundPlugin(() => this.theme), crosshairPlugin(() => this.theme)] });
     this.applyTheme();
+  }
+
+  /** Makes and paints the chart now, empty, so its axes hold the place of lines still to come. */
+  showEmpty(): void {
+    void this.chart;
+  }
+
+  /** The Chart.js chart (made now, empty, if nothing was drawn yet). */
+  get chart(): Chart<'line', Point[]> {
+    this.chartInstance ??= this.createChart([]);
+    return this.chartInstance;
+  }
+
+  /**
+   * The options to change before the next draw: the chart's own once it exists (they write through to the
+   * plain object), the plain object before — so configuring a plot does not make its chart early.
+   */
+  get settings(): ChartOptions<'line'> {
+    return this.chartInstance?.options ?? this.options;
   }
 
   /** Re-reads the theme's colours and redraws (on a theme switch). */
   refreshTheme(): void {
     this.theme = readTheme();
     this.applyTheme();
-    this.chart.update('none');
+    this.chartInstance?.update('none');
   }
 
   get palette(): readonly string[] {
@@ -198,8 +225,7 @@ export class Plot {
       next.push(ds);
     }
     for (const id of [...this.datasets.keys()]) if (!seen.has(id)) this.datasets.delete(id);
-    this.chart.data.datasets = next;
-    const scales = this.chart.options.scales as { x: { min?: number; max?: number; title: { text: string } }; y: { min?: number; max?: number } };
+    const scales = this.settings.scales as { x: { min?: number; max?: number; title: { text: string } }; y: { min?: number; max?: number } };
     scales.x.min = xMin;
     scales.x.max = xMax;
     scales.x.title.text = axisTitle;
@@ -208,16 +234,31 @@ export class Plot {
       scales.y.min = bounds?.min;
       scales.y.max = bounds?.max;
     }
-    this.chart.update('none');
+    if (!this.chartInstance) {
+      // Constructing lays out and paints (animation is off): that is this draw.
+      this.chartInstance = this.createChart(next);
+      return;
+    }
+    this.chartInstance.data.datasets = next;
+    this.chartInstance.update('none');
   }
 
   /** Back to the typed x range with y fitted to the data. */
   resetView(): void {
-    this.chart.resetZoom('none');
+    this.chartInstance?.resetZoom('none');
   }
 
   toPng(): string {
     return this.chart.toBase64Image('image/png', 1);
+  }
+
+  private createChart(datasets: LineDataset[]): Chart<'line', Point[]> {
+    return new Chart(this.canvas, {
+      type: 'line',
+      data: { datasets },
+      options: this.options,
+      plugins: [backgroundPlugin(() => this.theme), crosshairPlugin(() => this.theme)],
+    });
   }
 
   private applyTheme(): void {
@@ -225,7 +266,7 @@ export class Plot {
     Chart.defaults.color = t.foreground;
     Chart.defaults.borderColor = t.grid;
     Chart.defaults.font.family = t.font;
-    const o = this.chart.options;
+    const o = this.settings;
     for (const axis of ['x', 'y'] as const) {
       const scale = o.scales?.[axis];
       if (!scale) continue;
