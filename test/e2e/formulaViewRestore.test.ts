@@ -118,6 +118,25 @@ async function until(frame: Frame, check: () => Promise<boolean>, what: string, 
   }
 }
 
+/**
+ * Changes `file` on disk and waits until the view has noticed (`noticed`). VS Code learns of the change from
+ * its file watcher, which on a busy machine can miss a write made while it is still starting; so when nothing
+ * happened within 4 s the same text is written again with one more newline at its end (below every call).
+ */
+async function changeOnDisk(frame: Frame, file: string, change: (text: string) => string, noticed: () => Promise<boolean>, what: string): Promise<void> {
+  const changed = change(readFileSync(file, 'utf8'));
+  const deadline = Date.now() + 20_000;
+  for (let attempt = 0; ; attempt++) {
+    writeFileSync(file, changed + '\n'.repeat(attempt));
+    try {
+      await until(frame, noticed, what, 4000);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
 /** Whether the α slider is the element marked before, and has focus. */
 async function sliderKept(frame: Frame): Promise<{ same: boolean; focused: boolean; value: number }> {
   return frame.evaluate(() => {
@@ -152,8 +171,7 @@ suite('Formula view: updates mid-drag, diagnostics, reload', () => {
 
     // 1. The document changes on disk below the call (its line stays): the host posts a newer view mid-drag.
     const file = join(workspace, 'model.py');
-    writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nREGRESSOR = Regressor()\n`);
-    await until(frame, async () => (await counters(frame)).shows > start.shows, 'the host to post a view after the file changed');
+    await changeOnDisk(frame, file, (text) => `${text}\n\nREGRESSOR = Regressor()\n`, async () => (await counters(frame)).shows > start.shows, 'the host to post a view after the file changed');
     let kept = await sliderKept(frame);
     assert.ok(kept.same, 'the α slider was replaced by a new element mid-drag');
     assert.ok(kept.focused, 'the α slider lost focus mid-drag');
@@ -161,8 +179,7 @@ suite('Formula view: updates mid-drag, diagnostics, reload', () => {
 
     // 2. A line inserted above the call (the call moves): a view that cannot be applied in place waits for the release.
     const { shows } = await counters(frame);
-    writeFileSync(file, `# moved down one line\n${readFileSync(file, 'utf8')}`);
-    await until(frame, async () => (await counters(frame)).shows > shows, 'the host to post a view after the line was inserted');
+    await changeOnDisk(frame, file, (text) => `# moved down one line\n${text}`, async () => (await counters(frame)).shows > shows, 'the host to post a view after the line was inserted');
     kept = await sliderKept(frame);
     assert.ok(kept.same && kept.focused, `after the insertion: ${JSON.stringify(kept)}`);
     assert.equal((await counters(frame)).rebuilds, start.rebuilds, 'the parameter rows were rebuilt mid-drag');
