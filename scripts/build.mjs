@@ -60,10 +60,36 @@ function unusedKatexFonts() {
   };
 }
 
-// One bundle per webview: the playground (main, with KaTeX split out as katex.js, loaded async) and the
-// gradient-check results view (gradcheck).
+/**
+ * The pages' imports of 'chart.js' and 'chartjs-plugin-zoom' read the one copy webview/shared/chartLibrary.ts
+ * puts on `window` (dist/webview/chartjs.js, which each page runs before its own script): the names it
+ * exports are re-exported here, so a page that asks for anything else fails to build instead of at run time.
+ * The library's own imports (and Chart.js's from inside node_modules) resolve as usual.
+ */
+const CHART_LIBRARY_EXPORTS = ['Chart', 'Legend', 'LinearScale', 'LineController', 'LineElement', 'LogarithmicScale', 'PointElement', 'ScatterController', 'Tooltip'];
+function chartFromLibrary() {
+  return {
+    name: 'chart-from-library',
+    setup(build) {
+      build.onResolve({ filter: /^(chart\.js|chartjs-plugin-zoom)$/ }, (args) => {
+        if (args.importer.includes('node_modules') || args.importer.endsWith(join('webview', 'shared', 'chartLibrary.ts'))) return undefined;
+        return { path: args.path, namespace: 'chart-library' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'chart-library' }, (args) => ({
+        loader: 'js',
+        contents:
+          args.path === 'chart.js'
+            ? `const lib = window.__dlfpChartJs;\n${CHART_LIBRARY_EXPORTS.map((name) => `export const ${name} = lib.${name};`).join('\n')}\n`
+            : 'export default window.__dlfpChartJs.zoomPlugin;\n',
+      }));
+    },
+  };
+}
+
+// One bundle per webview page (main: the playground, gradcheck, formulaView, signal), each run after chartjs.js,
+// the Chart.js they share; KaTeX (katex.js) and the core's preview (corePreview.js) are loaded after a first paint.
 const webviewEntries = Object.fromEntries(
-  Object.entries({ main: 'webview/playground/main.ts', katex: 'webview/shared/katexGlobal.ts', gradcheck: 'webview/gradcheck/main.ts', formulaView: 'webview/formulaView/main.ts', formulaViewPreview: 'webview/formulaView/preview.ts', signal: 'webview/playground/signal.ts' }).filter(([, file]) =>
+  Object.entries({ main: 'webview/playground/main.ts', chartjs: 'webview/shared/chartLibrary.ts', katex: 'webview/shared/katexGlobal.ts', gradcheck: 'webview/gradcheck/main.ts', formulaView: 'webview/formulaView/main.ts', corePreview: 'webview/shared/corePreview.ts', signal: 'webview/playground/signal.ts' }).filter(([, file]) =>
     existsSync(join(root, file)),
   ),
 );
@@ -80,7 +106,7 @@ const webviewOptions = {
   target: 'chrome120',
   loader: { '.woff2': 'file', '.woff': 'empty', '.ttf': 'empty' },
   assetNames: 'fonts/[name]',
-  plugins: [unusedKatexFonts()],
+  plugins: [unusedKatexFonts(), chartFromLibrary()],
 };
 if (Object.keys(webviewEntries).length > 0) await esbuild.build(webviewOptions);
 console.log(`build: dist/ ready${production ? ' (production)' : ''}`);

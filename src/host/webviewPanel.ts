@@ -8,7 +8,7 @@
  *   dist/webview (images also as data:);
  * - the panel's script and stylesheet inlined into its page (read once per host with vscode.workspace.fs,
  *   so in the web worker host too): the first chart no longer waits ~90 ms for a ~230 KB bundle to come
- *   through the webview's resource loader;
+ *   through the webview's resource loader; before it, the Chart.js every page shares (CHART_LIBRARY);
  * - the `ready` handshake: messages posted before the webview said `ready` (or while it is hidden, which
  *   tears it down) wait in a queue and go out, in order, after the view's own answer to `ready`;
  * - every message that arrives is validated by the view's parser; a malformed one is logged and ignored;
@@ -22,6 +22,9 @@ import { toWire } from '../shared/wire';
 import { cspNonce, readTextAsset } from './assets';
 import { outputChannel } from './outputChannel';
 import { messageOf } from './errorMessage';
+
+/** Chart.js for every page (webview/shared/chartLibrary.ts), run before the page's own script. */
+const CHART_LIBRARY = 'chartjs.js';
 
 export interface WebviewPage {
   readonly title: string;
@@ -86,8 +89,8 @@ export abstract class WebviewPanelHost<ToWebview, FromWebview extends { readonly
   protected setPage(page: WebviewPage): void {
     const root = webviewRoot(this.context);
     const read = (file: string) => readTextAsset(root, file);
-    void Promise.all([read(page.script), read(page.style)]).then(
-      ([script, style]) => ({ script, style }),
+    void Promise.all([read(CHART_LIBRARY), read(page.script), read(page.style)]).then(
+      ([library, script, style]) => ({ library, script, style }),
       (error: unknown) => {
         this.log(`${this.spec.name}: page assets not inlined (${messageOf(error)}); linking them instead`);
         return undefined;
@@ -156,6 +159,7 @@ export function webviewOptions(context: vscode.ExtensionContext): vscode.Webview
 
 /** The text of a page's script and stylesheet, to put in the page instead of linking the files. */
 export interface InlineSources {
+  readonly library: string;
   readonly script: string;
   readonly style: string;
 }
@@ -165,7 +169,9 @@ export function pageHtml(webview: vscode.Webview, root: vscode.Uri, page: Webvie
   const rawUri = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, file)).toString();
   const uri = (file: string) => attribute(rawUri(file));
   // A text that could close its element early is linked instead (esbuild's output escapes `</script`).
-  const script = inline && !/<\/script|<!--/i.test(inline.script) ? withSourceMap(inline.script, rawUri(`${page.script}.map`)) : undefined;
+  const inlined = (text: string, file: string) => (/<\/script|<!--/i.test(text) ? undefined : withSourceMap(text, rawUri(`${file}.map`)));
+  const library = inline && inlined(inline.library, CHART_LIBRARY);
+  const script = inline && inlined(inline.script, page.script);
   const style = inline && !/<\/style/i.test(inline.style) ? withSourceMap(inline.style, rawUri(`${page.style}.map`)) : undefined;
   const csp = [
     "default-src 'none'",
@@ -188,6 +194,7 @@ ${style === undefined ? `<link rel="stylesheet" href="${uri(page.style)}">` : `<
 </head>
 <body>
 <main id="app" aria-busy="true"><p class="loading">${attribute(page.loadingText)}</p></main>
+${library === undefined ? `<script nonce="${nonce}" src="${uri(CHART_LIBRARY)}"></script>` : `<script nonce="${nonce}">${library}</script>`}
 ${page.beforeScript ? page.beforeScript(nonce) + '\n' : ''}${script === undefined ? `<script nonce="${nonce}" src="${uri(page.script)}"${data}></script>` : `<script nonce="${nonce}"${data}>${script}</script>`}
 </body>
 </html>`;

@@ -1,8 +1,8 @@
 /**
- * The Formula view's preview in the webview, in plain Node: the lines its preview bundle computes are the
- * host's own (bit for bit, so a previewed frame and the host's next view agree), the `preview` message says
- * whether the webview drew them itself, and the bundle holds the catalogue's evaluation without the formula
- * compiler, VS Code or Node (its size is printed, never asserted against a clock).
+ * The preview computed in the webviews, in plain Node: the lines the preview bundle computes for the Formula
+ * view and for the playground are the host's own (bit for bit, so a previewed frame and the host's next answer
+ * agree), the `preview` message says whether the webview drew them itself, and the bundle holds the catalogue's
+ * evaluation without the formula compiler, VS Code or Node (its size is printed, never asserted against a clock).
  */
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -12,6 +12,9 @@ import { linesFor } from '../../src/features/formulaView/formulaViewLines';
 import { parseWebviewMessage, VIEW_POINTS } from '../../src/features/formulaView/formulaViewMessages';
 import { buildViewModel } from '../../src/features/formulaView/formulaViewModel';
 import { siteAt } from '../../src/features/formulaView/siteAt';
+import { catalogueSeriesLines } from '../../src/features/playground/catalogueLines';
+import { evaluateSeries } from '../../src/features/playground/evaluateSeries';
+import type { SeriesRequest } from '../../src/features/playground/playgroundMessages';
 import { linspace } from '../../src/shared/grid';
 import { isInvalid } from '../../src/shared/validate';
 
@@ -57,10 +60,33 @@ describe('Formula view: the preview computed in the webview', () => {
     assert.match(bad.error, /drawn/);
   });
 
+  it("gives the playground's series exactly as the host answers `evaluate`: an activation, a loss per target, a softmax component", () => {
+    const requests: SeriesRequest[] = [
+      { source: { type: 'catalogue', id: 'elu' }, params: { alpha: 0.7 }, xMin: -6, xMax: 6, points: 801 },
+      { source: { type: 'catalogue', id: 'focal' }, params: { alpha: -1, gamma: 3 }, labels: [0, 1], xMin: 0, xMax: 1, points: 401 },
+      { source: { type: 'catalogue', id: 'softmax' }, params: {}, component: 1, others: [0.5, -2], xMin: -8, xMax: 8, points: 501 },
+    ];
+    for (const request of requests) {
+      const host = evaluateSeries(request).lines;
+      const page = catalogueSeriesLines(request);
+      assert.ok(host.length >= 2, `${JSON.stringify(request.source)}: ${host.length} lines`);
+      assert.deepEqual(
+        page.map((l) => [l.role, l.label, Array.from(l.values)]),
+        host.map((l) => [l.role, l.label, Array.from(l.values)]),
+        JSON.stringify(request.source),
+      );
+    }
+  });
+
+  it('leaves a custom formula and a parameter out of range to the host (it throws; the page then asks)', () => {
+    assert.throws(() => catalogueSeriesLines({ source: { type: 'formula', formula: 'x * x' }, params: {}, xMin: -1, xMax: 1, points: 11 }), /custom formula/);
+    assert.throws(() => catalogueSeriesLines({ source: { type: 'catalogue', id: 'elu' }, params: { alpha: Number.NaN }, xMin: -1, xMax: 1, points: 11 }), /alpha/);
+  });
+
   it('the preview bundle holds the catalogue evaluation, not the formula compiler, VS Code or Node', async function () {
     this.timeout(30_000);
     const result = await esbuild.build({
-      entryPoints: [join(repoRoot, 'webview', 'formulaView', 'preview.ts')],
+      entryPoints: [join(repoRoot, 'webview', 'shared', 'corePreview.ts')],
       bundle: true,
       minify: true,
       write: false,

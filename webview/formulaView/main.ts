@@ -2,7 +2,7 @@
  * The Formula view's page: the function under the cursor (name, framework, file:line), its formula and
  * derivative (KaTeX), a plot of f and f′ (ℓ and ∂ℓ/∂ŷ) with the parameters in effect and, dotted, with the
  * framework's defaults, one slider per parameter, the pairing-lint diagnostics of the line, and buttons.
- * A slider drag is drawn without the host: the preview bundle (preview.ts, loaded after the first paint)
+ * A slider drag is drawn without the host: the preview bundle (shared/corePreview.ts, loaded after the first paint)
  * computes the lines with the host's own pure function and they are drawn in the next frame; the host is
  * told the values (it stays the authority on what the view shows and on Apply to code). Until that bundle
  * has loaded, a slider asks the host for the lines (`preview` → `lines`). An update from the host during a
@@ -25,7 +25,7 @@ import {
   type WebviewMessage,
 } from '../../src/features/formulaView/formulaViewMessages';
 import { isInvalid } from '../../src/shared/validate';
-import type { PreviewLines } from './preview';
+import { corePreview, loadCorePreview } from '../shared/loadCorePreview';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -99,7 +99,7 @@ const probe: Probe | undefined = probesOn
       waiting: () => waiting !== undefined,
       cspViolations: [],
       forceHost: false,
-      previewLoaded: () => previewLines() !== undefined,
+      previewLoaded: () => corePreview() !== undefined,
       shown: () => (view ? { id: view.id, dimmed: view.dimmed, line: view.line, lines: codeLines.length, params: view.params.map((p) => p.name) } : null),
     }
   : undefined;
@@ -272,7 +272,7 @@ function render(): void {
   renderDiagnostics(v);
   scheduleFrame();
   loadKatex(bootScript);
-  loadPreview();
+  loadCorePreview(bootScript);
 }
 
 /** One parameter's controls; `update` shows the host's newer view of it without replacing any element. */
@@ -382,17 +382,12 @@ function renderDiagnostics(v: ViewModel): void {
   diagnosticsBox.hidden = v.diagnostics.length === 0;
 }
 
-/** The preview bundle's function, once it has loaded. */
-function previewLines(): PreviewLines | undefined {
-  return (window as unknown as { __formulaViewPreview?: PreviewLines }).__formulaViewPreview;
-}
-
 /**
  * Computes the lines for the sliders' values here and draws them in the next frame; false when the
  * preview bundle has not loaded yet (the host computes them then).
  */
 function previewHere(): boolean {
-  const lines = previewLines();
+  const lines = corePreview()?.formulaViewLines;
   const v = view;
   if (!lines || !v || probe?.forceHost) return false;
   const started = performance.now();
@@ -443,19 +438,6 @@ function fitToWidth(boxes: readonly HTMLElement[]): void {
   new ResizeObserver(() => {
     if (boxes[0].clientWidth !== width) fit();
   }).observe(boxes[0]);
-}
-
-/** Loads the preview bundle once, after the first paint (its URL and the CSP nonce come from the boot script). */
-let previewRequested = false;
-function loadPreview(): void {
-  const src = bootScript?.dataset.previewScript;
-  if (previewRequested || !src) return;
-  previewRequested = true;
-  const script = document.createElement('script');
-  script.nonce = bootScript?.nonce ?? '';
-  script.src = src;
-  script.async = true;
-  document.body.append(script);
 }
 
 /** A lint message's `code spans` as <code> (as VS Code's hover shows them), the rest as text. */

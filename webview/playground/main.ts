@@ -6,7 +6,9 @@
  * answers `ready` with `init` too (used only if the embedded copy is missing) and then `add` for each
  * function to plot. Each state change asks the host again only for the series whose request changed
  * (requests.ts); the chart is redrawn at most once per animation frame, and KaTeX is loaded after the
- * first frame.
+ * first frame. So is the preview bundle (shared/corePreview.ts): once it is there, a catalogue function's
+ * series is computed in the page with the host's own code, so a slider drag repaints in the next frame
+ * instead of after a round trip; a custom formula, and a series the preview cannot compute, still ask the host.
  */
 import './styles.css';
 import type { FunctionSummary, HostMessage, ResultLine, SeriesRequest, WebviewMessage } from '../../src/features/playground/playgroundMessages';
@@ -17,6 +19,7 @@ import { formatValue, type Line, Plot } from '../shared/chart';
 import { afterThisFrame } from '../shared/dom';
 import { vscodeApi } from '../shared/vscodeApi';
 import { loadKatex } from '../shared/loadKatex';
+import { corePreview, loadCorePreview } from '../shared/loadCorePreview';
 import { buildLayout } from './controls';
 import { toCsv } from './csv';
 import type { PerfRecord } from './perfRecord';
@@ -25,7 +28,7 @@ import { syncCards, titleOf } from './seriesCard';
 import { type Action, axisTitle, initialState, modeOf, reduce, requestFor, type Series, seriesSummaries, visibleRange } from './state';
 
 
-const perf: PerfRecord = { scriptStart: performance.now(), sliderPaint: [], chartUpdate: [], roundTrip: [] };
+const perf: PerfRecord = { scriptStart: performance.now(), sliderPaint: [], chartUpdate: [], roundTrip: [], compute: [], forceHost: false };
 
 const vscode = vscodeApi<WebviewMessage>();
 const bootScript = document.currentScript as HTMLScriptElement | null;
@@ -88,6 +91,7 @@ if (TEST_PROBES) {
   (window as unknown as { __playground: unknown }).__playground = {
     perf,
     cspViolations,
+    previewLoaded: () => corePreview() !== undefined,
     lines: () => plot.chart.data.datasets.map((d) => ({ label: d.label, points: d.data.length })),
     xRange: () => [plot.chart.scales.x.min, plot.chart.scales.x.max],
     xTitle: () => plot.chart.options.scales?.x?.title?.text,
@@ -138,8 +142,34 @@ function askForChangedSeries(inputAt?: number): void {
     const json = JSON.stringify(request);
     if (asked.get(series.key) === json) continue;
     asked.set(series.key, json);
-    requests.request(series.key, request, inputAt);
+    if (!computeHere(series, request, inputAt)) requests.request(series.key, request, inputAt);
   }
+}
+
+/**
+ * Computes a catalogue function's series in the page, with the preview bundle, and has it drawn in the next
+ * frame; false when the bundle has not loaded yet, for a custom formula, or when the preview throws (the host
+ * then computes the series and reports what is wrong, as before).
+ */
+function computeHere(series: Series, request: SeriesRequest, inputAt?: number): boolean {
+  const preview = corePreview();
+  if (!preview || request.source.type !== 'catalogue' || (TEST_PROBES && perf.forceHost)) return false;
+  const started = performance.now();
+  let lines: ResultLine[];
+  try {
+    lines = preview.seriesLines(request);
+  } catch {
+    return false;
+  }
+  perf.compute.push(performance.now() - started);
+  // An answer still on its way from the host is for an older request: it must not replace these lines.
+  requests.forget(series.key);
+  results.set(series.key, { request, lines });
+  linesVersion++;
+  if (inputAt !== undefined) answeredInputs.push(inputAt);
+  awaitingData?.delete(series.key);
+  if (series.error) state = reduce(state, { type: 'setError', key: series.key, error: null });
+  return true;
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -185,6 +215,7 @@ function drawFrame(): void {
     if (firstPaint) {
       perf.firstPaint = paintedAt;
       loadKatex(bootScript);
+      loadCorePreview(bootScript);
     }
     if (dataPaint) {
       perf.dataPaint = paintedAt;
@@ -386,6 +417,7 @@ if (embedded) boot(embedded, 'page');
 else {
   renderControls();
   scheduleFrame();
-  // Without the embedded data the first frame waits for `init`; KaTeX need not.
+  // Without the embedded data the first frame waits for `init`; KaTeX and the preview need not.
   loadKatex(bootScript);
+  loadCorePreview(bootScript);
 }

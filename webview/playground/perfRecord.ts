@@ -17,6 +17,10 @@ export interface PerfRecord {
   sliderPaint: number[];
   chartUpdate: number[];
   roundTrip: number[];
+  /** Per series computed in the page (the preview bundle): the time computing its lines. */
+  compute: number[];
+  /** Test switch: ask the host even when the preview bundle has loaded (the round trip it replaced, for comparison). */
+  forceHost: boolean;
   /** How result values arrived: as Float64Array (VS Code transfers typed arrays) or as a JSON array. */
   transport?: 'Float64Array' | 'array';
 }

@@ -111,7 +111,7 @@ export class FormulaViewProvider implements vscode.WebviewViewProvider, vscode.D
       style: 'formulaView.css',
       script: 'formulaView.js',
       // KaTeX and the preview bundle (the core, to redraw a slider drag without the host) load after the first paint.
-      scriptData: { 'katex-script': 'katex.js', 'katex-style': 'katex.css', 'preview-script': 'formulaViewPreview.js' },
+      scriptData: { 'katex-script': 'katex.js', 'katex-style': 'katex.css', 'preview-script': 'corePreview.js' },
       loadingText: 'Place the cursor on an activation or a loss.',
     });
     this.viewDisposables.push(

@@ -5,6 +5,8 @@
  * of which carries the compiler.
  */
 import { evaluateWithDerivative, lossGradient, lossValue, resolveParams } from '../../core/api';
+import { entryFor } from '../../core/catalogue';
+import { linspace } from '../../shared/grid';
 import type { CatalogueEntry, VectorActivationDef } from '../../core/functionTypes';
 import type { ResultLine, SeriesRequest } from './playgroundMessages';
 
@@ -21,6 +23,15 @@ export class SeriesError extends Error {
 
 /** Default loss targets when the catalogue names none. */
 const DEFAULT_LABELS = [0, 1];
+
+/**
+ * The lines of a playground series of a catalogue function, on its request's grid: what the host answers to
+ * `evaluate`, and what the playground's page computes itself once the preview bundle has loaded.
+ */
+export function catalogueSeriesLines(request: SeriesRequest): ResultLine[] {
+  if (request.source.type !== 'catalogue') throw new SeriesError('a custom formula is computed by the formula compiler');
+  return catalogueLines(entryFor(request.source.id), linspace(request.xMin, request.xMax, request.points), request);
+}
 
 /** The lines of a catalogue function at `xs`. */
 export function catalogueLines(entry: CatalogueEntry, xs: Float64Array, request: Omit<SeriesRequest, 'source'>): ResultLine[] {

@@ -4,13 +4,12 @@
  * (losses) or sᵢ and ∂sᵢ/∂x (softmax-like functions, from the Jacobian) as Float64Arrays; VS Code
  * transfers typed arrays through postMessage without JSON, so NaN survives as a gap in the plot.
  */
-import { entryFor } from '../../core/catalogue';
 import { compileFormula } from '../../core/formula';
 import type { CompiledFormula } from '../../core/formula/formulaTypes';
 import { FormulaError } from '../../core/formula/formulaTypes';
 import type { FormulaInfo, ResultLine, SeriesRequest } from './playgroundMessages';
 import { linspace } from '../../shared/grid';
-import { catalogueLines, SeriesError } from './catalogueLines';
+import { catalogueSeriesLines, SeriesError } from './catalogueLines';
 import { messageOf } from '../../host/errorMessage';
 
 export interface SeriesResult {
@@ -19,10 +18,9 @@ export interface SeriesResult {
 }
 
 export function evaluateSeries(request: SeriesRequest): SeriesResult {
-  const xs = linspace(request.xMin, request.xMax, request.points);
   try {
-    if (request.source.type === 'formula') return evaluateFormula(request.source.formula, xs, request.params);
-    return { lines: catalogueLines(entryFor(request.source.id), xs, request) };
+    if (request.source.type === 'formula') return evaluateFormula(request.source.formula, linspace(request.xMin, request.xMax, request.points), request.params);
+    return { lines: catalogueSeriesLines(request) };
   } catch (error) {
     if (error instanceof SeriesError) throw error;
     if (error instanceof FormulaError) throw new SeriesError(error.message, error.start, error.end);

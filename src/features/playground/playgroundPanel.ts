@@ -65,12 +65,13 @@ export class PlaygroundPanel extends WebviewPanelHost<HostMessage, WebviewMessag
     // KaTeX fits the strict CSP: the webview renders with `katex.render`, which sets heights through the
     // CSSOM (not governed by CSP), whereas renderToString + innerHTML would need style attributes. The page
     // carries `init` as a JSON island (never executed), so the first chart needs no round trip; KaTeX's
-    // script and stylesheet are named on the main script and loaded after the first frame.
+    // script and stylesheet are named on the main script and loaded after the first frame, as is the preview
+    // bundle that computes a catalogue function's series in the page during a slider drag.
     this.setPage({
       title: 'Formula Playground',
       style: 'main.css',
       script: 'main.js',
-      scriptData: { 'katex-script': 'katex.js', 'katex-style': 'katex.css' },
+      scriptData: { 'katex-script': 'katex.js', 'katex-style': 'katex.css', 'preview-script': 'corePreview.js' },
       loadingText: 'Loading the playground…',
       beforeScript: (nonce) => `<script type="application/json" id="playground-init" nonce="${nonce}">${jsonForScriptElement(init)}</script>`,
     });
