@@ -182,7 +182,9 @@ suite('Formula Playground panel', () => {
     assert.ok((await inkedShare(frame)) > 0.01, 'the canvas looks blank');
   });
 
-  test('dragging the Leaky ReLU alpha slider repaints the plot (4 series × 2,001 points, f and f′)', async () => {
+  test('dragging the Leaky ReLU alpha slider repaints the plot (4 series × 2,001 points, f and f′)', async function () {
+    // Two drags of 5 sweeps (through the host, then in the page): ~30 s here, more on a slower machine.
+    this.timeout(150_000);
     await addFromPicker(frame, 'leaky_relu');
     await addFromPicker(frame, 'elu');
     for (const box of await frame.locator('article.series input[data-line="df"]').all()) await box.check();
