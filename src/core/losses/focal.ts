@@ -50,6 +50,16 @@ function reciprocalOneMinus(p: number): number {
   return r - r * (e / q);
 }
 
+/** The positive class's weight w₁: α, or 1 when α < 0 switches the weighting off. */
+function positiveWeight(alpha: number): number {
+  return alpha < 0 ? 1 : alpha;
+}
+
+/** The negative class's weight w₀: 1 − α, or 1 when α < 0 switches the weighting off. */
+function negativeWeight(alpha: number): number {
+  return alpha < 0 ? 1 : 1 - alpha;
+}
+
 /**
  * Focal loss ℓ = −w₁·y·(1 − p)^γ·log p − w₀(1 − y)·p^γ·log(1 − p), with the class weights
  * (w₁, w₀) = (α, 1 − α) for α ≥ 0 and (1, 1) for α < 0: a negative α switches the weighting off, as
@@ -74,12 +84,10 @@ function reciprocalOneMinus(p: number): number {
  */
 export function focal(y: number, p: number, alpha: number, gamma: number): number {
   let loss = 0;
-  // α < 0: no class weighting, w₁ = w₀ = 1.
-  const unweighted = alpha < 0;
-  const positive = unweighted ? y : alpha * y;
+  const positive = positiveWeight(alpha) * y;
   // Positive-class term, absent when its weight is 0.
   if (positive !== 0) loss += positive * powOneMinus(p, gamma) * -Math.log(p);
-  const negative = unweighted ? 1 - y : (1 - alpha) * (1 - y);
+  const negative = negativeWeight(alpha) * (1 - y);
   // Negative-class term, absent when its weight is 0.
   if (negative !== 0) loss += negative * pow(p, gamma) * -Math.log1p(-p);
   if (Number.isNaN(y) || Number.isNaN(p)) return NaN;
@@ -103,8 +111,7 @@ export function focalGradient(y: number, p: number, alpha: number, gamma: number
     return softLabelGradient(y, p, alpha, gamma);
   }
   let gradient = 0;
-  // α < 0: no class weighting, w₁ = w₀ = 1.
-  const positive = unweighted ? y : alpha * y;
+  const positive = positiveWeight(alpha) * y;
   if (positive !== 0) {
     let bracket = -powOneMinus(p, gamma) / p;
     // The γ-part vanishes for γ = 0 and at p = 1 (where (1 − p)^(γ−1)·log p → 0).
@@ -114,7 +121,7 @@ export function focalGradient(y: number, p: number, alpha: number, gamma: number
     }
     gradient += positive * bracket;
   }
-  const negative = unweighted ? 1 - y : (1 - alpha) * (1 - y);
+  const negative = negativeWeight(alpha) * (1 - y);
   if (negative !== 0) {
     let bracket = pow(p, gamma) * reciprocalOneMinus(p);
     // The γ-part vanishes for γ = 0 and at p = 0 (where p^(γ−1)·log(1 − p) → 0).
@@ -130,8 +137,7 @@ export function focalGradient(y: number, p: number, alpha: number, gamma: number
  * as a double-double, so the only rounding is the quotient's (and +∞ once w₁y/p overflows, as it should).
  */
 function softLabelGradientTinyP(y: number, p: number, alpha: number): number {
-  // α < 0: no class weighting, w₁ = 1.
-  const w = alpha < 0 ? 1 : alpha;
+  const w = positiveWeight(alpha);
   const a = w * y;
   const aLo = productError(w, y, a);
   return -(a / p + aLo / p);
