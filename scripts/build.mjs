@@ -6,7 +6,7 @@
 // bundle's bytes by source folder and its largest files (with --production: as shipped). `--watch` (npm run watch, F5's
 // pre-launch task): after the full build, rebuilds the extension host bundle and the webviews on every save.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,12 +62,18 @@ function unusedKatexFonts() {
 
 /**
  * The pages' imports of 'chart.js' and 'chartjs-plugin-zoom' read the one copy webview/shared/chartLibrary.ts
- * puts on `window` (dist/webview/chartjs.js, which each page runs before its own script): the names it
- * exports are re-exported here, so a page that asks for anything else fails to build instead of at run time.
- * The library's own imports (and Chart.js's from inside node_modules) resolve as usual.
+ * puts on `window` (dist/webview/chartjs.js, which each page runs before its own script): the names that file
+ * imports from 'chart.js' (its one list) are re-exported here, so a page that asks for anything else fails to
+ * build instead of at run time. The library's own imports (and Chart.js's from inside node_modules) resolve as usual.
  */
-const CHART_LIBRARY_EXPORTS = ['Chart', 'Legend', 'LinearScale', 'LineController', 'LineElement', 'LogarithmicScale', 'PointElement', 'ScatterController', 'Tooltip'];
+function chartLibraryNames() {
+  const source = readFileSync(join(root, 'webview', 'shared', 'chartLibrary.ts'), 'utf8');
+  const names = /import \{([^}]*)\} from 'chart\.js';/.exec(source)?.[1].split(',').map((name) => name.trim()).filter(Boolean);
+  if (!names?.length) throw new Error("webview/shared/chartLibrary.ts: no `import { … } from 'chart.js'` to take the pages' names from");
+  return names;
+}
 function chartFromLibrary() {
+  const names = chartLibraryNames();
   return {
     name: 'chart-from-library',
     setup(build) {
@@ -79,7 +85,7 @@ function chartFromLibrary() {
         loader: 'js',
         contents:
           args.path === 'chart.js'
-            ? `const lib = window.__dlfpChartJs;\n${CHART_LIBRARY_EXPORTS.map((name) => `export const ${name} = lib.${name};`).join('\n')}\n`
+            ? `const lib = window.__dlfpChartJs;\n${names.map((name) => `export const ${name} = lib.${name};`).join('\n')}\n`
             : 'export default window.__dlfpChartJs.zoomPlugin;\n',
       }));
     },

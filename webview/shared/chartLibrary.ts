@@ -7,7 +7,7 @@
 import { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip } from 'chart.js';
 import zoomPlugin from 'chartjs-plugin-zoom';
 
-/** What the pages get from 'chart.js' and 'chartjs-plugin-zoom' (the names scripts/build.mjs re-exports). */
+/** What the pages get from 'chart.js' (scripts/build.mjs re-exports the names imported above) and 'chartjs-plugin-zoom'. */
 const library = { Chart, Legend, LinearScale, LineController, LineElement, LogarithmicScale, PointElement, ScatterController, Tooltip, zoomPlugin };
 
 (window as unknown as { __dlfpChartJs?: typeof library }).__dlfpChartJs = library;

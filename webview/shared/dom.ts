@@ -25,3 +25,15 @@ export function afterThisFrame(done: (at: number) => void): void {
   };
   channel.port2.postMessage(null);
 }
+
+/**
+ * Runs the script at `src` after the page's own, with the nonce of the page's boot script (the CSP allows
+ * nothing else): for the bundles a page loads after its first paint.
+ */
+export function appendScript(src: string, bootScript: HTMLScriptElement | null): void {
+  const script = document.createElement('script');
+  script.nonce = bootScript?.nonce ?? '';
+  script.src = src;
+  script.async = true;
+  document.body.append(script);
+}

@@ -3,6 +3,7 @@
  * come from the page's boot script (data-preview-script, as data-katex-script for KaTeX).
  */
 import type { CorePreview } from './corePreview';
+import { appendScript } from './dom';
 
 let requested = false;
 
@@ -10,11 +11,7 @@ export function loadCorePreview(bootScript: HTMLScriptElement | null): void {
   const src = bootScript?.dataset.previewScript;
   if (requested || !src) return;
   requested = true;
-  const script = document.createElement('script');
-  script.nonce = bootScript?.nonce ?? '';
-  script.src = src;
-  script.async = true;
-  document.body.append(script);
+  appendScript(src, bootScript);
 }
 
 /** The preview's functions, once the bundle has loaded (undefined before). */

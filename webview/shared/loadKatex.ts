@@ -3,6 +3,8 @@
  * page's first chart is on screen, so it does not compete with main.js and main.css for the webview's
  * resource loading. The URLs and the CSP nonce come from the page's boot script (its data- attributes).
  */
+import { appendScript } from './dom';
+
 let requested = false;
 
 export function loadKatex(bootScript: HTMLScriptElement | null): void {
@@ -14,9 +16,5 @@ export function loadKatex(bootScript: HTMLScriptElement | null): void {
   style.rel = 'stylesheet';
   style.href = href;
   document.head.append(style);
-  const script = document.createElement('script');
-  script.nonce = bootScript?.nonce ?? '';
-  script.src = src;
-  script.async = true;
-  document.body.append(script);
+  appendScript(src, bootScript);
 }
