@@ -197,22 +197,24 @@ function lines(b: Builder, from: number, multi: (from: number) => number, scan: 
   }
 }
 
+/**
+ * Where the nearest of two markers starts at or after `from` (the text's length when neither does). Each is
+ * looked for again only once `from` has passed it, so a walk through the text reads it once per marker.
+ */
+function nearestOf(text: string, first: string, second: string): (from: number) => number {
+  let a = -1;
+  let b = -1;
+  return (from) => {
+    if (a < from) a = text.indexOf(first, from);
+    if (b < from) b = text.indexOf(second, from);
+    if (a < 0) a = text.length;
+    if (b < 0) b = text.length;
+    return Math.min(a, b);
+  };
+}
+
 function outlinePython(b: Builder, from: number): void {
-  const { text } = b;
-  let dq = -1;
-  let sq = -1;
-  lines(
-    b,
-    from,
-    (from) => {
-      if (dq < from) dq = text.indexOf('"""', from);
-      if (sq < from) sq = text.indexOf("'''", from);
-      if (dq < 0) dq = text.length;
-      if (sq < 0) sq = text.length;
-      return Math.min(dq, sq);
-    },
-    (i) => scanPython(text, i, b.strings),
-  );
+  lines(b, from, nearestOf(b.text, '"""', "'''"), (i) => scanPython(b.text, i, b.strings));
 }
 
 const KIND_NONE = 0;
@@ -221,21 +223,7 @@ const KIND_VALUE = 2; // number, string, regex: a `/` after it divides
 const KIND_OP = 3;
 
 function outlineJs(b: Builder, from: number): void {
-  const { text } = b;
-  let tick = -1;
-  let block = -1;
-  lines(
-    b,
-    from,
-    (from) => {
-      if (tick < from) tick = text.indexOf('`', from);
-      if (block < from) block = text.indexOf('/*', from);
-      if (tick < 0) tick = text.length;
-      if (block < 0) block = text.length;
-      return Math.min(tick, block);
-    },
-    (i) => scanJs(b, i),
-  );
+  lines(b, from, nearestOf(b.text, '`', '/*'), (i) => scanJs(b, i));
 }
 
 /**
